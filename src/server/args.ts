@@ -1,0 +1,202 @@
+/**
+ * Turning what Sheets hands a custom function (a value, or a 2D array for a range) into typed columns,
+ * with errors that name the argument and the row.
+ */
+import { dayFromIso, SHEETS_SERIAL_OFFSET } from '../core/dates';
+import type { CustomerId } from '../core/grouping';
+
+export type Cell = string | number | boolean | Date | null | undefined;
+export type Arg = Cell | Cell[][];
+export type Answer = string | number | Date | (string | number | Date)[][];
+
+/** A problem with the user's input; the function name is added where the function is run. */
+export class InputError extends Error {
+  constructor(
+    message: string,
+    readonly argument?: string,
+    readonly row?: number,
+  ) {
+    super(message);
+  }
+}
+
+export interface Column {
+  name: string;
+  cells: Cell[];
+  /** False for a single value (a literal or a one-cell reference), which broadcasts against ranges. */
+  isRange: boolean;
+}
+
+export function isBlank(cell: Cell): boolean {
+  return cell === '' || cell === null || cell === undefined;
+}
+
+export function isDate(cell: Cell): cell is Date {
+  // Sheets' dates belong to the script's realm, tests' may not: compare tags, not constructors.
+  return Object.prototype.toString.call(cell) === '[object Date]';
+}
+
+export function isOmitted(arg: Arg): boolean {
+  if (Array.isArray(arg)) return arg.every((row) => row.every(isBlank));
+  return isBlank(arg);
+}
+
+/** Reads an argument as a column: a one-column range by rows, a one-row range along the row. */
+export function readColumn(name: string, arg: Arg): Column {
+  if (!Array.isArray(arg)) return { name, cells: [arg], isRange: false };
+  const height = arg.length;
+  const width = height === 0 ? 0 : arg[0].length;
+  if (height === 1 && width === 1) return { name, cells: [arg[0][0]], isRange: false };
+  if (width === 1) return { name, cells: arg.map((row) => row[0]), isRange: true };
+  if (height === 1) return { name, cells: arg[0].slice(), isRange: true };
+  throw new InputError(`${name} is a range of ${width} columns; give a single column`, name);
+}
+
+/** Drops trailing rows in which every column is blank, so open ranges like A2:A work. */
+export function trimTrailingBlankRows(columns: Column[]): number {
+  let n = columns.reduce((m, c) => Math.max(m, c.cells.length), 0);
+  while (n > 0 && columns.every((c) => c.cells.length < n || isBlank(c.cells[n - 1]))) n--;
+  return n;
+}
+
+/**
+ * Checks that all ranges have the same height (single values broadcast) and returns the number of rows
+ * that matter (trailing blank rows removed).
+ */
+export function alignedRowCount(columns: Column[]): number {
+  const ranges = columns.filter((c) => c.isRange);
+  for (const c of ranges.slice(1)) {
+    if (c.cells.length !== ranges[0].cells.length) {
+      throw new InputError(
+        `${ranges[0].name} has ${ranges[0].cells.length} rows but ${c.name} has ${c.cells.length}; give ranges of the same height`,
+        c.name,
+      );
+    }
+  }
+  return ranges.length === 0 ? 1 : trimTrailingBlankRows(ranges);
+}
+
+export function cellAt(column: Column, row: number): Cell {
+  return column.isRange ? column.cells[row] : column.cells[0];
+}
+
+export function describe(cell: Cell): string {
+  if (typeof cell === 'string') return `"${cell.length > 40 ? cell.slice(0, 37) + '...' : cell}"`;
+  if (isDate(cell)) return `a date (${cell.toDateString()})`;
+  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  return String(cell);
+}
+
+/** "churn_rate row 4" for a range, "churn_rate" for a single value. */
+export function where(column: Column, row: number): string {
+  return column.isRange ? `${column.name} row ${row + 1}` : column.name;
+}
+
+const NUMERIC_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*(%?)\s*$/i;
+
+/** A number from a cell; numeric text such as "30" or "5%" (text-formatted cells) is accepted. */
+export function numberAt(column: Column, row: number): number {
+  const cell = cellAt(column, row);
+  if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
+  if (typeof cell === 'string') {
+    const m = NUMERIC_TEXT.exec(cell);
+    if (m) return m[3] ? Number(cell.replace('%', '')) / 100 : Number(cell);
+  }
+  if (isBlank(cell)) throw new InputError(`${where(column, row)} is blank; a number is needed`, column.name, row);
+  throw new InputError(`${where(column, row)} is ${describe(cell)}, not a number`, column.name, row);
+}
+
+export interface NumberRule {
+  /** Smallest allowed value, and whether it is allowed itself. */
+  min?: number;
+  minInclusive?: boolean;
+  max?: number;
+  maxInclusive?: boolean;
+  integer?: boolean;
+  /** Finishes "must be ..." in the error message, e.g. "above 0 and at most 1". */
+  rule: string;
+  /** What "must be" refers to, when clearer than the argument's name (e.g. "churn"). */
+  subject?: string;
+}
+
+export function checkedNumberAt(column: Column, row: number, rule: NumberRule): number {
+  const v = numberAt(column, row);
+  const tooLow = rule.min !== undefined && (rule.minInclusive === false ? v <= rule.min : v < rule.min);
+  const tooHigh = rule.max !== undefined && (rule.maxInclusive === false ? v >= rule.max : v > rule.max);
+  if (tooLow || tooHigh || (rule.integer && !Number.isInteger(v))) {
+    throw new InputError(`${where(column, row)} is ${v}; ${rule.subject ?? column.name} must be ${rule.rule}`, column.name, row);
+  }
+  return v;
+}
+
+export const POSITIVE: NumberRule = { min: 0, minInclusive: false, rule: 'above 0' };
+export const NON_NEGATIVE: NumberRule = { min: 0, rule: '0 or more' };
+export const COUNT: NumberRule = { min: 0, integer: true, rule: 'a whole number, 0 or more' };
+export const RATE: NumberRule = { min: 0, max: 1, rule: 'between 0 and 1 (e.g. 0.05 or 5%)' };
+
+/** Largest serial number Sheets accepts as a date (9999-12-31). */
+const MAX_SERIAL = 2_958_465;
+
+/**
+ * A calendar day number (days since 1970-01-01) from a date cell, an ISO text date (2024-03-31)
+ * or a Sheets serial number. The date's calendar day in the script's time zone is used.
+ */
+export function dayAt(column: Column, row: number): number {
+  const cell = cellAt(column, row);
+  if (isDate(cell)) {
+    const t = cell.getTime();
+    if (Number.isNaN(t)) throw new InputError(`${where(column, row)} is an invalid date`, column.name, row);
+    return Math.floor((t - cell.getTimezoneOffset() * 60_000) / 86_400_000);
+  }
+  if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 1 && cell <= MAX_SERIAL) {
+    return Math.floor(cell) - SHEETS_SERIAL_OFFSET;
+  }
+  if (typeof cell === 'string') {
+    const day = dayFromIso(cell);
+    if (day !== null) return day;
+  }
+  if (isBlank(cell)) throw new InputError(`${where(column, row)} is blank; a date is needed`, column.name, row);
+  throw new InputError(`${where(column, row)} is ${describe(cell)}, not a date`, column.name, row);
+}
+
+/** Customer ids: numbers stay numbers (so lookups on the result match), text is trimmed; "42" and 42 are one id. */
+export function idAt(column: Column, row: number): CustomerId {
+  const cell = cellAt(column, row);
+  if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
+  if (typeof cell === 'string') {
+    const text = cell.trim();
+    if (text !== '') {
+      const asNumber = Number(text);
+      return String(asNumber) === text ? asNumber : text;
+    }
+  }
+  if (isBlank(cell)) throw new InputError(`${where(column, row)} is blank; every order needs a customer id`, column.name, row);
+  if (isDate(cell)) throw new InputError(`${where(column, row)} is ${describe(cell)}, not a customer id`, column.name, row);
+  return String(cell);
+}
+
+/** One of a few words, case-insensitive; blank gives the default. */
+export function choiceAt<T extends string>(column: Column, row: number, choices: readonly T[], fallback: T): T {
+  const cell = cellAt(column, row);
+  if (isBlank(cell)) return fallback;
+  const text = typeof cell === 'string' ? cell.trim().toLowerCase() : '';
+  const match = choices.find((c) => c === text);
+  if (match) return match;
+  throw new InputError(`${where(column, row)} is ${describe(cell)}; use ${choices.map((c) => `"${c}"`).join(', ')}`, column.name, row);
+}
+
+/** Runs a custom function's body and turns input problems into one readable #ERROR! message. */
+export function runCustomFunction<T>(functionName: string, body: () => T): T {
+  try {
+    return body();
+  } catch (e) {
+    if (e instanceof InputError) throw new Error(`${functionName}: ${e.message}`);
+    throw e;
+  }
+}
+
+export function toDate(dayNumber: number): Date {
+  const utc = new Date(dayNumber * 86_400_000);
+  // Local midnight of that calendar day, so Sheets shows the same date in the script's time zone.
+  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
+}
