@@ -4,6 +4,7 @@
  */
 import { dayFromIso, SHEETS_SERIAL_OFFSET } from '../core/dates';
 import type { CustomerId } from '../core/grouping';
+import { callArguments, cellOfRow } from './locate';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 export type Arg = Cell | Cell[][];
@@ -185,13 +186,38 @@ export function choiceAt<T extends string>(column: Column, row: number, choices:
   throw new InputError(`${where(column, row)} is ${describe(cell)}; use ${choices.map((c) => `"${c}"`).join(', ')}`, column.name, row);
 }
 
+/** Parameter names in order; a position may have several names (CHURN's two forms). */
+export type ParameterNames = readonly (string | readonly string[])[];
+
 /** Runs a custom function's body and turns input problems into one readable #ERROR! message. */
-export function runCustomFunction<T>(functionName: string, body: () => T): T {
+export function runCustomFunction<T>(functionName: string, parameters: ParameterNames, body: () => T): T {
   try {
     return body();
   } catch (e) {
-    if (e instanceof InputError) throw new Error(`${functionName}: ${e.message}`);
+    if (e instanceof InputError) throw new Error(`${functionName}: ${withCellAddress(e, functionName, parameters)}`);
     throw e;
+  }
+}
+
+/** "churn_rate row 4 is 0" becomes "churn_rate row 4 (cell E5) is 0" when the formula shows where row 4 is. */
+function withCellAddress(error: InputError, functionName: string, parameters: ParameterNames): string {
+  const { argument, row } = error;
+  if (argument === undefined || row === undefined) return error.message;
+  const index = parameters.findIndex((p) => (typeof p === 'string' ? p === argument : p.includes(argument)));
+  const formula = index < 0 ? null : callingFormula();
+  const args = formula ? callArguments(formula, functionName) : null;
+  const cell = args && args[index] !== undefined ? cellOfRow(args[index], row) : null;
+  const label = `${argument} row ${row + 1}`;
+  return cell && error.message.includes(label) ? error.message.replace(label, `${label} (cell ${cell})`) : error.message;
+}
+
+function callingFormula(): string | null {
+  try {
+    if (typeof SpreadsheetApp === 'undefined') return null;
+    const range = SpreadsheetApp.getActiveRange();
+    return range ? range.getFormula() : null;
+  } catch {
+    return null; // only a nicer message is lost
   }
 }
 

@@ -153,3 +153,18 @@ describe('custom functions run as cells', () => {
     expect(gas.spreadsheet.getSheets().map((s) => s.writes)).toEqual(before);
   });
 });
+
+describe('error messages point at the cell', () => {
+  it('adds the sheet cell of the bad row when the formula shows the range', () => {
+    const sheet = gas.spreadsheet.getActiveSheet();
+    sheet.getRange('G2').setFormula('=LTV(D2:D, E2:E)');
+    gas.spreadsheet.setActiveRange(sheet.getRange('G2'));
+    expect(() => gas.cell('LTV', col(30, 30, 30, 30), col(0.05, 0.05, 0.05, 0))).toThrow(
+      'LTV: churn_rate row 4 (cell E5) is 0; churn must be above 0 and at most 1',
+    );
+    sheet.getRange('G2').setFormula('=CHURN(Orders!A2:A; Orders!B2:B; DATE(2024;1;1); DATE(2024;3;1))');
+    expect(() => gas.cell('CHURN', col('A', 'B'), col(gas.date(2024, 1, 1), 'soon'), gas.date(2024, 1, 1), gas.date(2024, 3, 1))).toThrow(
+      'CHURN: order_dates row 2 (cell Orders!B3) is "soon", not a date',
+    );
+  });
+});

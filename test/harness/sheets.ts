@@ -79,8 +79,15 @@ export class FakeSpreadsheet {
     this.active = sheet;
     return sheet;
   }
+  private activeRange: FakeRange | null = null;
+  /** In a custom function, the calling cell. */
   getActiveRange(): FakeRange {
-    return this.active.getRange(1, 1);
+    return this.activeRange ?? this.active.getRange(1, 1);
+  }
+  setActiveRange(range: FakeRange): FakeRange {
+    this.activeRange = range;
+    this.active = range.sheet;
+    return range;
   }
   insertSheet(name?: string, index?: number): FakeSheet {
     this.guard('insertSheet');

@@ -51,7 +51,7 @@ const TIMINGS: readonly PaymentTiming[] = ['start', 'end'];
  * @preserve
  */
 export function LTV(margin_per_period: Arg, churn_rate: Arg, discount_rate?: Arg, timing?: Arg): Answer {
-  return runCustomFunction('LTV', () =>
+  return runCustomFunction('LTV', ['margin_per_period', 'churn_rate', 'discount_rate', 'timing'], () =>
     alignedAnswer(
       [
         { name: 'margin_per_period', value: margin_per_period },
@@ -95,13 +95,21 @@ export function CHURN(
   period_end?: Arg,
   inactive_days?: Arg,
 ): Answer {
-  return runCustomFunction('CHURN', () => {
+  return runCustomFunction('CHURN', CHURN_PARAMETERS, () => {
     if (period_start === undefined && period_end === undefined && inactive_days === undefined) {
       return churnFromCounts(customers_lost_or_ids, customers_at_start_or_dates);
     }
     return churnFromOrders(customers_lost_or_ids, customers_at_start_or_dates, period_start, period_end, inactive_days);
   });
 }
+
+const CHURN_PARAMETERS = [
+  ['customers_lost', 'customer_ids'],
+  ['customers_at_start', 'order_dates'],
+  'period_start',
+  'period_end',
+  'inactive_days',
+] as const;
 
 function churnFromCounts(lost: Arg, atStart: Arg): Answer {
   return alignedAnswer(
@@ -163,7 +171,7 @@ function churnFromOrders(ids: Arg, dates: Arg, periodStart: Arg, periodEnd: Arg,
  * @preserve
  */
 export function CLV_SIMPLE(avg_order_value: Arg, purchases_per_period: Arg, lifespan_periods: Arg, gross_margin?: Arg): Answer {
-  return runCustomFunction('CLV_SIMPLE', () =>
+  return runCustomFunction('CLV_SIMPLE', ['avg_order_value', 'purchases_per_period', 'lifespan_periods', 'gross_margin'], () =>
     alignedAnswer(
       [
         { name: 'avg_order_value', value: avg_order_value },
@@ -194,7 +202,7 @@ export function CLV_SIMPLE(avg_order_value: Arg, purchases_per_period: Arg, life
  * @preserve
  */
 export function CAC(acquisition_spend: Arg, new_customers: Arg): Answer {
-  return runCustomFunction('CAC', () =>
+  return runCustomFunction('CAC', ['acquisition_spend', 'new_customers'], () =>
     alignedAnswer(
       [
         { name: 'acquisition_spend', value: acquisition_spend },
@@ -216,7 +224,7 @@ export function CAC(acquisition_spend: Arg, new_customers: Arg): Answer {
  * @preserve
  */
 export function LTV_CAC(ltv: Arg, cac: Arg): Answer {
-  return runCustomFunction('LTV_CAC', () =>
+  return runCustomFunction('LTV_CAC', ['ltv', 'cac'], () =>
     alignedAnswer(
       [
         { name: 'ltv', value: ltv },
@@ -238,7 +246,7 @@ export function LTV_CAC(ltv: Arg, cac: Arg): Answer {
  * @preserve
  */
 export function CAC_PAYBACK(cac: Arg, margin_per_period: Arg): Answer {
-  return runCustomFunction('CAC_PAYBACK', () =>
+  return runCustomFunction('CAC_PAYBACK', ['cac', 'margin_per_period'], () =>
     alignedAnswer(
       [
         { name: 'cac', value: cac },
@@ -266,7 +274,7 @@ const PERIODS: readonly CalendarPeriod[] = ['week', 'month', 'quarter', 'year'];
  * @preserve
  */
 export function COHORT_RETENTION(customer_ids: Arg, order_dates: Arg, period?: Arg, amounts?: Arg): Answer {
-  return runCustomFunction('COHORT_RETENTION', () => {
+  return runCustomFunction('COHORT_RETENTION', ['customer_ids', 'order_dates', 'period', 'amounts'], () => {
     const unit = choiceAt(readColumn('period', period), 0, PERIODS, 'month');
     const orders = readOrders({ ids: customer_ids, dates: order_dates, amounts: isOmitted(amounts) ? undefined : amounts });
     if (orders.ids.length === 0) throw new InputError('the order log is empty', 'customer_ids');
