@@ -1,0 +1,275 @@
+/**
+ * Order log → one row per customer, in the vocabulary of the Python library lifetimes
+ * (frequency, recency, T, monetary value) that the models of this project consume.
+ *
+ * Days are integer day numbers (days since 1970-01-01). Orders of one customer on one day are one
+ * purchase, as in the papers (Fader, Hardie & Lee 2005 count repeat purchase *days* in CDNOW).
+ */
+
+export type TimeUnit = 'day' | 'week' | 'month' | 'year';
+
+/** A month is 365.25/12 days and a year 365.25 days, never 30 and 360 (see FORMULAS.md). */
+export const DAYS_PER_UNIT: Record<TimeUnit, number> = {
+  day: 1,
+  week: 7,
+  month: 365.25 / 12,
+  year: 365.25,
+};
+
+export interface OrderLog {
+  /** Customer of each order row. 1 and "1" are different customers: the server layer normalises ids. */
+  ids: ArrayLike<string | number>;
+  /** Day number of each order row; the rows need not be sorted. */
+  days: ArrayLike<number>;
+  /** Net amount of each order row; negative amounts are returns. */
+  amounts?: ArrayLike<number>;
+}
+
+export interface SummaryOptions {
+  /** End of observation; orders after it are ignored. Default: the last order day of the log. */
+  asOfDay?: number;
+  /** Unit of recency and T. Default 'day'. */
+  unit?: TimeUnit;
+}
+
+/** Columnar, one entry per customer, customers in order of first appearance in the log. */
+export interface CustomerSummary {
+  count: number;
+  unit: TimeUnit;
+  /** The end of observation used; NaN only for an empty log with no asOfDay given. */
+  asOfDay: number;
+  ids: (string | number)[];
+  /** Repeat purchase days: distinct purchase days − 1. */
+  frequency: Float64Array;
+  /** (last purchase day − first purchase day) / days per unit. */
+  recency: Float64Array;
+  /** (asOfDay − first purchase day) / days per unit. */
+  T: Float64Array;
+  /** Mean net amount of the repeat purchase days (first purchase excluded); 0 without repeats or amounts. */
+  monetaryValue: Float64Array;
+  /** First and last purchase day numbers. */
+  firstDay: Float64Array;
+  lastDay: Float64Array;
+  /** Order rows up to asOfDay, returns included, before merging days. */
+  orders: Float64Array;
+  /** Net amount of all order rows up to asOfDay, returns included. */
+  totalAmount: Float64Array;
+  /** Order rows dropped because they are after asOfDay. */
+  ignoredAfterAsOf: number;
+  /**
+   * Customers left out because every order of theirs up to asOfDay is a return: they have no purchase
+   * to count from (the purchase predates the log).
+   */
+  ignoredReturnsOnly: number;
+}
+
+/**
+ * The kept rows copied into customer order: rows of customer k are at start[k] … start[k+1] − 1 of
+ * `day` and `amount`, sorted by day. Copying once makes every later pass sequential in memory.
+ */
+interface GroupedRows {
+  ids: (string | number)[];
+  start: Int32Array;
+  day: Float64Array;
+  /** null when the log has no amounts. */
+  amount: Float64Array | null;
+  ignoredAfterAsOf: number;
+}
+
+export function summarizeOrders(log: OrderLog, options: SummaryOptions = {}): CustomerSummary {
+  const unit = options.unit ?? 'day';
+  const daysPerUnit = unitLength(unit);
+  checkLengths(log);
+  if (options.asOfDay !== undefined && !Number.isFinite(options.asOfDay)) {
+    throw new RangeError(`asOfDay must be a finite day number, got ${options.asOfDay}`);
+  }
+  const asOfDay = options.asOfDay ?? lastDayOf(log.days);
+  const grouped = groupByCustomer(log, asOfDay);
+  return summarizeCustomers(grouped, asOfDay, unit, daysPerUnit);
+}
+
+function unitLength(unit: TimeUnit): number {
+  const days = Object.prototype.hasOwnProperty.call(DAYS_PER_UNIT, unit) ? DAYS_PER_UNIT[unit] : undefined;
+  if (days === undefined) throw new RangeError(`unit must be day, week, month or year, got "${String(unit)}"`);
+  return days;
+}
+
+function checkLengths(log: OrderLog): void {
+  const n = log.ids.length;
+  if (log.days.length !== n) {
+    throw new RangeError(`order log: ${n} customer ids but ${log.days.length} days`);
+  }
+  if (log.amounts !== undefined && log.amounts.length !== n) {
+    throw new RangeError(`order log: ${n} customer ids but ${log.amounts.length} amounts`);
+  }
+}
+
+function lastDayOf(days: ArrayLike<number>): number {
+  let last = Number.NEGATIVE_INFINITY;
+  for (let i = 0; i < days.length; i++) if (days[i] > last) last = days[i];
+  return days.length === 0 ? Number.NaN : last;
+}
+
+/**
+ * Maps ids to integer indices once (one Map lookup per row is the only hashing), then counting-sorts the
+ * kept rows by customer, stably, so a chronological log needs no further sorting.
+ */
+function groupByCustomer(log: OrderLog, asOfDay: number): GroupedRows {
+  const n = log.ids.length;
+  const customerOfRow = new Int32Array(n);
+  // Grows with the customers, not the rows: fresh memory costs page faults, so allocate no more than needed.
+  const rowsPerCustomer: number[] = [];
+  const indexOf = new Map<string | number, number>();
+  const ids: (string | number)[] = [];
+  let ignoredAfterAsOf = 0;
+  for (let i = 0; i < n; i++) {
+    const day = log.days[i];
+    // A NaN day would never equal itself and stall the merging of days; reject it here, once.
+    if (!Number.isFinite(day)) throw new RangeError(`order log: day of row ${i + 1} is ${day}`);
+    if (day > asOfDay) {
+      customerOfRow[i] = -1;
+      ignoredAfterAsOf++;
+      continue;
+    }
+    const id = log.ids[i];
+    let k = indexOf.get(id);
+    if (k === undefined) {
+      k = ids.length;
+      indexOf.set(id, k);
+      ids.push(id);
+      rowsPerCustomer.push(0);
+    }
+    customerOfRow[i] = k;
+    rowsPerCustomer[k]++;
+  }
+  const start = new Int32Array(ids.length + 1);
+  for (let k = 0; k < ids.length; k++) start[k + 1] = start[k] + rowsPerCustomer[k];
+  const grouped: GroupedRows = {
+    ids,
+    start,
+    day: new Float64Array(n - ignoredAfterAsOf),
+    amount: log.amounts === undefined ? null : new Float64Array(n - ignoredAfterAsOf),
+    ignoredAfterAsOf,
+  };
+  scatterRows(log, customerOfRow, grouped);
+  sortEachCustomerByDay(grouped);
+  return grouped;
+}
+
+function scatterRows(log: OrderLog, customerOfRow: Int32Array, grouped: GroupedRows): void {
+  const next = grouped.start.slice(0, grouped.ids.length);
+  const { days, amounts } = log;
+  for (let i = 0; i < customerOfRow.length; i++) {
+    const k = customerOfRow[i];
+    if (k < 0) continue;
+    const at = next[k]++;
+    grouped.day[at] = days[i];
+    if (grouped.amount !== null && amounts !== undefined) grouped.amount[at] = amounts[i];
+  }
+}
+
+/** Exports are usually chronological, so this is mostly a check; only unsorted customers pay for a sort. */
+function sortEachCustomerByDay(grouped: GroupedRows): void {
+  const { start, day } = grouped;
+  for (let k = 0; k < grouped.ids.length; k++) {
+    let sorted = true;
+    for (let j = start[k] + 1; j < start[k + 1] && sorted; j++) sorted = day[j - 1] <= day[j];
+    if (!sorted) sortRows(grouped, start[k], start[k + 1]);
+  }
+}
+
+/** Sorts rows from … to − 1 by day, moving each amount with its day. */
+function sortRows(grouped: GroupedRows, from: number, to: number): void {
+  const { day, amount } = grouped;
+  const byDay = Array.from({ length: to - from }, (_, j) => from + j).sort((i, j) => day[i] - day[j]);
+  const days = byDay.map((i) => day[i]);
+  const amounts = amount === null ? null : byDay.map((i) => amount[i]);
+  day.set(days, from);
+  if (amount !== null && amounts !== null) amount.set(amounts, from);
+}
+
+/** One summary row per customer with a purchase; returns-only customers are skipped. */
+function summarizeCustomers(grouped: GroupedRows, asOfDay: number, unit: TimeUnit, daysPerUnit: number): CustomerSummary {
+  const size = grouped.ids.length;
+  const summary: CustomerSummary = {
+    count: 0,
+    unit,
+    asOfDay,
+    ids: [],
+    frequency: new Float64Array(size),
+    recency: new Float64Array(size),
+    T: new Float64Array(size),
+    monetaryValue: new Float64Array(size),
+    firstDay: new Float64Array(size),
+    lastDay: new Float64Array(size),
+    orders: new Float64Array(size),
+    totalAmount: new Float64Array(size),
+    ignoredAfterAsOf: grouped.ignoredAfterAsOf,
+    ignoredReturnsOnly: 0,
+  };
+  for (let k = 0; k < size; k++) {
+    if (!summarizeCustomer(grouped, k, summary, summary.count)) continue;
+    const row = summary.count++;
+    summary.ids.push(grouped.ids[k]);
+    summary.recency[row] = (summary.lastDay[row] - summary.firstDay[row]) / daysPerUnit;
+    summary.T[row] = (asOfDay - summary.firstDay[row]) / daysPerUnit;
+  }
+  summary.ignoredReturnsOnly = size - summary.count;
+  return summary.count === size ? summary : trimmed(summary);
+}
+
+/**
+ * Merges customer k's day-sorted rows into days and writes the day-based columns at `row`. A day is a
+ * purchase unless all its rows are returns. Returns false, for a customer without any purchase day.
+ */
+function summarizeCustomer(grouped: GroupedRows, k: number, out: CustomerSummary, row: number): boolean {
+  const { start, day: days, amount: amounts } = grouped;
+  let purchaseDays = 0;
+  let firstDay = Number.NaN;
+  let lastDay = Number.NaN;
+  let repeatAmount = 0;
+  let totalAmount = 0;
+  let j = start[k];
+  const end = start[k + 1];
+  while (j < end) {
+    const day = days[j];
+    let dayAmount = 0;
+    let isPurchase = amounts === null;
+    for (; j < end && days[j] === day; j++) {
+      if (amounts === null) continue;
+      dayAmount += amounts[j];
+      if (amounts[j] >= 0) isPurchase = true;
+    }
+    totalAmount += dayAmount;
+    if (!isPurchase) continue;
+    if (purchaseDays === 0) firstDay = day;
+    else repeatAmount += dayAmount;
+    purchaseDays++;
+    lastDay = day;
+  }
+  if (purchaseDays === 0) return false;
+  const frequency = purchaseDays - 1;
+  out.frequency[row] = frequency;
+  out.monetaryValue[row] = frequency > 0 ? repeatAmount / frequency : 0;
+  out.firstDay[row] = firstDay;
+  out.lastDay[row] = lastDay;
+  out.orders[row] = end - start[k];
+  out.totalAmount[row] = totalAmount;
+  return true;
+}
+
+/** Cuts the columns to the customers kept (only when some had returns only). */
+function trimmed(summary: CustomerSummary): CustomerSummary {
+  const cut = (column: Float64Array): Float64Array => column.slice(0, summary.count);
+  return {
+    ...summary,
+    frequency: cut(summary.frequency),
+    recency: cut(summary.recency),
+    T: cut(summary.T),
+    monetaryValue: cut(summary.monetaryValue),
+    firstDay: cut(summary.firstDay),
+    lastDay: cut(summary.lastDay),
+    orders: cut(summary.orders),
+    totalAmount: cut(summary.totalAmount),
+  };
+}
