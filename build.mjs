@@ -2,7 +2,7 @@
 // Sidebar.html (the sidebar with its script and styles inlined) and appsscript.json.
 // Fails loudly when a public function would not reach Apps Script under its own name.
 import { build } from 'esbuild';
-import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
@@ -118,17 +118,27 @@ async function buildSidebar() {
     .replace('<!-- inline:styles -->', () => `<style>\n${styles}\n</style>`)
     .replace('<!-- inline:script -->', () => `<script>\n${safeScript}\n</script>`);
   if (out.includes('<!-- inline:')) throw new BuildError('src/client/sidebar.html has an inline marker that was not filled');
-  await writeFile(path.join(dist, 'Sidebar.html'), out);
+  await writeAtomically('Sidebar.html', out);
   return true;
 }
 
+/** Test runs may build while another reads dist/: replace each file in one step. */
+async function writeAtomically(name, content) {
+  const temporary = path.join(dist, `.${name}.${process.pid}.tmp`);
+  await writeFile(temporary, content);
+  await rename(temporary, path.join(dist, name));
+}
+
 async function main() {
-  await rm(dist, { recursive: true, force: true });
   await mkdir(dist, { recursive: true });
   const { script, exported } = checkServerBundle(await bundleServer());
-  await writeFile(path.join(dist, 'Code.js'), script);
-  await copyFile(path.join(root, 'appsscript.json'), path.join(dist, 'appsscript.json'));
+  await writeAtomically('Code.js', script);
+  await writeAtomically('appsscript.json', await readFile(path.join(root, 'appsscript.json'), 'utf8'));
   const sidebar = await buildSidebar();
+  const wanted = new Set(['Code.js', 'appsscript.json', ...(sidebar ? ['Sidebar.html'] : [])]);
+  for (const file of await readdir(dist)) {
+    if (!wanted.has(file) && !file.endsWith('.tmp')) await rm(path.join(dist, file), { recursive: true, force: true });
+  }
   const kb = (Buffer.byteLength(script) / 1024).toFixed(0);
   console.log(`dist/Code.js (${kb} KiB, ${exported.length} public functions), dist/appsscript.json${sidebar ? ', dist/Sidebar.html' : ''}`);
 }

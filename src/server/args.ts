@@ -8,7 +8,8 @@ import { callArguments, cellOfRow } from './locate';
 
 export type Cell = string | number | boolean | Date | null | undefined;
 export type Arg = Cell | Cell[][];
-export type Answer = string | number | Date | (string | number | Date)[][];
+export type AnswerCell = string | number | boolean | Date;
+export type Answer = AnswerCell | AnswerCell[][];
 
 /** A problem with the user's input; the function name is added where the function is run. */
 export class InputError extends Error {

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { customerLifetimeValues, monthEnds, monthlyDiscountRate } from '../../src/core/clv';
+import { ContentHash } from '../../src/core/hash';
+import type { PurchasePredictor } from '../../src/core/models/types';
+
+/** A customer buying `rate` times per unit of time forever: E[X(t)] = rate·t. */
+function constantRate(rate: number): PurchasePredictor {
+  const expected = (t: number): number => rate * t;
+  return {
+    pAlive: () => 1,
+    expectedPurchases: (t) => expected(t),
+    expectedPurchasesNew: (t) => expected(t),
+    expectedPurchasesBatch(frequency, _recency, _T, times, out) {
+      for (let i = 0; i < frequency.length; i++) for (let j = 0; j < times.length; j++) out[i * times.length + j] = expected(times[j]);
+    },
+  };
+}
+
+describe('CLV over a horizon (lifetimes convention)', () => {
+  it('uses a monthly rate equivalent to the annual one and months of 365.25/12 days', () => {
+    expect(Math.pow(1 + monthlyDiscountRate(0.1), 12)).toBeCloseTo(1.1, 14);
+    expect(monthEnds(3, 'day')).toEqual(Float64Array.from([30.4375, 60.875, 91.3125]));
+    expect(monthEnds(2, 'week')[1]).toBeCloseTo(60.875 / 7, 12);
+  });
+
+  it('discounts each month’s expected purchases × spend × margin', () => {
+    // 2 purchases a month, spend 50, margin 30%, 10% a year, 12 months: 0.3·50·2·Σ 1/(1+d)^i
+    const perDay = 2 / 30.4375;
+    const d = monthlyDiscountRate(0.1);
+    let expected = 0;
+    for (let i = 1; i <= 12; i++) expected += (0.3 * 50 * 2) / Math.pow(1 + d, i);
+    const result = customerLifetimeValues(constantRate(perDay), { frequency: [3], recency: [10], T: [20] }, [50], {
+      horizonMonths: 12,
+      annualDiscountRate: 0.1,
+      margin: 0.3,
+      unit: 'day',
+    });
+    expect(result.clv[0]).toBeCloseTo(expected, 10);
+    expect(result.expectedPurchases[0]).toBeCloseTo(24, 10);
+  });
+
+  it('without discounting is margin × spend × expected purchases', () => {
+    const result = customerLifetimeValues(constantRate(0.1), { frequency: [0, 5], recency: [0, 3], T: [4, 9] }, [10, 20], {
+      horizonMonths: 6,
+      annualDiscountRate: 0,
+      margin: 1,
+      unit: 'week',
+    });
+    const weeks = (6 * 30.4375) / 7;
+    expect(result.clv[0]).toBeCloseTo(10 * 0.1 * weeks, 10);
+    expect(result.clv[1]).toBeCloseTo(20 * 0.1 * weeks, 10);
+  });
+});
+
+describe('content hash', () => {
+  it('is stable, sensitive to every value and to order', () => {
+    const h = (xs: number[], s = 'a'): string => new ContentHash().text(s).numbers(xs).digest();
+    expect(h([1, 2, 3])).toBe(h([1, 2, 3]));
+    expect(h([1, 2, 3])).not.toBe(h([1, 2, 4]));
+    expect(h([1, 2, 3])).not.toBe(h([3, 2, 1]));
+    expect(h([1, 2, 3])).not.toBe(h([1, 2, 3], 'b'));
+    expect(h([0])).not.toBe(h([-0.0000001]));
+    expect(h([1, 2, 3])).toMatch(/^[0-9a-f]{16}$/);
+  });
+});
