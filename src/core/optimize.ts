@@ -78,7 +78,7 @@ export function maximize(objective: Objective, start: ArrayLike<number>, options
     const slope = dot(g, direction);
 
     let step = 1;
-    let accepted: { u: Float64Array; evaluation: Evaluation } | null = null as { u: Float64Array; evaluation: Evaluation } | null;
+    let accepted: { u: Float64Array; evaluation: Evaluation } | null = null;
     for (let halving = 0; halving < 50; halving++) {
       const trial = Float64Array.from(u, (ui, i) => ui + step * direction[i]);
       const e = evaluate(trial, true);
