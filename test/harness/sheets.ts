@@ -442,6 +442,9 @@ export class FakeRange {
   getFormula(): string {
     return this.sheet.formulaAt(this.row, this.column);
   }
+  getNote(): string {
+    return this.sheet.formatAt(this.row, this.column).note ?? '';
+  }
   getBackgrounds(): string[][] {
     return this.map((r, c) => this.sheet.formatAt(r, c).background ?? '#ffffff');
   }
