@@ -14,12 +14,14 @@ export { betaln, digamma, gammaln, trigamma };
 export function logSumExp(u: number, v: number): number {
   if (u === -Infinity) return v;
   if (v === -Infinity) return u;
+  if (u === Infinity || v === Infinity) return Infinity;
   return u > v ? u + Math.log1p(Math.exp(v - u)) : v + Math.log1p(Math.exp(u - v));
 }
 
-/** log(e^u − e^v) for u ≥ v, without cancellation; −Infinity when they are equal. */
+/** log(e^u − e^v) for u ≥ v, without cancellation; −Infinity when they are equal, NaN when v > u. */
 export function logDiffExp(u: number, v: number): number {
   if (v === -Infinity) return u;
+  if (u === Infinity) return v === Infinity ? NaN : Infinity;
   if (v > u) return NaN;
   if (v === u) return -Infinity;
   return u + log1mexp(v - u);
@@ -30,140 +32,371 @@ export function log1mexp(x: number): number {
   return x > -Math.LN2 ? Math.log(-Math.expm1(x)) : Math.log1p(-Math.exp(x));
 }
 
-/** A signed number held as sign · e^log, so it can exceed the range of a double. */
-interface Scaled {
-  sign: number;
-  log: number;
-}
-
-const EPSILON = 1e-17;
-const RESCALE = 1e250;
-const LOG_RESCALE = Math.log(RESCALE);
-const MAX_TERMS = 200_000;
-/** Beyond this the power series converges too slowly; the ODE continuation takes over. */
-const SERIES_LIMIT = 0.5;
+// ---------------------------------------------------------------------------------------------------------------
+// Gauss hypergeometric function 2F1(a, b; c; z)
+// ---------------------------------------------------------------------------------------------------------------
 
 /**
- * log 2F1(a, b; c; z) for real a, b, c (c not 0, −1, −2, ...) and z < 1.
- * NaN when the value is not positive (use hyp2f1 for the value itself).
+ * log 2F1(a, b; c; z) for real a, b, c (c not 0, −1, −2, ...) and real z < 1, also where the value itself
+ * overflows a double. NaN where the value is not positive (use hyp2f1 for a negative value), where the arguments
+ * are outside that domain, and where cancellation between terms of mixed sign would leave fewer than about
+ * seven correct digits (possible only when a, b, c − a or c − b is negative).
  */
 export function logHyp2f1(a: number, b: number, c: number, z: number): number {
-  const v = scaledHyp2f1(a, b, c, z);
-  return v.sign > 0 ? v.log : NaN;
-}
-
-/** 2F1(a, b; c; z) for z < 1; ±Infinity only where the value truly overflows a double. */
-export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  const v = scaledHyp2f1(a, b, c, z);
-  return v.sign === 0 ? 0 : v.sign * Math.exp(v.log);
-}
-
-function scaledHyp2f1(a: number, b: number, c: number, z: number): Scaled {
-  if (!(z < 1) || Number.isNaN(a) || Number.isNaN(b) || Number.isNaN(c) || (c <= 0 && Number.isInteger(c))) {
-    return { sign: NaN, log: NaN };
-  }
-  if (z === 0 || a === 0 || b === 0) return { sign: 1, log: 0 };
-  if (z < 0) return pfaff(a, b, c, z);
-  return positiveArgument(a, b, c, z);
+  evaluateHyp2f1(a, b, c, z);
+  return resultSign > 0 ? resultLog : NaN;
 }
 
 /**
- * Pfaff: 2F1(a, b; c; z) = (1 − z)^(−a) 2F1(a, c − b; c; z/(z − 1)), moving a negative z into (0, 1)
- * where the series has no alternating cancellation. Of the two symmetric forms, prefer the one whose
- * second parameter is not negative, so the terms keep one sign.
+ * 2F1(a, b; c; z) on the same domain as logHyp2f1 (negative values included); ±Infinity only where the value truly
+ * overflows a double, NaN where logHyp2f1 gives NaN for any reason other than the sign.
  */
-function pfaff(a: number, b: number, c: number, z: number): Scaled {
-  const w = z / (z - 1);
-  const useA = c - b >= 0 || c - a < 0;
-  const [p, q] = useA ? [a, c - b] : [b, c - a];
-  const inner = positiveArgument(p, q, c, w);
-  return { sign: inner.sign, log: inner.log - p * Math.log1p(-z) };
+export function hyp2f1(a: number, b: number, c: number, z: number): number {
+  evaluateHyp2f1(a, b, c, z);
+  if (resultSign === 0) return 0;
+  return resultSign * Math.exp(resultLog);
 }
 
-function positiveArgument(a: number, b: number, c: number, z: number): Scaled {
-  return z <= SERIES_LIMIT ? series(a, b, c, z) : continuation(a, b, c, z);
+/*
+ * The routines below return through these module-level registers instead of objects or tuples: the models call
+ * 2F1 about a million times per fit or forecast, and a call must not allocate.
+ */
+/** Sign of the answer: 1, −1, 0, or NaN when it could not be computed. */
+let resultSign = 0;
+/** log of the magnitude of the answer. */
+let resultLog = 0;
+/** Σ|terms| / |sum| accumulated over the stages of one evaluation: how much cancellation magnified rounding errors. */
+let amplification = 1;
+/** The series with its derivative, for starting the continuation: f = sum·e^scale, f' = slope·e^scale. */
+let seriesSum = 0;
+let seriesSlope = 0;
+let seriesScale = 0;
+/** f(p + h) and h·f'(p + h) after a Taylor step, on the scale of its input. */
+let stepValue = 0;
+let stepSlope = 0;
+
+/** A term this much smaller than the sum (with a proven bound on the rest) ends a series: full double precision. */
+const TOLERANCE = 1e-17;
+/** Terms of mixed sign that cancel by more than this leave fewer than ~7 correct digits: answer NaN instead. */
+const AMPLIFICATION_LIMIT = 1e8;
+/** Cancellation beyond this (three digits) makes it worth trying the other representation. */
+const RETRY_AMPLIFICATION = 1e3;
+const RESCALE = 1e250;
+const LOG_RESCALE = Math.log(RESCALE);
+const MAX_SERIES_TERMS = 1_000_000;
+const MAX_TAYLOR_TERMS = 5_000;
+const MAX_STEPS = 1_000_000;
+/** Up to here the power series converges fast enough; beyond it the ODE continuation usually costs less. */
+const SERIES_LIMIT = 0.5;
+
+function evaluateHyp2f1(a: number, b: number, c: number, z: number): void {
+  amplification = 1;
+  if (!(z < 1) || !Number.isFinite(z + a + b + c) || (c <= 0 && Number.isInteger(c))) {
+    setResult(NaN, NaN);
+  } else if (z === 0 || a === 0 || b === 0) {
+    setResult(1, 0);
+  } else if (z < 0) {
+    // Pfaff: 2F1(a, b; c; z) = (1 − z)^(−a) 2F1(a, c − b; c; w), w = z/(z − 1). The alternating series in a negative
+    // z cancels catastrophically for large parameters; w lies in (0, 1), where the terms keep their sign. The other
+    // Pfaff form, with a and b swapped, is the Euler transform of this one: unitInterval considers it.
+    // 1 − w = 1/(1 − z) is passed on as computed here: for z far below 0, w rounds to within an ulp of 1 and
+    // 1 − w recomputed from it would have lost its digits.
+    unitInterval(a, c - b, c, z / (z - 1), 1 / (1 - z));
+    resultLog -= a * Math.log1p(-z);
+  } else {
+    unitInterval(a, b, c, z, 1 - z);
+  }
+  if (amplification > AMPLIFICATION_LIMIT) setResult(NaN, NaN);
 }
 
-/** The power series Σ (a)_k (b)_k / ((c)_k k!) z^k, rescaled as it goes so huge parameters do not overflow. */
-function series(a: number, b: number, c: number, z: number): Scaled {
+function setResult(sign: number, log: number): void {
+  resultSign = sign;
+  resultLog = log;
+}
+
+/**
+ * 0 < z < 1, with 1 − z accurate. Evaluates 2F1(a, b; c; z) or its Euler transform
+ * (1 − z)^(c−a−b) 2F1(c − a, c − b; c; z), whichever should converge faster; if its terms of mixed sign then
+ * cancel, tries the other, which may have terms of one sign, and keeps the less damaged answer.
+ */
+function unitInterval(a: number, b: number, c: number, z: number, oneMinusZ: number): void {
+  if (!(oneMinusZ > 0)) return setResult(NaN, NaN);
+  const euler = preferEuler(a, b, c, z);
+  representation(a, b, c, z, oneMinusZ, euler);
+  if (amplification <= RETRY_AMPLIFICATION) return;
+  const firstSign = resultSign;
+  const firstLog = resultLog;
+  const firstAmplification = amplification;
+  amplification = 1;
+  representation(a, b, c, z, oneMinusZ, !euler);
+  if (amplification < firstAmplification) return;
+  setResult(firstSign, firstLog);
+  amplification = firstAmplification;
+}
+
+/**
+ * Up to z = 1/2, prefers the form whose terms change sign less often (fewer chances to cancel), then the one with
+ * the smaller leading terms; a single change of sign (a parameter in (−1, 0): all terms after the first share a
+ * sign) does not count, so heavy buyers' 2F1(r+x, b+x; a+b+x−1; z) can use its fast Euler form. Beyond 1/2, the
+ * form whose terms decay like k^(a+b−c−1) with a negative exponent: for c − a − b < 0 the untransformed terms decay
+ * slowly or grow. Either way unitInterval falls back to the other form if the terms did cancel.
+ */
+function preferEuler(a: number, b: number, c: number, z: number): boolean {
+  if (z > SERIES_LIMIT) return c - a - b < 0;
+  const plainFlips = signChanges(a) + signChanges(b);
+  const eulerFlips = signChanges(c - a) + signChanges(c - b);
+  if (plainFlips !== eulerFlips && Math.max(plainFlips, eulerFlips) > 1) return eulerFlips < plainFlips;
+  return 4 * Math.abs((c - a) * (c - b)) < Math.abs(a * b); // clearly smaller: the transform costs a logarithm
+}
+
+/** How often the Pochhammer symbol (p)_k changes sign as k grows. */
+function signChanges(p: number): number {
+  return p < 0 ? Math.ceil(-p) : 0;
+}
+
+/** One representation: the series up to z = 1/2; beyond, the series if it is cheap enough, else the ODE. */
+function representation(a: number, b: number, c: number, z: number, oneMinusZ: number, euler: boolean): void {
+  const p = euler ? c - a : a;
+  const q = euler ? c - b : b;
+  if (z <= SERIES_LIMIT) {
+    if (!series(p, q, c, z, MAX_SERIES_TERMS)) setResult(NaN, NaN);
+  } else {
+    const budget = continuationCost(p, q, c, oneMinusZ);
+    if (2 * peakTerm(p, q, c, z) > budget || !series(p, q, c, z, budget)) continuation(p, q, c, oneMinusZ);
+  }
+  if (Number.isNaN(resultSign)) amplification = Infinity;
+  else if (euler) resultLog += (c - a - b) * (z <= SERIES_LIMIT ? Math.log1p(-z) : Math.log(oneMinusZ));
+}
+
+/**
+ * Where the terms stop growing: the largest root k of (a+k)(b+k) z = (c+k)(k+1). The series needs more terms
+ * than that, so when the root lies beyond the budget the series is not worth starting.
+ */
+function peakTerm(a: number, b: number, c: number, z: number): number {
+  const quadratic = 1 - z;
+  const linear = c + 1 - z * (a + b);
+  const constant = c - z * a * b;
+  const discriminant = linear * linear - 4 * quadratic * constant;
+  return discriminant > 0 ? (-linear + Math.sqrt(discriminant)) / (2 * quadratic) : 0;
+}
+
+/**
+ * The power series Σ (a)_k (b)_k / ((c)_k k!) z^k, rescaled as it goes so huge parameters do not overflow.
+ * Gives up (false) once it can tell it needs more than `budget` terms.
+ */
+function series(a: number, b: number, c: number, z: number, budget: number): boolean {
+  const signsSettled = Math.max(0, -a, -b, -c);
+  // With terms of one sign there is nothing to cancel; skipping Σ|t| then keeps the common case fast.
+  const mixedSigns = signsSettled > 0;
   let term = 1;
   let sum = 1;
+  let absSum = 1;
   let logScale = 0;
-  const settle = Math.abs(a) + Math.abs(b) + Math.abs(c);
-  for (let k = 0; k < MAX_TERMS; k++) {
-    const ratio = (((a + k) * (b + k)) / ((c + k) * (k + 1))) * z;
-    term *= ratio;
+  let nextForecast = budget < MAX_SERIES_TERMS ? 31 : Infinity;
+  for (let k = 0; k < budget; k++) {
+    term *= ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
     sum += term;
-    if (term === 0) break;
-    if (Math.abs(term) <= EPSILON * Math.abs(sum) && Math.abs(ratio) < 1 && k > settle) break;
-    if (Math.abs(sum) > RESCALE || Math.abs(term) > RESCALE) {
-      sum /= RESCALE;
+    if (mixedSigns) absSum += Math.abs(term);
+    if (term === 0) return finishSeries(sum, mixedSigns ? absSum : sum, logScale);
+    if (Math.abs(term) <= TOLERANCE * Math.abs(sum) && k >= signsSettled) {
+      const ratio = tailRatioBound(a, b, c, z, k + 1);
+      if (ratio < 1 && (Math.abs(term) * ratio) / (1 - ratio) <= TOLERANCE * Math.abs(sum)) return finishSeries(sum, mixedSigns ? absSum : sum, logScale);
+    }
+    if (absSum > RESCALE || Math.abs(sum) > RESCALE) {
       term /= RESCALE;
+      sum /= RESCALE;
+      absSum /= RESCALE;
       logScale += LOG_RESCALE;
     }
+    if (k === nextForecast) {
+      if (k >= signsSettled && k + termsStillNeeded(a, b, c, z, k + 1, term, sum) > budget) return false;
+      nextForecast += 32;
+    }
   }
-  return toScaled(sum, logScale);
+  return false;
 }
 
-function toScaled(value: number, logScale: number): Scaled {
-  if (value === 0) return { sign: 0, log: -Infinity };
-  return { sign: Math.sign(value), log: Math.log(Math.abs(value)) + logScale };
+function finishSeries(sum: number, absSum: number, logScale: number): true {
+  if (sum === 0) setResult(0, -Infinity);
+  else setResult(Math.sign(sum), Math.log(Math.abs(sum)) + logScale);
+  amplification += absSum / Math.abs(sum) - 1;
+  return true;
 }
 
 /**
- * Analytic continuation for 1/2 < z < 1 by Taylor re-expansion of the hypergeometric equation
- * z(1−z) f'' + [c − (a+b+1) z] f' − ab f = 0, starting from the series at 1/2 and stepping towards z, each step
- * at most half the distance to the singularity at 1. Unlike the 1 − z connection formula, it has no special
- * cases when c − a − b is an integer.
+ * A bound on |term ratio| (a+j)(b+j)z/((c+j)(1+j)) for every j ≥ k, valid once k is past −a, −b and −c: each factor
+ * (a+j)/(c+j) and (b+j)/(1+j) is then positive and moves monotonically towards 1, so it never exceeds
+ * max(its value at k, 1). Either pairing of numerators with denominators is valid; the smaller bound is used.
  */
-function continuation(a: number, b: number, c: number, z: number): Scaled {
-  let p = SERIES_LIMIT;
-  const f0 = series(a, b, c, p);
-  const d0 = series(a + 1, b + 1, c + 1, p);
-  const logDerivative = d0.log + Math.log(Math.abs((a * b) / c));
-  const derivativeSign = d0.sign * Math.sign((a * b) / c);
-  let logScale = Math.max(f0.log, logDerivative);
-  let f = f0.sign * Math.exp(f0.log - logScale);
-  let df = derivativeSign * Math.exp(logDerivative - logScale);
-  while (p < z) {
-    const q = Math.min(z, p + stepLength(a, b, c, p));
-    [f, df] = taylorStep(a, b, c, p, q - p, f, df);
-    p = q;
-    const size = Math.max(Math.abs(f), Math.abs(df));
-    if (size > 0 && (size > 1e100 || size < 1e-100)) {
-      f /= size;
-      df /= size;
+function tailRatioBound(a: number, b: number, c: number, z: number, k: number): number {
+  const one = Math.max(1, (a + k) / (c + k)) * Math.max(1, (b + k) / (1 + k));
+  const other = Math.max(1, (a + k) / (1 + k)) * Math.max(1, (b + k) / (c + k));
+  return z * Math.min(one, other);
+}
+
+/** How many more terms the series needs at most, from the tail bound; Infinity while the bound is not below 1. */
+function termsStillNeeded(a: number, b: number, c: number, z: number, k: number, term: number, sum: number): number {
+  const ratio = tailRatioBound(a, b, c, z, k);
+  if (!(ratio < 1)) return Infinity;
+  const needed = Math.log((TOLERANCE * Math.abs(sum) * (1 - ratio)) / Math.abs(term)) / Math.log(ratio);
+  return Math.max(0, needed);
+}
+
+/**
+ * Roughly how many series-term equivalents the ODE continuation from 1/2 to z costs: about 60 terms per step, one
+ * step per halving of the distance to 1, more when large parameters force shorter steps (see stepLength).
+ */
+function continuationCost(a: number, b: number, c: number, oneMinusZ: number): number {
+  const stiffness = Math.max(stiffnessAt(a, b, c, SERIES_LIMIT), stiffnessAt(a, b, c, 1 - oneMinusZ));
+  const steps = Math.log(SERIES_LIMIT / oneMinusZ) * Math.max(1 / Math.LN2, stiffness / 2);
+  return 60 * (2 + steps);
+}
+
+/** Size of the coefficients of the hypergeometric equation at z, relative to those of f''. */
+function stiffnessAt(a: number, b: number, c: number, z: number): number {
+  return Math.abs(c - (a + b + 1) * z) + Math.sqrt(Math.abs(a * b));
+}
+
+/**
+ * Analytic continuation from z = 1/2 towards 1 by Taylor re-expansion of the hypergeometric equation
+ * z(1−z) f'' + [c − (a+b+1) z] f' − ab f = 0, each step at most half the distance to the singularity at 1.
+ * Unlike the 1 − z connection formula, it has no special cases when c − a − b is an integer.
+ *
+ * It runs in t = 1 − z, where g(t) = f(1 − t) solves the same equation with c replaced by a + b + 1 − c: near the
+ * singularity t keeps all its digits (z = 1 − 1e-12 holds 1 − z to only 4 of them), and the steep f of large
+ * parameters turns any error in the position into an error in the value. g and g' share one log-scale factor,
+ * so neither overflows.
+ */
+function continuation(a: number, b: number, c: number, oneMinusZ: number): void {
+  if (!seriesWithSlope(a, b, c, SERIES_LIMIT)) return setResult(NaN, NaN);
+  const reflected = a + b + 1 - c;
+  let t = SERIES_LIMIT;
+  let g = seriesSum;
+  let dg = -seriesSlope;
+  let logScale = seriesScale;
+  for (let steps = 0; t > oneMinusZ; steps++) {
+    // The step is the exact difference of two doubles, for the same reason: h must be the distance actually moved.
+    const next = Math.max(oneMinusZ, t - stepLength(a, b, reflected, t));
+    const h = next - t;
+    if (!(h < 0) || steps > MAX_STEPS || !taylorStep(a, b, reflected, t, h, g, dg)) return setResult(NaN, NaN);
+    if (amplification > AMPLIFICATION_LIMIT) return setResult(NaN, NaN); // already too inaccurate: stop early
+    g = stepValue;
+    dg = stepSlope / h;
+    t = next;
+    const size = Math.max(Math.abs(g), Math.abs(dg));
+    if (!Number.isFinite(size)) return setResult(NaN, NaN);
+    if (size > 1e100 || (size < 1e-100 && size > 0)) {
+      g /= size;
+      dg /= size;
       logScale += Math.log(size);
     }
   }
-  return toScaled(f, logScale);
+  if (g === 0) setResult(0, -Infinity);
+  else setResult(Math.sign(g), Math.log(Math.abs(g)) + logScale);
 }
 
 /**
- * At most half the distance to the singularity at 1, and short enough that the Taylor terms do not grow large
- * before they shrink (large parameters), which would cost digits to cancellation.
+ * f and f' at z by one pass of the series: f' = Σ k t_k / z. Leaves them, with their common log scale, in the
+ * series registers.
  */
-function stepLength(a: number, b: number, c: number, p: number): number {
-  const stiffness = Math.abs(c - (a + b + 1) * p) + Math.sqrt(Math.abs(a * b));
-  return Math.min(0.5 * (1 - p), (2 * p * (1 - p)) / Math.max(stiffness, 1e-300));
+function seriesWithSlope(a: number, b: number, c: number, z: number): boolean {
+  const signsSettled = Math.max(0, -a, -b, -c);
+  let term = 1;
+  let sum = 1;
+  let slope = 0;
+  let absSum = 1;
+  let absSlope = 0;
+  let logScale = 0;
+  for (let k = 0; k < MAX_SERIES_TERMS; k++) {
+    term *= ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
+    sum += term;
+    slope += (k + 1) * term;
+    absSum += Math.abs(term);
+    absSlope += (k + 1) * Math.abs(term);
+    const scale = Math.max(Math.abs(sum), Math.abs(slope));
+    if (term === 0 || ((k + 1) * Math.abs(term) <= TOLERANCE * scale && k >= signsSettled && slopeTailSmall(a, b, c, z, k + 1, term, scale))) {
+      seriesSum = sum;
+      seriesSlope = slope / z;
+      seriesScale = logScale;
+      amplification += Math.max(absSum, absSlope) / scale - 1;
+      return true;
+    }
+    if (absSlope > RESCALE || absSum > RESCALE) {
+      term /= RESCALE;
+      sum /= RESCALE;
+      slope /= RESCALE;
+      absSum /= RESCALE;
+      absSlope /= RESCALE;
+      logScale += LOG_RESCALE;
+    }
+  }
+  return false;
 }
 
-/** (f, f') at p + h from (f, f') at p, summing the Taylor series e_n = c_n h^n of the solution. */
-function taylorStep(a: number, b: number, c: number, p: number, h: number, f: number, df: number): [number, number] {
-  const denominator = p * (1 - p);
+/** The rest of Σ j t_j after the k-th term, bounded by a geometric series with ratio ρ (k+1)/k (k ≥ 1). */
+function slopeTailSmall(a: number, b: number, c: number, z: number, k: number, term: number, scale: number): boolean {
+  const ratio = (tailRatioBound(a, b, c, z, k) * (k + 1)) / k;
+  return ratio < 1 && (k * Math.abs(term) * ratio) / (1 - ratio) <= TOLERANCE * scale;
+}
+
+/**
+ * Step length from t towards the singularity at 0: at most half the distance to it, and short enough that the
+ * Taylor terms do not grow large before they shrink. Large parameters make the equation stiff: one solution varies
+ * like e^(±stiffness·h/(t(1−t))), and rounding errors in its direction would be magnified by the Taylor series of
+ * a longer step.
+ */
+function stepLength(a: number, b: number, c: number, t: number): number {
+  return Math.min(0.5 * t, (2 * t * (1 - t)) / Math.max(stiffnessAt(a, b, c, t), 1e-300));
+}
+
+/**
+ * (f, h f') at p + h from (f, f') at p, summing the Taylor series e_n = c_n h^n of the solution, whose coefficients
+ * follow from substituting f = Σ c_n (z − p)^n into the equation:
+ *   c_{n+2} = [(n+a)(n+b) c_n − (n+1)((1−2p) n + c − (a+b+1) p) c_{n+1}] / (p(1−p)(n+2)(n+1)).
+ * Leaves the result in stepValue and stepSlope; false if the series did not converge.
+ */
+function taylorStep(a: number, b: number, c: number, p: number, h: number, f: number, df: number): boolean {
+  const d = p * (1 - p);
+  const drift = 1 - 2 * p;
   const linear = c - (a + b + 1) * p;
+  const hh = h * h;
+  const settled = Math.max(0, -a, -b);
   let e0 = f;
   let e1 = df * h;
   let value = e0 + e1;
-  let slopeTimesH = e1;
-  for (let n = 0; n < 2000; n++) {
-    const e2 = ((n + a) * (n + b) * e0 * h * h - (n + 1) * ((1 - 2 * p) * n + linear) * e1 * h) / (denominator * (n + 2) * (n + 1));
+  let slope = e1;
+  let absValue = Math.abs(e0) + Math.abs(e1);
+  let absSlope = Math.abs(e1);
+  for (let n = 0; n < MAX_TAYLOR_TERMS; n++) {
+    const e2 = ((n + a) * (n + b) * hh * e0 - (n + 1) * (drift * n + linear) * h * e1) / (d * (n + 2) * (n + 1));
     value += e2;
-    slopeTimesH += (n + 2) * e2;
-    const scale = Math.max(Math.abs(value), Math.abs(slopeTimesH));
-    if (Math.abs(e2) <= EPSILON * scale && Math.abs(e1) <= EPSILON * scale && n > 4) break;
+    slope += (n + 2) * e2;
+    absValue += Math.abs(e2);
+    absSlope += (n + 2) * Math.abs(e2);
+    const size = Math.max(Math.abs(e1), Math.abs(e2));
+    const scale = Math.max(Math.abs(value), Math.abs(slope));
+    if (size <= TOLERANCE * scale && n + 1 >= settled && taylorTailSmall(a, b, n + 1, hh / d, Math.abs(h) / d, drift, linear, size, scale)) {
+      stepValue = value;
+      stepSlope = slope;
+      amplification += Math.max(absValue, absSlope) / scale - 1;
+      return true;
+    }
     e0 = e1;
     e1 = e2;
   }
-  return [value, slopeTimesH / h];
+  return false;
+}
+
+/**
+ * Proof that the Taylor terms after index m + 1 are negligible. For j ≥ m, |e_{j+2}| ≤ θ max(|e_j|, |e_{j+1}|) with
+ * θ = (h²/d) max(1, (m+a)/(m+2)) max(1, (m+b)/(m+1)) + (|h|/d)(|1−2p| + |linear|/(m+2)), each part of which only
+ * shrinks as j grows (m is past −a and −b). When θ < 1 the rest of Σ e_n is below 2θ/(1−θ) times the larger of the
+ * last two terms, and the rest of Σ n e_n below that times (m + 3 + 2/(1−θ)).
+ */
+function taylorTailSmall(a: number, b: number, m: number, hhOverD: number, hOverD: number, drift: number, linear: number, size: number, scale: number): boolean {
+  const growth = hhOverD * Math.max(1, (m + a) / (m + 2)) * Math.max(1, (m + b) / (m + 1));
+  const theta = growth + hOverD * (Math.abs(drift) + Math.abs(linear) / (m + 2));
+  if (!(theta < 1)) return false;
+  const tail = ((2 * theta) / (1 - theta)) * (m + 3 + 2 / (1 - theta));
+  return size * tail <= TOLERANCE * scale;
 }

@@ -33,3 +33,33 @@ export interface FitResult<P extends object> {
 
 /** A model's parameter names in the literature's order, as shown in the CLV_FIT table. */
 export type ParamNames<P extends object> = readonly (keyof P & string)[];
+
+/** Predictions of a purchase-count model (BG/NBD, MBG/NBD, Pareto/NBD) for customers described by (x, t_x, T). */
+export interface PurchasePredictor {
+  /** Probability that a customer with this history is still active at T. */
+  pAlive(x: number, tx: number, T: number): number;
+  /** Expected repeat purchases in (T, T + t] given the history. */
+  expectedPurchases(t: number, x: number, tx: number, T: number): number;
+  /** Expected repeat purchases in (0, t] of a customer just acquired. */
+  expectedPurchasesNew(t: number): number;
+  /**
+   * E[X(times[j]) | x_i, tx_i, T_i] for every customer i and horizon j, written row-major into out (n × times.length).
+   * The fast path for CLV over monthly steps: work shared by customers or horizons is done once.
+   */
+  expectedPurchasesBatch(
+    frequency: ArrayLike<number>,
+    recency: ArrayLike<number>,
+    T: ArrayLike<number>,
+    times: ArrayLike<number>,
+    out: Float64Array,
+  ): void;
+}
+
+/** One purchase-count model: its parameter names, likelihood, fit and predictions. */
+export interface PurchaseModel<P extends object> {
+  name: string;
+  paramNames: ParamNames<P>;
+  logLikelihood(params: P, data: RfmPatterns): number;
+  fit(data: RfmPatterns, options?: FitOptions): FitResult<P>;
+  predictor(params: P): PurchasePredictor;
+}
