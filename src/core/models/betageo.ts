@@ -1,0 +1,298 @@
+/**
+ * The beta-geometric/NBD family: BG/NBD (Fader, Hardie & Lee 2005) and MBG/NBD (Batislam, Denizel & Filiztekin
+ * 2007). Both say: while alive, a customer buys at rate λ ~ Gamma(r, α); after each purchase she drops out with
+ * probability p ~ Beta(a, b). MBG/NBD also lets her drop out right after the first purchase. Writing k = 0 (BG) or
+ * k = 1 (MBG), every formula of the two papers is the same with b + x replaced by b + x + k:
+ *
+ *     L = Γ(r+x) α^r / Γ(r) · B(a, b+x+k)/B(a, b) · [ (α+T)^−(r+x) + [x+k>0] · a/(b+x+k−1) · (α+t_x)^−(r+x) ]
+ *     P(alive) = 1 / (1 + [x+k>0] · a/(b+x+k−1) · ((α+T)/(α+t_x))^(r+x))
+ *     E[X(t) | x, t_x, T] = (a+b+x+k−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) ₂F₁(r+x, b+x+k; a+b+x+k−1; t/(α+T+t))] · P(alive)
+ *
+ * The fit uses an analytic gradient and Hessian; the terms that depend on the frequency alone are computed once per
+ * distinct frequency.
+ */
+import { hyp2f1, logHyp2f1 } from '../special';
+import {
+  checkPositiveParams,
+  checkPurchaseData,
+  fitPositive,
+  groupByPair,
+  maxFrequency,
+  repeatWeight,
+  risingTable,
+  startingAlpha,
+  type ThetaDerivatives,
+} from './common';
+import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
+
+export interface BetaGeoParams {
+  r: number;
+  alpha: number;
+  a: number;
+  b: number;
+}
+
+export const BETA_GEO_PARAM_NAMES: ParamNames<BetaGeoParams> = ['r', 'alpha', 'a', 'b'];
+
+const K = 4;
+
+/** Log-likelihood with its gradient and (when asked) Hessian in (r, α, a, b). */
+function derivatives(shift: 0 | 1, data: RfmPatterns, theta: ArrayLike<number>, wantHessian: boolean): ThetaDerivatives {
+  const r = theta[0];
+  const alpha = theta[1];
+  const a = theta[2];
+  const b = theta[3];
+  const top = maxFrequency(data);
+  const weightOf = new Float64Array(top + 1);
+
+  // Σ over patterns of log[(α+T)^−(r+x) + c·(α+t_x)^−(r+x)], c = a/(b+x+k−1), and its derivatives.
+  let value = 0;
+  let gr = 0, ga = 0, gA = 0, gB = 0;
+  let hrr = 0, hra = 0, hrA = 0, hrB = 0, haa = 0, haA = 0, haB = 0, hAA = 0, hAB = 0, hBB = 0;
+  const logA = Math.log(a);
+  for (let i = 0; i < data.count; i++) {
+    const w = data.w[i];
+    if (w === 0) continue;
+    const x = data.x[i];
+    weightOf[x] += w;
+    const rx = r + x;
+    const lT = Math.log(alpha + data.T[i]);
+    const iT = 1 / (alpha + data.T[i]);
+    const u1 = -rx * lT;
+    const d1r = -lT;
+    const d1a = -rx * iT;
+    if (x + shift === 0) {
+      value += w * u1;
+      gr += w * d1r;
+      ga += w * d1a;
+      if (wantHessian) {
+        hra -= w * iT;
+        haa += w * rx * iT * iT;
+      }
+      continue;
+    }
+    const bx = b + x + shift - 1;
+    const lt = Math.log(alpha + data.tx[i]);
+    const it = 1 / (alpha + data.tx[i]);
+    const u2 = logA - Math.log(bx) - rx * lt;
+    // D = log(e^u1 + e^u2), with p1, p2 the shares of the two terms.
+    const diff = u1 - u2;
+    const big = diff > 0 ? u1 : u2;
+    value += w * (big + Math.log1p(Math.exp(-Math.abs(diff))));
+    const p2 = 1 / (1 + Math.exp(diff));
+    const p1 = 1 / (1 + Math.exp(-diff));
+    const d2r = -lt;
+    const d2a = -rx * it;
+    const d2A = 1 / a;
+    const d2B = -1 / bx;
+    gr += w * (p1 * d1r + p2 * d2r);
+    ga += w * (p1 * d1a + p2 * d2a);
+    gA += w * p2 * d2A;
+    gB += w * p2 * d2B;
+    if (wantHessian) {
+      const q = w * p1 * p2;
+      const er = d1r - d2r;
+      const ea = d1a - d2a;
+      const eA = -d2A;
+      const eB = -d2B;
+      hrr += q * er * er;
+      hra += w * (-p1 * iT - p2 * it) + q * er * ea;
+      hrA += q * er * eA;
+      hrB += q * er * eB;
+      haa += w * (p1 * rx * iT * iT + p2 * rx * it * it) + q * ea * ea;
+      haA += q * ea * eA;
+      haB += q * ea * eB;
+      hAA += w * p2 * (-1 / (a * a)) + q * eA * eA;
+      hAB += q * eA * eB;
+      hBB += w * p2 * (1 / (bx * bx)) + q * eB * eB;
+    }
+  }
+
+  // Terms in the frequency alone: log Γ(r+x)/Γ(r) + r log α + log B(a, b+x+k)/B(a, b), once per distinct x.
+  const rr = risingTable(r, top);
+  const rb = risingTable(b, top + shift);
+  const rab = risingTable(a + b, top + shift);
+  const logAlpha = Math.log(alpha);
+  let total = 0;
+  for (let x = 0; x <= top; x++) {
+    const w = weightOf[x];
+    if (w === 0) continue;
+    const n = x + shift;
+    total += w;
+    value += w * (rr.log[x] + rb.log[n] - rab.log[n]);
+    gr += w * rr.psi[x];
+    gA -= w * rab.psi[n];
+    gB += w * (rb.psi[n] - rab.psi[n]);
+    if (wantHessian) {
+      hrr += w * rr.tri[x];
+      hAA -= w * rab.tri[n];
+      hAB -= w * rab.tri[n];
+      hBB += w * (rb.tri[n] - rab.tri[n]);
+    }
+  }
+  value += total * r * logAlpha;
+  gr += total * logAlpha;
+  ga += (total * r) / alpha;
+  if (wantHessian) {
+    hra += total / alpha;
+    haa -= (total * r) / (alpha * alpha);
+  }
+  if (!Number.isFinite(value)) value = -Infinity;
+  const gradient = Float64Array.of(gr, ga, gA, gB);
+  const hessian = new Float64Array(K * K);
+  if (wantHessian) {
+    const upper = [hrr, hra, hrA, hrB, haa, haA, haB, hAA, hAB, hBB];
+    for (let i = 0, u = 0; i < K; i++) {
+      for (let j = i; j < K; j++, u++) {
+        hessian[i * K + j] = upper[u];
+        hessian[j * K + i] = upper[u];
+      }
+    }
+  }
+  return { value, gradient, hessian };
+}
+
+/** Log-likelihood, gradient and Hessian in (r, α, a, b), for tests of the analytic derivatives. */
+export function betaGeoDerivatives(model: 'bgnbd' | 'mbgnbd', params: BetaGeoParams, data: RfmPatterns): ThetaDerivatives {
+  return derivatives(model === 'bgnbd' ? 0 : 1, data, [params.r, params.alpha, params.a, params.b], true);
+}
+
+/** Above this a + b the Beta distribution of drop-out is a spike: everyone drops out with the same probability. */
+const NO_HETEROGENEITY = 1e6;
+
+function fitProblem(label: string) {
+  return (params: BetaGeoParams, converged: boolean, optimizerMessage: string): string => {
+    if (params.a + params.b > NO_HETEROGENEITY) {
+      return (
+        `${label}: customers seem to drop out with the same probability after each purchase (no variation between ` +
+        'them), so a and b grow without bound and are not pinned down'
+      );
+    }
+    return converged ? '' : `${label}: ${optimizerMessage}`;
+  };
+}
+
+function makeModel(label: string, shift: 0 | 1): PurchaseModel<BetaGeoParams> {
+  const logLikelihood = (params: BetaGeoParams, data: RfmPatterns): number => {
+    checkPositiveParams(label, BETA_GEO_PARAM_NAMES, params);
+    checkPurchaseData(label, data);
+    return derivatives(shift, data, [params.r, params.alpha, params.a, params.b], false).value;
+  };
+
+  const fit = (data: RfmPatterns, options: FitOptions = {}): FitResult<BetaGeoParams> => {
+    checkPurchaseData(label, data);
+    if (!(data.customers > 0)) throw new RangeError(`${label}: no customers to fit`);
+    if (repeatWeight(data) === 0) {
+      const nan = { r: NaN, alpha: NaN, a: NaN, b: NaN };
+      return {
+        params: nan,
+        standardErrors: nan,
+        logLikelihood: NaN,
+        converged: false,
+        message: `${label}: no customer bought more than once, so the model cannot tell how often customers buy or when they stop`,
+        iterations: 0,
+        customers: data.customers,
+      };
+    }
+    return fitPositive<BetaGeoParams>(
+      BETA_GEO_PARAM_NAMES,
+      (theta, wantHessian) => derivatives(shift, data, theta, wantHessian),
+      [1, startingAlpha(data), 1, 1],
+      data.customers,
+      options,
+      fitProblem(label),
+    );
+  };
+
+  return {
+    name: label,
+    paramNames: BETA_GEO_PARAM_NAMES,
+    logLikelihood,
+    fit,
+    predictor: (params) => predictor(label, shift, params),
+  };
+}
+
+function predictor(label: string, shift: 0 | 1, params: BetaGeoParams): PurchasePredictor {
+  checkPositiveParams(label, BETA_GEO_PARAM_NAMES, params);
+  const { r, alpha, a, b } = params;
+
+  const pAlive = (x: number, tx: number, T: number): number => {
+    if (x + shift === 0) return 1;
+    const logOdds = Math.log(a / (b + x + shift - 1)) + (r + x) * (Math.log(alpha + T) - Math.log(alpha + tx));
+    return 1 / (1 + Math.exp(logOdds));
+  };
+
+  /** E[X(t)] of a customer alive at T with frequency x, i.e. the expectation before weighting by P(alive). */
+  const aliveExpectation = (t: number, x: number, T: number): number => {
+    if (t === 0) return 0;
+    return withAwayFromOne(a, (aa) => {
+      const z = t / (alpha + T + t);
+      const rx = r + x;
+      const c = aa + b + x + shift - 1;
+      const hb = b + x + shift;
+      const logDecay = rx * Math.log1p(-z);
+      const lh = logHyp2f1(rx, hb, c, z);
+      const product = Number.isNaN(lh) ? Math.exp(logDecay) * hyp2f1(rx, hb, c, z) : Math.exp(logDecay + lh);
+      return Math.max(0, ((c / (aa - 1)) * (1 - product)));
+    });
+  };
+
+  const check = (x: number, tx: number, T: number, t?: number): void => {
+    if (!Number.isInteger(x) || x < 0) throw new RangeError(`${label}: frequency must be a whole number ≥ 0; got ${x}`);
+    if (!(tx >= 0 && T >= tx && Number.isFinite(T))) throw new RangeError(`${label}: need 0 ≤ recency ≤ T; got recency ${tx}, T ${T}`);
+    if (t !== undefined && !(t >= 0 && Number.isFinite(t))) throw new RangeError(`${label}: the horizon must be a number ≥ 0; got ${t}`);
+  };
+
+  return {
+    pAlive(x, tx, T) {
+      check(x, tx, T);
+      return pAlive(x, tx, T);
+    },
+    expectedPurchases(t, x, tx, T) {
+      check(x, tx, T, t);
+      return aliveExpectation(t, x, T) * pAlive(x, tx, T);
+    },
+    expectedPurchasesNew(t) {
+      check(0, 0, 0, t);
+      if (t === 0) return 0;
+      // A new customer is a customer with x = 0 at T = 0, except that MBG/NBD's drop-out right after the first
+      // purchase has not been survived yet: hence the shift in b + k and a + b + k − 1, as in the papers.
+      return withAwayFromOne(a, (aa) => {
+        const z = t / (alpha + t);
+        const c = aa + b + shift - 1;
+        const lh = logHyp2f1(r, b + shift, c, z);
+        const logDecay = r * Math.log1p(-z);
+        const product = Number.isNaN(lh) ? Math.exp(logDecay) * hyp2f1(r, b + shift, c, z) : Math.exp(logDecay + lh);
+        return Math.max(0, (c / (aa - 1)) * (1 - product));
+      });
+    },
+    expectedPurchasesBatch(frequency, recency, T, times, out) {
+      const n = frequency.length;
+      const h = times.length;
+      for (let j = 0; j < h; j++) check(0, 0, 0, times[j]);
+      // The ₂F₁ part depends on (x, T) and the horizon only: customers sharing (x, T) share it.
+      const { groupOf, leaders } = groupByPair(frequency, T);
+      const shared = new Float64Array(leaders.length * h);
+      leaders.forEach((c, g) => {
+        for (let j = 0; j < h; j++) shared[g * h + j] = aliveExpectation(times[j], frequency[c], T[c]);
+      });
+      for (let c = 0; c < n; c++) {
+        check(frequency[c], recency[c], T[c]);
+        const p = pAlive(frequency[c], recency[c], T[c]);
+        const g = groupOf[c];
+        for (let j = 0; j < h; j++) out[c * h + j] = p * shared[g * h + j];
+      }
+    },
+  };
+}
+
+/** The expectations divide by a − 1; at a = 1 exactly the limit is the mean of the two sides. */
+function withAwayFromOne(a: number, f: (a: number) => number): number {
+  const gap = 1e-7;
+  if (Math.abs(a - 1) >= gap) return f(a);
+  return (f(1 - gap) + f(1 + gap)) / 2;
+}
+
+export const bgnbdModel = makeModel('BG/NBD', 0);
+export const mbgnbdModel = makeModel('MBG/NBD', 1);

@@ -1,0 +1,186 @@
+/**
+ * Pieces the purchase and spend models share: running log-gamma ratios for whole-number shifts, the move from
+ * derivatives in θ to derivatives in u = log θ (where the optimizer works), and the fit result.
+ */
+import { maximize, standardErrorsFromLogHessian, type Evaluation } from '../optimize';
+import type { FitOptions, FitResult, RfmPatterns } from './types';
+
+/** log Γ(z+j)/Γ(z), ψ(z+j) − ψ(z) and ψ'(z+j) − ψ'(z) for j = 0..size. */
+export interface RisingTable {
+  log: Float64Array;
+  psi: Float64Array;
+  tri: Float64Array;
+}
+
+/**
+ * For whole-number shifts these are running sums of log(z+j), 1/(z+j) and −1/(z+j)²: one table per likelihood
+ * evaluation replaces a log-gamma, digamma and trigamma call per customer.
+ */
+export function risingTable(z: number, size: number): RisingTable {
+  const log = new Float64Array(size + 1);
+  const psi = new Float64Array(size + 1);
+  const tri = new Float64Array(size + 1);
+  // The log sums reach the thousands for heavy buyers and their differences are what count: Kahan summation keeps
+  // the running error at one rounding instead of one per step.
+  let carry = 0;
+  for (let j = 0; j < size; j++) {
+    const v = z + j;
+    const term = Math.log(v) - carry;
+    log[j + 1] = log[j] + term;
+    carry = log[j + 1] - log[j] - term;
+    psi[j + 1] = psi[j] + 1 / v;
+    tri[j + 1] = tri[j] - 1 / (v * v);
+  }
+  return { log, psi, tri };
+}
+
+/** Value, gradient and Hessian (k × k, row-major) in the model's own parameters θ. */
+export interface ThetaDerivatives {
+  value: number;
+  gradient: Float64Array;
+  /** Left out by models without an analytic one: the optimizer then differentiates the gradient. */
+  hessian?: Float64Array;
+}
+
+/**
+ * The objective on u = log θ: g_u = θ ∘ g_θ and H_u = diag(θ) H_θ diag(θ) + diag(θ ∘ g_θ).
+ * `derivatives` may skip its Hessian when `wantHessian` is false.
+ */
+export function logSpaceObjective(
+  derivatives: (theta: Float64Array, wantHessian: boolean) => ThetaDerivatives,
+): (u: Float64Array, wantHessian: boolean) => Evaluation {
+  return (u, wantHessian) => {
+    const theta = u.map(Math.exp);
+    const d = derivatives(theta, wantHessian);
+    const k = theta.length;
+    const gradient = theta.map((t, i) => t * d.gradient[i]);
+    if (!wantHessian || !d.hessian) return { value: d.value, gradient };
+    const hessian = new Float64Array(k * k);
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < k; j++) hessian[i * k + j] = theta[i] * theta[j] * (d.hessian as Float64Array)[i * k + j];
+      hessian[i * k + i] += gradient[i];
+    }
+    return { value: d.value, gradient, hessian };
+  };
+}
+
+/**
+ * Maximises a log-likelihood over positive parameters from `start` and packs the answer. `problem` turns the
+ * estimates into '' (fine) or plain words on what is wrong with them, given the optimizer's own message.
+ */
+export function fitPositive<P extends object>(
+  names: readonly (keyof P & string)[],
+  derivatives: (theta: Float64Array, wantHessian: boolean) => ThetaDerivatives,
+  start: readonly number[],
+  customers: number,
+  options: FitOptions,
+  problem: (params: P, converged: boolean, optimizerMessage: string) => string,
+): FitResult<P> {
+  const initial = options.start ?? start;
+  if (initial.length !== names.length || !initial.every((v) => v > 0 && Number.isFinite(v))) {
+    throw new RangeError(`starting values must be ${names.length} positive numbers; got ${initial.join(', ')}`);
+  }
+  const result = maximize(logSpaceObjective(derivatives), Float64Array.from(initial, Math.log), {
+    maxIterations: options.maxIterations,
+  });
+  const theta = result.u.map(Math.exp);
+  const se = standardErrorsFromLogHessian(theta, result.hessian);
+  const params = toParams<P>(names, theta);
+  const message = problem(params, result.converged, result.message);
+  return {
+    params,
+    standardErrors: toParams<P>(names, se),
+    logLikelihood: result.value,
+    converged: message === '',
+    message,
+    iterations: result.iterations,
+    customers,
+  };
+}
+
+function toParams<P extends object>(names: readonly string[], values: ArrayLike<number>): P {
+  const params: Record<string, number> = {};
+  names.forEach((name, i) => (params[name] = values[i]));
+  return params as P;
+}
+
+/** Checks a fitted or user-given parameter set: every value a positive, finite number. */
+export function checkPositiveParams<P extends object>(model: string, names: readonly (keyof P & string)[], params: P): void {
+  for (const name of names) {
+    const v = (params as Record<string, unknown>)[name];
+    if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
+      throw new RangeError(`${model}: ${name} must be a positive number; got ${String(v)}`);
+    }
+  }
+}
+
+/**
+ * Checks (frequency, recency, T) rows of a purchase model: frequency a whole number ≥ 0, 0 ≤ recency ≤ T, recency 0
+ * when frequency is 0, weights ≥ 0. Row numbers in messages are 1-based pattern rows.
+ */
+export function checkPurchaseData(model: string, data: RfmPatterns): void {
+  for (let i = 0; i < data.count; i++) {
+    const x = data.x[i];
+    const tx = data.tx[i];
+    const T = data.T[i];
+    const w = data.w[i];
+    const fail = (why: string): never => {
+      throw new RangeError(`${model}: row ${i + 1} (frequency ${x}, recency ${tx}, T ${T}): ${why}`);
+    };
+    if (!Number.isInteger(x) || x < 0) fail('frequency must be a whole number ≥ 0');
+    if (!(tx >= 0) || !Number.isFinite(tx)) fail('recency must be a number ≥ 0');
+    if (!(T >= tx) || !Number.isFinite(T)) fail('T must be a number at least as large as recency');
+    if (x === 0 && tx !== 0) fail('recency must be 0 when frequency is 0 (no repeat purchase)');
+    if (x > 0 && !(tx > 0)) fail('recency must be above 0 when there were repeat purchases');
+    if (!(w >= 0) || !Number.isFinite(w)) fail(`weight ${w} is not a number ≥ 0`);
+  }
+}
+
+/** Highest frequency in the data: the size of the rising tables. */
+export function maxFrequency(data: RfmPatterns): number {
+  let m = 0;
+  for (let i = 0; i < data.count; i++) if (data.x[i] > m) m = data.x[i];
+  return m;
+}
+
+/** Σ w over patterns with a repeat purchase. */
+export function repeatWeight(data: RfmPatterns): number {
+  let s = 0;
+  for (let i = 0; i < data.count; i++) if (data.x[i] > 0) s += data.w[i];
+  return s;
+}
+
+/** A customer-level starting rate: r/α ≈ repeat purchases per unit of time, with r = 1. */
+export function startingAlpha(data: RfmPatterns): number {
+  let purchases = 0;
+  let time = 0;
+  for (let i = 0; i < data.count; i++) {
+    purchases += data.w[i] * data.x[i];
+    time += data.w[i] * data.T[i];
+  }
+  const alpha = time / Math.max(purchases, 1e-9);
+  return Number.isFinite(alpha) && alpha > 0 ? Math.min(alpha, 1e6) : 1;
+}
+
+/**
+ * Groups customers by a pair of keys (e.g. frequency and T) so work shared by a pair is done once per pair.
+ * Returns the group of each customer and the first member of each group.
+ */
+export function groupByPair(first: ArrayLike<number>, second: ArrayLike<number>): { groupOf: Int32Array; leaders: number[] } {
+  const n = first.length;
+  const groupOf = new Int32Array(n);
+  const leaders: number[] = [];
+  const outer = new Map<number, Map<number, number>>();
+  for (let i = 0; i < n; i++) {
+    let inner = outer.get(first[i]);
+    if (!inner) outer.set(first[i], (inner = new Map()));
+    let g = inner.get(second[i]);
+    if (g === undefined) {
+      g = leaders.length;
+      inner.set(second[i], g);
+      leaders.push(i);
+    }
+    groupOf[i] = g;
+  }
+  return { groupOf, leaders };
+}

@@ -1,0 +1,212 @@
+/**
+ * Gamma-Gamma model of spend per order: Fader & Hardie (2013), "The Gamma-Gamma model of monetary value", after
+ * Colombo & Jiang (1999). Each order's value is Gamma(p, ν) around the customer's own mean p/ν, and ν ~ Gamma(q, v)
+ * across customers. For a customer with x ≥ 1 repeat purchases of mean value m:
+ *
+ *     log f(m) = log Γ(px+q) − log Γ(px) − log Γ(q) + q log v + (px−1) log m + px log x − (px+q) log(xm + v)
+ *     E[spend per order | x, m] = p (v + x m) / (px + q − 1)
+ *
+ * The fit uses only customers with x ≥ 1 and m > 0, with an analytic gradient and Hessian; the gamma-function terms
+ * depend on x alone and are computed once per distinct x.
+ */
+import { digamma, gammaln, trigamma } from '../special';
+import { checkPositiveParams, fitPositive, type ThetaDerivatives } from './common';
+import type { FitOptions, FitResult, ParamNames } from './types';
+
+export interface GammaGammaParams {
+  p: number;
+  q: number;
+  v: number;
+}
+
+export const GAMMA_GAMMA_PARAM_NAMES: ParamNames<GammaGammaParams> = ['p', 'q', 'v'];
+
+const LABEL = 'Gamma-Gamma';
+
+/** The customers the model can use, with everything that does not depend on the parameters computed once. */
+interface SpendData {
+  x: Float64Array;
+  m: Float64Array;
+  w: Float64Array;
+  /** Distinct frequencies with their summed weights. */
+  distinctX: Float64Array;
+  distinctW: Float64Array;
+  /** Σ w, Σ w·x·(log m + log x), Σ w·log m */
+  total: number;
+  sumXLog: number;
+  sumLogM: number;
+}
+
+function prepare(frequency: ArrayLike<number>, monetaryValue: ArrayLike<number>, weights?: ArrayLike<number>): SpendData {
+  const n = frequency.length;
+  if (monetaryValue.length !== n || (weights && weights.length !== n)) {
+    throw new RangeError(`${LABEL}: frequency, monetary value and weights must have the same length`);
+  }
+  const keep: number[] = [];
+  for (let i = 0; i < n; i++) {
+    const x = frequency[i];
+    const m = monetaryValue[i];
+    const w = weights ? weights[i] : 1;
+    if (!Number.isInteger(x) || x < 0) throw new RangeError(`${LABEL}: row ${i + 1}: frequency ${x} is not a whole number ≥ 0`);
+    if (!Number.isFinite(m)) throw new RangeError(`${LABEL}: row ${i + 1}: monetary value ${m} is not a number`);
+    if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`${LABEL}: row ${i + 1}: weight ${w} is not a number ≥ 0`);
+    if (x >= 1 && m > 0 && w > 0) keep.push(i);
+  }
+  const x = Float64Array.from(keep, (i) => frequency[i]);
+  const m = Float64Array.from(keep, (i) => monetaryValue[i]);
+  const w = Float64Array.from(keep, (i) => (weights ? weights[i] : 1));
+  const byX = new Map<number, number>();
+  let total = 0;
+  let sumXLog = 0;
+  let sumLogM = 0;
+  for (let i = 0; i < x.length; i++) {
+    byX.set(x[i], (byX.get(x[i]) ?? 0) + w[i]);
+    total += w[i];
+    sumXLog += w[i] * x[i] * (Math.log(m[i]) + Math.log(x[i]));
+    sumLogM += w[i] * Math.log(m[i]);
+  }
+  return {
+    x,
+    m,
+    w,
+    distinctX: Float64Array.from(byX.keys()),
+    distinctW: Float64Array.from(byX.values()),
+    total,
+    sumXLog,
+    sumLogM,
+  };
+}
+
+function derivatives(data: SpendData, theta: ArrayLike<number>, wantHessian: boolean): ThetaDerivatives {
+  const p = theta[0];
+  const q = theta[1];
+  const v = theta[2];
+  const N = data.total;
+  let value = -N * gammaln(q) + N * q * Math.log(v) + p * data.sumXLog - data.sumLogM;
+  let gp = data.sumXLog;
+  let gq = N * (Math.log(v) - digamma(q));
+  let gv = (N * q) / v;
+  let hpp = 0, hpq = 0, hpv = 0, hqv = N / v, hvv = (-N * q) / (v * v);
+  let hqq = wantHessian ? -N * trigamma(q) : 0;
+  for (let k = 0; k < data.distinctX.length; k++) {
+    const x = data.distinctX[k];
+    const w = data.distinctW[k];
+    const px = p * x;
+    value += w * (gammaln(px + q) - gammaln(px));
+    const psiSum = digamma(px + q);
+    gp += w * x * (psiSum - digamma(px));
+    gq += w * psiSum;
+    if (wantHessian) {
+      const triSum = trigamma(px + q);
+      hpp += w * x * x * (triSum - trigamma(px));
+      hpq += w * x * triSum;
+      hqq += w * triSum;
+    }
+  }
+  for (let i = 0; i < data.x.length; i++) {
+    const w = data.w[i];
+    const x = data.x[i];
+    const s = x * data.m[i] + v;
+    const ls = Math.log(s);
+    const is = 1 / s;
+    const pxq = p * x + q;
+    value -= w * pxq * ls;
+    gp -= w * x * ls;
+    gq -= w * ls;
+    gv -= w * pxq * is;
+    if (wantHessian) {
+      hpv -= w * x * is;
+      hqv -= w * is;
+      hvv += w * pxq * is * is;
+    }
+  }
+  const gradient = Float64Array.of(gp, gq, gv);
+  if (!wantHessian) return { value: Number.isFinite(value) ? value : -Infinity, gradient };
+  const hessian = Float64Array.of(hpp, hpq, hpv, hpq, hqq, hqv, hpv, hqv, hvv);
+  return { value: Number.isFinite(value) ? value : -Infinity, gradient, hessian };
+}
+
+/** Σ log f(m) over the customers with x ≥ 1 and m > 0 (the others carry no information about spend). */
+export function gammaGammaLogLikelihood(
+  params: GammaGammaParams,
+  frequency: ArrayLike<number>,
+  monetaryValue: ArrayLike<number>,
+  weights?: ArrayLike<number>,
+): number {
+  checkPositiveParams(LABEL, GAMMA_GAMMA_PARAM_NAMES, params);
+  return derivatives(prepare(frequency, monetaryValue, weights), [params.p, params.q, params.v], false).value;
+}
+
+function fitProblem(params: GammaGammaParams, converged: boolean, optimizerMessage: string): string {
+  if (!converged) return `${LABEL}: ${optimizerMessage}`;
+  if (params.q <= 1) {
+    return `${LABEL}: q came out at ${params.q.toPrecision(3)} (≤ 1), so the average spend per order is not finite under this model: spend varies too much between customers to predict it`;
+  }
+  return '';
+}
+
+/**
+ * Fits p, q, v by maximum likelihood on the customers with a repeat purchase (x ≥ 1) and a positive mean repeat
+ * spend m. `monetaryValue` is the mean value of each customer's repeat purchases (lifetimes' monetary_value).
+ */
+export function fitGammaGamma(
+  frequency: ArrayLike<number>,
+  monetaryValue: ArrayLike<number>,
+  weights?: ArrayLike<number>,
+  options: FitOptions = {},
+): FitResult<GammaGammaParams> {
+  const data = prepare(frequency, monetaryValue, weights);
+  if (data.x.length < 2) {
+    throw new RangeError(`${LABEL}: needs at least 2 customers who bought again with a positive amount; found ${data.x.length}`);
+  }
+  let spend = 0;
+  for (let i = 0; i < data.x.length; i++) spend += data.w[i] * data.m[i];
+  const meanSpend = spend / data.total;
+  // Start at p = 1, q = 2: a population mean of p·v/(q − 1) = v, so v starts at the observed mean spend.
+  return fitPositive<GammaGammaParams>(
+    GAMMA_GAMMA_PARAM_NAMES,
+    (theta, wantHessian) => derivatives(data, theta, wantHessian),
+    [1, 2, meanSpend],
+    data.total,
+    options,
+    fitProblem,
+  );
+}
+
+/**
+ * E[spend per order] for a customer with x repeat purchases of mean value m: a weighted mean of the population
+ * mean p·v/(q−1) and the customer's own m. Customers without a repeat purchase get the population mean.
+ */
+export function expectedSpend(params: GammaGammaParams, x: number, m: number): number {
+  const { p, q, v } = params;
+  if (!(x > 0) || !(m > 0)) return populationMeanSpend(params);
+  return (p * (v + x * m)) / (p * x + q - 1);
+}
+
+/** p·v/(q − 1): the mean spend per order across customers; Infinity when q ≤ 1. */
+export function populationMeanSpend(params: GammaGammaParams): number {
+  return params.q > 1 ? (params.p * params.v) / (params.q - 1) : Infinity;
+}
+
+/** Pearson correlation of frequency and mean spend among repeat customers: the model assumes it is near 0. */
+export function spendFrequencyCorrelation(frequency: ArrayLike<number>, monetaryValue: ArrayLike<number>): number {
+  const xs: number[] = [];
+  const ms: number[] = [];
+  for (let i = 0; i < frequency.length; i++) {
+    if (frequency[i] > 0 && monetaryValue[i] > 0) {
+      xs.push(frequency[i]);
+      ms.push(monetaryValue[i]);
+    }
+  }
+  const n = xs.length;
+  if (n < 2) return NaN;
+  const mx = xs.reduce((a, b) => a + b, 0) / n;
+  const mm = ms.reduce((a, b) => a + b, 0) / n;
+  let sxy = 0, sxx = 0, syy = 0;
+  for (let i = 0; i < n; i++) {
+    sxy += (xs[i] - mx) * (ms[i] - mm);
+    sxx += (xs[i] - mx) ** 2;
+    syy += (ms[i] - mm) ** 2;
+  }
+  return sxy / Math.sqrt(sxx * syy);
+}

@@ -1,0 +1,152 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { betaGeoDerivatives } from '../../../src/core/models/betageo';
+import { bgnbd, type BgNbdParams } from '../../../src/core/models/bgnbd';
+import { mbgnbd } from '../../../src/core/models/mbgnbd';
+import { hessianFromGradient, numericGradient, standardErrorsFromLogHessian } from '../../../src/core/optimize';
+import { compressPatterns } from '../../../src/core/rfm';
+import { cdnowPatterns, cdnowSummaryFromOrders, lifetimesReference, relative } from './cdnow';
+
+// Fader, Hardie & Lee (2005), Table 1 (CDNOW 1/10 sample, 39-week calibration, weeks).
+const PUBLISHED: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
+const PUBLISHED_LL = -9582.4;
+const reference = lifetimesReference();
+
+describe('BG/NBD on CDNOW', () => {
+  const fit = bgnbd.fit(cdnowPatterns());
+
+  it('matches the paper: each parameter within 1%, log-likelihood within 0.5', () => {
+    expect(fit.converged).toBe(true);
+    expect(fit.message).toBe('');
+    for (const name of bgnbd.paramNames) expect(relative(fit.params[name], PUBLISHED[name])).toBeLessThan(0.01);
+    expect(Math.abs(fit.logLikelihood - PUBLISHED_LL)).toBeLessThan(0.5);
+    expect(fit.customers).toBe(2357);
+  });
+
+  it('matches lifetimes 0.11.3 to 1e-5 relative (parameters) and 1e-6 (log-likelihood)', () => {
+    for (const name of bgnbd.paramNames) expect(relative(fit.params[name], reference.bgnbd_params[name])).toBeLessThan(1e-5);
+    expect(Math.abs(fit.logLikelihood - reference.bgnbd_log_likelihood)).toBeLessThan(1e-6);
+  });
+
+  it('standard errors equal those of a Hessian from finite differences of the log-likelihood alone (0.1%)', () => {
+    const data = cdnowPatterns();
+    const theta = bgnbd.paramNames.map((name) => fit.params[name]);
+    const u = Float64Array.from(theta, Math.log);
+    const ll = (v: Float64Array): number => bgnbd.logLikelihood({ r: Math.exp(v[0]), alpha: Math.exp(v[1]), a: Math.exp(v[2]), b: Math.exp(v[3]) }, data);
+    const hessian = hessianFromGradient((v) => numericGradient(ll, v, 1e-4), u, 1e-4);
+    const numeric = standardErrorsFromLogHessian(theta, hessian);
+    bgnbd.paramNames.forEach((name, i) => expect(relative(fit.standardErrors[name], numeric[i])).toBeLessThan(1e-3));
+    // For the record: r 0.0126, alpha 0.378, a 0.186, b 0.705.
+    expect(fit.standardErrors.r).toBeCloseTo(0.0126, 4);
+  });
+
+  it('fits the same from the raw order log summarised in weeks as of 1997-09-30', () => {
+    const s = cdnowSummaryFromOrders();
+    const fromOrders = bgnbd.fit(compressPatterns(s.frequency, s.recency, s.T));
+    // The reference summary rounds recency and T to 2 decimals; exact ages move the optimum a little.
+    for (const name of bgnbd.paramNames) expect(relative(fromOrders.params[name], PUBLISHED[name])).toBeLessThan(0.01);
+    expect(Math.abs(fromOrders.logLikelihood - PUBLISHED_LL)).toBeLessThan(0.5);
+  });
+
+  it('reproduces lifetimes’ P(alive) and conditional expectations over 39, 52, 104 and 520 weeks (1e-6 relative)', () => {
+    const predict = bgnbd.predictor(reference.bgnbd_params);
+    for (const row of reference.rows) {
+      const { frequency: x, recency: tx, T } = row;
+      expect(Math.abs(predict.pAlive(x, tx, T) - row.bgnbd_p_alive)).toBeLessThan(1e-9);
+      expect(relative(predict.expectedPurchases(39, x, tx, T), row.bgnbd_expected_39)).toBeLessThan(1e-6);
+      expect(relative(predict.expectedPurchases(52, x, tx, T), row.bgnbd_expected_52)).toBeLessThan(1e-6);
+      expect(relative(predict.expectedPurchases(104, x, tx, T), row.bgnbd_expected_104)).toBeLessThan(1e-6);
+      expect(relative(predict.expectedPurchases(520, x, tx, T), row.bgnbd_expected_520)).toBeLessThan(1e-6);
+    }
+  });
+
+  it('batch predictions equal the one-at-a-time ones', () => {
+    const predict = bgnbd.predictor(fit.params);
+    const rows = reference.rows;
+    const times = [1, 4.35, 13, 52];
+    const out = new Float64Array(rows.length * times.length);
+    predict.expectedPurchasesBatch(
+      rows.map((r) => r.frequency),
+      rows.map((r) => r.recency),
+      rows.map((r) => r.T),
+      times,
+      out,
+    );
+    rows.forEach((r, i) =>
+      times.forEach((t, j) => expect(out[i * times.length + j]).toBeCloseTo(predict.expectedPurchases(t, r.frequency, r.recency, r.T), 12)),
+    );
+  });
+
+  it('expected purchases of a new customer match the closed form evaluated with mpmath (1e-12 relative)', () => {
+    const predict = bgnbd.predictor(PUBLISHED);
+    expect(relative(predict.expectedPurchasesNew(39), 1.1967231933208168)).toBeLessThan(1e-12);
+    expect(relative(predict.expectedPurchasesNew(520), 4.9746178618496597)).toBeLessThan(1e-12);
+  });
+});
+
+describe('BG/NBD invariants', () => {
+  const params = fc.record({
+    r: fc.double({ min: 0.05, max: 5, noNaN: true }),
+    alpha: fc.double({ min: 0.5, max: 100, noNaN: true }),
+    a: fc.double({ min: 0.05, max: 5, noNaN: true }),
+    b: fc.double({ min: 0.05, max: 10, noNaN: true }),
+  });
+  const history = fc
+    .record({ x: fc.integer({ min: 0, max: 300 }), T: fc.double({ min: 0.5, max: 200, noNaN: true }), share: fc.double({ min: 0.01, max: 1, noNaN: true }) })
+    .map(({ x, T, share }) => ({ x, T, tx: x === 0 ? 0 : T * share }));
+
+  it('P(alive) lies in [0, 1], and is exactly 1 without a repeat purchase', () => {
+    fc.assert(
+      fc.property(params, history, (p, h) => {
+        const v = bgnbd.predictor(p).pAlive(h.x, h.tx, h.T);
+        expect(v).toBeGreaterThanOrEqual(0);
+        expect(v).toBeLessThanOrEqual(1);
+        if (h.x === 0) expect(v).toBe(1);
+      }),
+    );
+  });
+
+  it('expected purchases are finite, ≥ 0 and do not decrease with the horizon', () => {
+    fc.assert(
+      fc.property(params, history, fc.double({ min: 0.1, max: 100, noNaN: true }), (p, h, t) => {
+        const predict = bgnbd.predictor(p);
+        const near = predict.expectedPurchases(t, h.x, h.tx, h.T);
+        const far = predict.expectedPurchases(2 * t, h.x, h.tx, h.T);
+        expect(Number.isFinite(near) && Number.isFinite(far)).toBe(true);
+        expect(near).toBeGreaterThanOrEqual(0);
+        expect(far).toBeGreaterThanOrEqual(near * (1 - 1e-9));
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('the analytic gradient and Hessian match central differences of the log-likelihood', () => {
+    const data = cdnowPatterns();
+    const p: BgNbdParams = { r: 0.3, alpha: 5, a: 0.9, b: 2.1 };
+    for (const model of ['bgnbd', 'mbgnbd'] as const) {
+      const d = betaGeoDerivatives(model, p, data);
+      const theta = [p.r, p.alpha, p.a, p.b];
+      const at = (t: ArrayLike<number>) => ({ r: t[0], alpha: t[1], a: t[2], b: t[3] });
+      const ll = (t: ArrayLike<number>): number => betaGeoDerivatives(model, at(t), data).value;
+      const grad = (t: ArrayLike<number>): Float64Array => betaGeoDerivatives(model, at(t), data).gradient;
+      expect(d.value).toBeCloseTo((model === 'bgnbd' ? bgnbd : mbgnbd).logLikelihood(p, data), 9);
+      const numeric = numericGradient((t) => ll(t), Float64Array.from(theta), 1e-6);
+      numeric.forEach((g, i) => expect(Math.abs(d.gradient[i] - g)).toBeLessThan(1e-4 * (1 + Math.abs(g))));
+      const hessian = hessianFromGradient(grad, Float64Array.from(theta), 1e-6);
+      hessian.forEach((h, i) => expect(Math.abs((d.hessian as Float64Array)[i] - h)).toBeLessThan(1e-4 * (1 + Math.abs(h))));
+    }
+  });
+});
+
+describe('BG/NBD on data it cannot fit', () => {
+  it('says so when nobody bought twice', () => {
+    const fit = bgnbd.fit(compressPatterns([0, 0, 0], [0, 0, 0], [10, 20, 30]));
+    expect(fit.converged).toBe(false);
+    expect(fit.message).toMatch(/no customer bought more than once/);
+  });
+
+  it('rejects impossible histories with the row', () => {
+    expect(() => bgnbd.fit(compressPatterns([1, 2], [5, 40], [10, 30]))).toThrow(/row 2 .*T must be/);
+    expect(() => bgnbd.fit(compressPatterns([1.5], [5], [10]))).toThrow(/whole number/);
+  });
+});
