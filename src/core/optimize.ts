@@ -37,6 +37,8 @@ export interface MaximizeResult {
 
 /** |u| beyond this (θ = e^30 or e^−30) means a parameter runs off to infinity or zero. */
 const RUNAWAY = 30;
+/** Relative size of rounding noise in a log-likelihood summed over many customers. */
+const NOISE = 1e-14;
 
 export function maximize(objective: Objective, start: ArrayLike<number>, options: MaximizeOptions = {}): MaximizeResult {
   const maxIterations = options.maxIterations ?? 200;
@@ -76,7 +78,6 @@ export function maximize(objective: Objective, start: ArrayLike<number>, options
     const longest = maxAbs(direction);
     if (longest > maxStep) for (let i = 0; i < k; i++) direction[i] *= maxStep / longest;
     const slope = dot(g, direction);
-
     let step = 1;
     let accepted: { u: Float64Array; evaluation: Evaluation } | null = null;
     for (let halving = 0; halving < 50; halving++) {
@@ -87,6 +88,8 @@ export function maximize(objective: Objective, start: ArrayLike<number>, options
         break;
       }
       step /= 2;
+      // Once the predicted gain is below what double precision resolves in the value, halving further cannot help.
+      if (step * slope <= NOISE * (1 + Math.abs(current.value))) break;
     }
     if (!accepted) {
       const nearlyFlat = maxAbs(g) <= 1e-5 * (1 + Math.abs(current.value));

@@ -34,8 +34,9 @@ export function isBlank(cell: Cell): boolean {
 }
 
 export function isDate(cell: Cell): cell is Date {
-  // Sheets' dates belong to the script's realm, tests' may not: compare tags, not constructors.
-  return Object.prototype.toString.call(cell) === '[object Date]';
+  // Sheets' dates belong to the script's realm, tests' may not: compare tags, not constructors. The typeof test
+  // first keeps the common cases (numbers, text) cheap on order logs of a million rows.
+  return typeof cell === 'object' && cell !== null && Object.prototype.toString.call(cell) === '[object Date]';
 }
 
 export function isOmitted(arg: Arg): boolean {

@@ -1,2 +1,14 @@
 // Exactly the names Apps Script must see as globals: cell functions, triggers and the sidebar's server API.
 export { LTV, CHURN, CLV_SIMPLE, CAC, LTV_CAC, CAC_PAYBACK, COHORT_RETENTION } from './functions/metrics';
+export {
+  CLV_SUMMARY,
+  CLV_FIT,
+  CLV_FIT_SUMMARY,
+  P_ALIVE,
+  PREDICT_PURCHASES,
+  CLV,
+  RETENTION_FIT,
+  RETENTION_FORECAST,
+  CLV_HOLDOUT,
+} from './functions/predict';
+export { onOpen, onInstall, showSidebar, getSheetInfo, getAnalysisProgress, analyzeSheet } from './sidebar';

@@ -41,15 +41,24 @@ export function readOrders(args: OrderArgs): OrderColumns {
   const amounts = amountColumn ? new Float64Array(n) : undefined;
   const sourceRows = new Int32Array(n);
   const readDay = cachedDayReader(dateColumn);
+  const amountCells = amountColumn?.cells;
   let count = 0;
   for (let row = 0; row < n; row++) {
-    if (columns.every((c) => isBlank(cellAt(c, row)))) continue;
-    for (const c of columns) {
-      if (isBlank(cellAt(c, row))) throw new InputError(`${where(c, row)} is blank but the rest of the order is filled in`, c.name, row);
+    const idCell = cellAt(idColumn, row);
+    const dateCell = cellAt(dateColumn, row);
+    const amountCell = amountColumn ? cellAt(amountColumn, row) : undefined;
+    const blanks = (isBlank(idCell) ? 1 : 0) + (isBlank(dateCell) ? 1 : 0) + (amountColumn && isBlank(amountCell) ? 1 : 0);
+    if (blanks > 0) {
+      if (blanks === columns.length) continue;
+      const c = columns.find((column) => isBlank(cellAt(column, row))) as Column;
+      throw new InputError(`${where(c, row)} is blank but the rest of the order is filled in`, c.name, row);
     }
     ids.push(idAt(idColumn, row));
     days[count] = readDay(row);
-    if (amounts && amountColumn) amounts[count] = numberAt(amountColumn, row);
+    if (amounts && amountColumn) {
+      const cell = amountCells && amountColumn.isRange ? amountCells[row] : amountCell;
+      amounts[count] = typeof cell === 'number' && Number.isFinite(cell) ? cell : numberAt(amountColumn, row);
+    }
     sourceRows[count] = row;
     count++;
   }

@@ -44,20 +44,42 @@ function derivatives(shift: 0 | 1, data: RfmPatterns, theta: ArrayLike<number>, 
   const b = theta[3];
   const top = maxFrequency(data);
   const weightOf = new Float64Array(top + 1);
+  // log(b + x + k − 1) and its reciprocal depend on x alone: one table instead of a log per customer.
+  const logBx = new Float64Array(top + 1);
+  const inverseBx = new Float64Array(top + 1);
+  for (let x = 0; x <= top; x++) {
+    const bx = b + x + shift - 1;
+    logBx[x] = bx > 0 ? Math.log(bx) : NaN;
+    inverseBx[x] = 1 / bx;
+  }
 
   // Σ over patterns of log[(α+T)^−(r+x) + c·(α+t_x)^−(r+x)], c = a/(b+x+k−1), and its derivatives.
   let value = 0;
   let gr = 0, ga = 0, gA = 0, gB = 0;
   let hrr = 0, hra = 0, hrA = 0, hrB = 0, haa = 0, haA = 0, haB = 0, hAA = 0, hAB = 0, hBB = 0;
   const logA = Math.log(a);
+  const inverseA = 1 / a;
+  // Ages in days are whole numbers, a few hundred distinct ones: log(α + t) and 1/(α + t) from a table then.
+  const grid = wholeNumberAges(data);
+  const logAge = new Float64Array(grid + 1);
+  const inverseAge = new Float64Array(grid + 1);
+  for (let t = 0; t <= grid; t++) {
+    logAge[t] = Math.log(alpha + t);
+    inverseAge[t] = 1 / (alpha + t);
+  }
+  const xs = data.x;
+  const txs = data.tx;
+  const Ts = data.T;
+  const ws = data.w;
   for (let i = 0; i < data.count; i++) {
-    const w = data.w[i];
+    const w = ws[i];
     if (w === 0) continue;
-    const x = data.x[i];
+    const x = xs[i];
     weightOf[x] += w;
     const rx = r + x;
-    const lT = Math.log(alpha + data.T[i]);
-    const iT = 1 / (alpha + data.T[i]);
+    const T = Ts[i];
+    const lT = grid > 0 ? logAge[T] : Math.log(alpha + T);
+    const iT = grid > 0 ? inverseAge[T] : 1 / (alpha + T);
     const u1 = -rx * lT;
     const d1r = -lT;
     const d1a = -rx * iT;
@@ -71,29 +93,29 @@ function derivatives(shift: 0 | 1, data: RfmPatterns, theta: ArrayLike<number>, 
       }
       continue;
     }
-    const bx = b + x + shift - 1;
-    const lt = Math.log(alpha + data.tx[i]);
-    const it = 1 / (alpha + data.tx[i]);
-    const u2 = logA - Math.log(bx) - rx * lt;
-    // D = log(e^u1 + e^u2), with p1, p2 the shares of the two terms.
+    const tx = txs[i];
+    const lt = grid > 0 ? logAge[tx] : Math.log(alpha + tx);
+    const it = grid > 0 ? inverseAge[tx] : 1 / (alpha + tx);
+    const u2 = logA - logBx[x] - rx * lt;
+    // D = log(e^u1 + e^u2), with p1, p2 the shares of the two terms; one exp serves all three.
     const diff = u1 - u2;
-    const big = diff > 0 ? u1 : u2;
-    value += w * (big + Math.log1p(Math.exp(-Math.abs(diff))));
-    const p2 = 1 / (1 + Math.exp(diff));
-    const p1 = 1 / (1 + Math.exp(-diff));
+    const e = Math.exp(-Math.abs(diff));
+    const share = 1 / (1 + e);
+    const p1 = diff > 0 ? share : e * share;
+    const p2 = diff > 0 ? e * share : share;
+    value += w * ((diff > 0 ? u1 : u2) + Math.log1p(e));
     const d2r = -lt;
     const d2a = -rx * it;
-    const d2A = 1 / a;
-    const d2B = -1 / bx;
+    const d2B = -inverseBx[x];
     gr += w * (p1 * d1r + p2 * d2r);
     ga += w * (p1 * d1a + p2 * d2a);
-    gA += w * p2 * d2A;
+    gA += w * p2 * inverseA;
     gB += w * p2 * d2B;
     if (wantHessian) {
       const q = w * p1 * p2;
       const er = d1r - d2r;
       const ea = d1a - d2a;
-      const eA = -d2A;
+      const eA = -inverseA;
       const eB = -d2B;
       hrr += q * er * er;
       hra += w * (-p1 * iT - p2 * it) + q * er * ea;
@@ -102,9 +124,9 @@ function derivatives(shift: 0 | 1, data: RfmPatterns, theta: ArrayLike<number>, 
       haa += w * (p1 * rx * iT * iT + p2 * rx * it * it) + q * ea * ea;
       haA += q * ea * eA;
       haB += q * ea * eB;
-      hAA += w * p2 * (-1 / (a * a)) + q * eA * eA;
+      hAA += w * p2 * (-inverseA * inverseA) + q * eA * eA;
       hAB += q * eA * eB;
-      hBB += w * p2 * (1 / (bx * bx)) + q * eB * eB;
+      hBB += w * p2 * (d2B * d2B) + q * eB * eB;
     }
   }
 
@@ -150,6 +172,24 @@ function derivatives(shift: 0 | 1, data: RfmPatterns, theta: ArrayLike<number>, 
     }
   }
   return { value, gradient, hessian };
+}
+
+const AGE_TABLE_LIMIT = 100_000;
+const wholeNumberAgesOf = new WeakMap<RfmPatterns, number>();
+
+/** The largest age when every recency and T is a whole number up to AGE_TABLE_LIMIT, else 0 (no table). */
+function wholeNumberAges(data: RfmPatterns): number {
+  const known = wholeNumberAgesOf.get(data);
+  if (known !== undefined) return known;
+  let top = 0;
+  for (let i = 0; i < data.count && top >= 0; i++) {
+    const T = data.T[i];
+    if (!Number.isInteger(T) || !Number.isInteger(data.tx[i]) || T > AGE_TABLE_LIMIT) top = -1;
+    else if (T > top) top = T;
+  }
+  const grid = Math.max(top, 0);
+  wholeNumberAgesOf.set(data, grid);
+  return grid;
 }
 
 /** Log-likelihood, gradient and Hessian in (r, α, a, b), for tests of the analytic derivatives. */

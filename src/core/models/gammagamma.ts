@@ -42,7 +42,8 @@ function prepare(frequency: ArrayLike<number>, monetaryValue: ArrayLike<number>,
   if (monetaryValue.length !== n || (weights && weights.length !== n)) {
     throw new RangeError(`${LABEL}: frequency, monetary value and weights must have the same length`);
   }
-  const keep: number[] = [];
+  let usable = 0;
+  let top = 0;
   for (let i = 0; i < n; i++) {
     const x = frequency[i];
     const m = monetaryValue[i];
@@ -50,31 +51,45 @@ function prepare(frequency: ArrayLike<number>, monetaryValue: ArrayLike<number>,
     if (!Number.isInteger(x) || x < 0) throw new RangeError(`${LABEL}: row ${i + 1}: frequency ${x} is not a whole number ≥ 0`);
     if (!Number.isFinite(m)) throw new RangeError(`${LABEL}: row ${i + 1}: monetary value ${m} is not a number`);
     if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`${LABEL}: row ${i + 1}: weight ${w} is not a number ≥ 0`);
-    if (x >= 1 && m > 0 && w > 0) keep.push(i);
+    if (x >= 1 && m > 0 && w > 0) {
+      usable++;
+      if (x > top) top = x;
+    }
   }
-  const x = Float64Array.from(keep, (i) => frequency[i]);
-  const m = Float64Array.from(keep, (i) => monetaryValue[i]);
-  const w = Float64Array.from(keep, (i) => (weights ? weights[i] : 1));
-  const byX = new Map<number, number>();
+  // Plain loops: Float64Array.from with a mapping function is ten times slower on 100,000 customers.
+  const x = new Float64Array(usable);
+  const m = new Float64Array(usable);
+  const w = new Float64Array(usable);
+  const weightOfX = new Float64Array(top + 1);
   let total = 0;
   let sumXLog = 0;
   let sumLogM = 0;
-  for (let i = 0; i < x.length; i++) {
-    byX.set(x[i], (byX.get(x[i]) ?? 0) + w[i]);
-    total += w[i];
-    sumXLog += w[i] * x[i] * (Math.log(m[i]) + Math.log(x[i]));
-    sumLogM += w[i] * Math.log(m[i]);
+  for (let i = 0, k = 0; i < n; i++) {
+    const xi = frequency[i];
+    const mi = monetaryValue[i];
+    const wi = weights ? weights[i] : 1;
+    if (!(xi >= 1 && mi > 0 && wi > 0)) continue;
+    x[k] = xi;
+    m[k] = mi;
+    w[k] = wi;
+    k++;
+    weightOfX[xi] += wi;
+    total += wi;
+    const logM = Math.log(mi);
+    sumXLog += wi * xi * (logM + Math.log(xi));
+    sumLogM += wi * logM;
   }
-  return {
-    x,
-    m,
-    w,
-    distinctX: Float64Array.from(byX.keys()),
-    distinctW: Float64Array.from(byX.values()),
-    total,
-    sumXLog,
-    sumLogM,
-  };
+  let distinct = 0;
+  for (let v = 1; v <= top; v++) if (weightOfX[v] > 0) distinct++;
+  const distinctX = new Float64Array(distinct);
+  const distinctW = new Float64Array(distinct);
+  for (let v = 1, k = 0; v <= top; v++) {
+    if (weightOfX[v] > 0) {
+      distinctX[k] = v;
+      distinctW[k++] = weightOfX[v];
+    }
+  }
+  return { x, m, w, distinctX, distinctW, total, sumXLog, sumLogM };
 }
 
 function derivatives(data: SpendData, theta: ArrayLike<number>, wantHessian: boolean): ThetaDerivatives {
@@ -103,21 +118,35 @@ function derivatives(data: SpendData, theta: ArrayLike<number>, wantHessian: boo
       hqq += w * triSum;
     }
   }
-  for (let i = 0; i < data.x.length; i++) {
-    const w = data.w[i];
-    const x = data.x[i];
-    const s = x * data.m[i] + v;
-    const ls = Math.log(s);
-    const is = 1 / s;
-    const pxq = p * x + q;
-    value -= w * pxq * ls;
-    gp -= w * x * ls;
-    gq -= w * ls;
-    gv -= w * pxq * is;
-    if (wantHessian) {
-      hpv -= w * x * is;
-      hqv -= w * is;
-      hvv += w * pxq * is * is;
+  const xs = data.x;
+  const ms = data.m;
+  const ws = data.w;
+  const n = xs.length;
+  if (wantHessian) {
+    for (let i = 0; i < n; i++) {
+      const w = ws[i];
+      const x = xs[i];
+      const is = 1 / (x * ms[i] + v);
+      const wls = w * Math.log(x * ms[i] + v);
+      const pxq = p * x + q;
+      value -= pxq * wls;
+      gp -= x * wls;
+      gq -= wls;
+      const wis = w * is;
+      gv -= pxq * wis;
+      hpv -= x * wis;
+      hqv -= wis;
+      hvv += pxq * wis * is;
+    }
+  } else {
+    for (let i = 0; i < n; i++) {
+      const x = xs[i];
+      const wls = ws[i] * Math.log(x * ms[i] + v);
+      const pxq = p * x + q;
+      value -= pxq * wls;
+      gp -= x * wls;
+      gq -= wls;
+      gv -= (pxq * ws[i]) / (x * ms[i] + v);
     }
   }
   const gradient = Float64Array.of(gp, gq, gv);
@@ -159,18 +188,38 @@ export function fitGammaGamma(
   if (data.x.length < 2) {
     throw new RangeError(`${LABEL}: needs at least 2 customers who bought again with a positive amount; found ${data.x.length}`);
   }
-  let spend = 0;
-  for (let i = 0; i < data.x.length; i++) spend += data.w[i] * data.m[i];
-  const meanSpend = spend / data.total;
-  // Start at p = 1, q = 2: a population mean of p·v/(q − 1) = v, so v starts at the observed mean spend.
   return fitPositive<GammaGammaParams>(
     GAMMA_GAMMA_PARAM_NAMES,
     (theta, wantHessian) => derivatives(data, theta, wantHessian),
-    [1, 2, meanSpend],
+    momentStart(data),
     data.total,
     options,
     fitProblem,
   );
+}
+
+/**
+ * Starting values from the first two moments of m with q = 3: E[m] = p·v/2 and E[m²] = (p·E[1/x] + p²)·v²/2, so
+ * p = E[1/x]/(E[m²]/(2E[m]²) − 1) and v = 2E[m]/p. Close enough that Newton needs a few steps instead of dozens
+ * of halvings from a blind start.
+ */
+function momentStart(data: SpendData): number[] {
+  let m1 = 0;
+  let m2 = 0;
+  let h = 0;
+  for (let i = 0; i < data.x.length; i++) {
+    const w = data.w[i];
+    m1 += w * data.m[i];
+    m2 += w * data.m[i] * data.m[i];
+    h += w / data.x[i];
+  }
+  m1 /= data.total;
+  m2 /= data.total;
+  h /= data.total;
+  const excess = m2 / (2 * m1 * m1) - 1;
+  const p = excess > 0 ? h / excess : NaN;
+  if (!(p > 0.01 && p < 1e4)) return [1, 2, m1];
+  return [p, 3, (2 * m1) / p];
 }
 
 /**

@@ -1,0 +1,66 @@
+/**
+ * The standard check of a purchase model (Fader, Hardie & Lee 2005, Figure 4): fit on a calibration period,
+ * then compare, by number of repeat purchases in calibration, the mean predicted and the mean actual repeat
+ * purchases in the holdout period that follows.
+ */
+import type { FitResult, PurchaseModel } from './models/types';
+import { compressPatterns } from './rfm';
+import { DAYS_PER_UNIT, summarizeOrders, type OrderLog, type TimeUnit } from './summary';
+
+export const HOLDOUT_GROUPS = 8; // 0, 1, ..., 6 and "7+"
+
+export interface HoldoutGroup {
+  label: string;
+  customers: number;
+  predicted: number;
+  actual: number;
+}
+
+export interface HoldoutCheck<P extends object> {
+  fit: FitResult<P>;
+  /** Length of the holdout period in the unit. */
+  holdoutLength: number;
+  groups: HoldoutGroup[];
+  total: HoldoutGroup;
+}
+
+export function holdoutCheck<P extends object>(
+  log: OrderLog,
+  calibrationEndDay: number,
+  unit: TimeUnit,
+  model: PurchaseModel<P>,
+): HoldoutCheck<P> {
+  const whole = summarizeOrders(log, { unit });
+  const calibration = summarizeOrders(log, { unit, asOfDay: calibrationEndDay });
+  const holdoutLength = (whole.asOfDay - calibrationEndDay) / DAYS_PER_UNIT[unit];
+
+  const fit = model.fit(compressPatterns(calibration.frequency, calibration.recency, calibration.T));
+  const predictedTotal = new Float64Array(calibration.count);
+  model.predictor(fit.params).expectedPurchasesBatch(calibration.frequency, calibration.recency, calibration.T, [holdoutLength], predictedTotal);
+
+  const wholeIndex = new Map<string | number, number>();
+  whole.ids.forEach((id, k) => wholeIndex.set(id, k));
+
+  const sums = Array.from({ length: HOLDOUT_GROUPS }, () => ({ customers: 0, predicted: 0, actual: 0 }));
+  for (let k = 0; k < calibration.count; k++) {
+    const x = calibration.frequency[k];
+    const later = whole.frequency[wholeIndex.get(calibration.ids[k])!] - x;
+    const group = sums[Math.min(x, HOLDOUT_GROUPS - 1)];
+    group.customers++;
+    group.predicted += predictedTotal[k];
+    group.actual += later;
+  }
+  const mean = (label: string, s: { customers: number; predicted: number; actual: number }): HoldoutGroup => ({
+    label,
+    customers: s.customers,
+    predicted: s.customers > 0 ? s.predicted / s.customers : 0,
+    actual: s.customers > 0 ? s.actual / s.customers : 0,
+  });
+  const groups = sums.map((s, i) => mean(i === HOLDOUT_GROUPS - 1 ? `${i}+` : String(i), s));
+  const all = sums.reduce((a, s) => ({ customers: a.customers + s.customers, predicted: a.predicted + s.predicted, actual: a.actual + s.actual }), {
+    customers: 0,
+    predicted: 0,
+    actual: 0,
+  });
+  return { fit, holdoutLength, groups, total: mean('All', all) };
+}

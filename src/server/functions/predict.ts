@@ -1,0 +1,405 @@
+/**
+ * Predictive cell functions: what each customer will buy, whether they are still active, and what they are worth,
+ * from the order log a shop already has. Order-log functions spill one row per customer, id first, with a header.
+ */
+import { customerLifetimeValues } from '../../core/clv';
+import { holdoutCheck } from '../../core/holdout';
+import { expectedSpend, fitGammaGamma } from '../../core/models/gammagamma';
+import { bgbbFit } from '../../core/models/bgbb';
+import { sbgFitSurvivors, sbgRetentionRate, sbgSurvival, type SbgParams } from '../../core/models/sbg';
+import { MODEL_LABELS, PURCHASE_MODEL_NAMES, purchaseModel, type PurchaseModelName } from '../../core/models/registry';
+import type { FitResult } from '../../core/models/types';
+import { compressPatterns } from '../../core/rfm';
+import { summarizeOrders } from '../../core/summary';
+import {
+  alignedRowCount,
+  cellAt,
+  checkedNumberAt,
+  dayAt,
+  InputError,
+  isBlank,
+  isOmitted,
+  numberAt,
+  readColumn,
+  runCustomFunction,
+  toDate,
+  where,
+  COUNT,
+  NON_NEGATIVE,
+  type Answer,
+  type Arg,
+  type Column,
+} from '../args';
+import { readOrders } from '../orders';
+import {
+  checkFittable,
+  fitPurchaseModelCached,
+  fitSpendModelCached,
+  readModelName,
+  readUnit,
+  requireConverged,
+  summaryFromCells,
+} from '../pipeline';
+import { spill, type AnswerCell } from '../spill';
+
+/**
+ * One row per customer from an order log: repeat purchases (frequency), age at the last purchase (recency),
+ * age now (T), mean repeat-purchase amount, first and last order, orders and total amount. Orders on the same day
+ * count as one purchase; orders after as_of are left out. Example: =CLV_SUMMARY(A2:A, B2:B, C2:C)
+ *
+ * @param {string} customer_ids The customer id of each order (a column).
+ * @param {date} order_dates The date of each order (a column of the same height).
+ * @param {number} [amounts] Optional: the amount of each order (negative for returns).
+ * @param {date} [as_of] Optional: the day to measure ages at; later orders are ignored. Default: the last order date.
+ * @param {string} [unit] Optional: "day" (default), "week", "month" or "year" for recency and T.
+ * @return A table with a header and one row per customer.
+ * @customfunction
+ * @preserve
+ */
+export function CLV_SUMMARY(customer_ids: Arg, order_dates: Arg, amounts?: Arg, as_of?: Arg, unit?: Arg): Answer {
+  return runCustomFunction('CLV_SUMMARY', ['customer_ids', 'order_dates', 'amounts', 'as_of', 'unit'], () => {
+    const s = summaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: readUnit(unit) });
+    const header = ['customer_id', 'frequency', 'recency', 'T', 'monetary_value', 'first_order', 'last_order', 'orders', 'total_amount'];
+    return spill(header, s.count, (k) => [
+      s.ids[k],
+      s.frequency[k],
+      s.recency[k],
+      s.T[k],
+      s.monetaryValue[k],
+      toDate(s.firstDay[k]),
+      toDate(s.lastDay[k]),
+      s.orders[k],
+      s.totalAmount[k],
+    ]);
+  });
+}
+
+const FIT_MODELS = [...PURCHASE_MODEL_NAMES, 'gammagamma'] as const;
+type FitModelName = (typeof FIT_MODELS)[number];
+
+/**
+ * Fits a customer-base model to an order log and shows its parameters, their standard errors, the log-likelihood,
+ * the number of customers and whether the fit converged. Models: "bgnbd" (default), "mbgnbd", "paretonbd"
+ * (how often customers buy and when they stop) and "gammagamma" (how much they spend per order; needs amounts).
+ * Example: =CLV_FIT(A2:A, B2:B, C2:C, "paretonbd")
+ *
+ * @param {string} customer_ids The customer id of each order (a column).
+ * @param {date} order_dates The date of each order.
+ * @param {number} [amounts] Optional (needed for "gammagamma"): the amount of each order.
+ * @param {string} [model] Optional: "bgnbd" (default), "mbgnbd", "paretonbd" or "gammagamma".
+ * @param {date} [as_of] Optional: fit on orders up to this date. Default: the last order date.
+ * @param {string} [unit] Optional: the time unit of the rate parameters: "day" (default), "week", "month", "year".
+ * @return A table: parameter, value, standard error.
+ * @customfunction
+ * @preserve
+ */
+export function CLV_FIT(customer_ids: Arg, order_dates: Arg, amounts?: Arg, model?: Arg, as_of?: Arg, unit?: Arg): Answer {
+  return runCustomFunction('CLV_FIT', ['customer_ids', 'order_dates', 'amounts', 'model', 'as_of', 'unit'], () => {
+    const name = readModelName<FitModelName>(model, FIT_MODELS, 'bgnbd');
+    const s = summaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: readUnit(unit), amountsRequired: name === 'gammagamma' });
+    if (name === 'gammagamma') return fitTable(fitSpendModelCached(s), GAMMA_GAMMA_PARAMS);
+    const fitted = fitPurchaseModelCached(name, s);
+    return fitTable(fitted.fit, purchaseModel(name).paramNames);
+  });
+}
+
+const GAMMA_GAMMA_PARAMS = ['p', 'q', 'v'] as const;
+const BGBB_PARAMS = ['alpha', 'beta', 'gamma', 'delta'] as const;
+const SBG_PARAMS = ['alpha', 'beta'] as const;
+
+function fitTable(fit: FitResult<object>, names: readonly string[]): Answer {
+  const params = fit.params as Record<string, number>;
+  const errors = fit.standardErrors as Record<string, number>;
+  const rows: AnswerCell[][] = names.map((n) => [n, params[n], Number.isFinite(errors[n]) ? errors[n] : '']);
+  rows.push(['log_likelihood', fit.logLikelihood, '']);
+  rows.push(['customers', fit.customers, '']);
+  rows.push(['converged', fit.converged, fit.message]);
+  return spill(['parameter', 'value', 'standard_error'], rows.length, (i) => rows[i]);
+}
+
+const SUMMARY_MODELS = [...PURCHASE_MODEL_NAMES, 'gammagamma', 'bgbb'] as const;
+type SummaryModelName = (typeof SUMMARY_MODELS)[number];
+
+/**
+ * Fits a model to a per-customer summary made elsewhere (one row per customer, or per group of identical customers
+ * with a weight). Same output as CLV_FIT. For "bgbb" (yearly donations, subscription boxes: a fixed number of
+ * chances to buy), frequency is the number of chances used, recency the last one used (0 if none) and T the number
+ * of chances. Example: =CLV_FIT_SUMMARY(B2:B, C2:C, D2:D, "bgbb", E2:E)
+ *
+ * @param {number} frequency Repeat purchases of each customer (whole numbers).
+ * @param {number} recency Age of the customer at the last purchase (0 if no repeat purchase).
+ * @param {number} T Age of the customer at the end of observation, in the same unit.
+ * @param {string} [model] Optional: "bgnbd" (default), "mbgnbd", "paretonbd", "gammagamma" or "bgbb".
+ * @param {number} [weights] Optional: how many customers each row stands for. Default 1.
+ * @param {number} [monetary_value] Optional (needed for "gammagamma"): mean amount of each customer's repeat purchases.
+ * @return A table: parameter, value, standard error.
+ * @customfunction
+ * @preserve
+ */
+export function CLV_FIT_SUMMARY(frequency: Arg, recency: Arg, T: Arg, model?: Arg, weights?: Arg, monetary_value?: Arg): Answer {
+  return runCustomFunction('CLV_FIT_SUMMARY', ['frequency', 'recency', 'T', 'model', 'weights', 'monetary_value'], () => {
+    const name = readModelName<SummaryModelName>(model, SUMMARY_MODELS, 'bgnbd');
+    const table = readSummaryTable(frequency, recency, T, weights, monetary_value, name);
+    if (name === 'gammagamma') {
+      if (!table.monetary) throw new InputError('monetary_value is needed for "gammagamma"', 'monetary_value');
+      checkFittable({ frequency: table.x }, 'rows');
+      return fitTable(fitGammaGamma(table.x, table.monetary, table.w), GAMMA_GAMMA_PARAMS);
+    }
+    checkFittable({ frequency: table.x }, 'rows');
+    const patterns = compressPatterns(table.x, table.tx, table.T, table.w);
+    if (name === 'bgbb') return fitTable(bgbbFit(patterns), BGBB_PARAMS);
+    const m = purchaseModel(name);
+    return fitTable(m.fit(patterns), m.paramNames);
+  });
+}
+
+interface SummaryTable {
+  x: Float64Array;
+  tx: Float64Array;
+  T: Float64Array;
+  w: Float64Array;
+  monetary?: Float64Array;
+}
+
+function readSummaryTable(frequency: Arg, recency: Arg, T: Arg, weights: Arg, monetary: Arg, model: SummaryModelName): SummaryTable {
+  const columns: Column[] = [readColumn('frequency', frequency), readColumn('recency', recency), readColumn('T', T)];
+  const hasWeights = !isOmitted(weights ?? '');
+  const hasMonetary = !isOmitted(monetary ?? '');
+  if (hasWeights) columns.push(readColumn('weights', weights));
+  if (hasMonetary) columns.push(readColumn('monetary_value', monetary));
+  const n = alignedRowCount(columns);
+  const rows: number[] = [];
+  for (let row = 0; row < n; row++) if (!columns.every((c) => isBlank(cellAt(c, row)))) rows.push(row);
+  const out: SummaryTable = {
+    x: new Float64Array(rows.length),
+    tx: new Float64Array(rows.length),
+    T: new Float64Array(rows.length),
+    w: new Float64Array(rows.length),
+    monetary: hasMonetary ? new Float64Array(rows.length) : undefined,
+  };
+  const [fCol, rCol, tCol] = columns;
+  const wCol = hasWeights ? columns[3] : undefined;
+  const mCol = hasMonetary ? columns[columns.length - 1] : undefined;
+  rows.forEach((row, i) => {
+    const x = checkedNumberAt(fCol, row, COUNT);
+    const tx = checkedNumberAt(rCol, row, NON_NEGATIVE);
+    const age = checkedNumberAt(tCol, row, NON_NEGATIVE);
+    if (tx > age) throw new InputError(`${where(rCol, row)} is ${tx}, more than T (${age}); recency cannot exceed the customer's age`, rCol.name, row);
+    if (x === 0 && tx !== 0 && model !== 'gammagamma') throw new InputError(`${where(rCol, row)} is ${tx} but frequency is 0; with no repeat purchase recency is 0`, rCol.name, row);
+    if (model === 'bgbb') checkOpportunities(fCol, rCol, tCol, row, x, tx, age);
+    out.x[i] = x;
+    out.tx[i] = tx;
+    out.T[i] = age;
+    out.w[i] = wCol && !isBlank(cellAt(wCol, row)) ? checkedNumberAt(wCol, row, { min: 0, minInclusive: false, rule: 'above 0' }) : 1;
+    if (out.monetary && mCol) out.monetary[i] = isBlank(cellAt(mCol, row)) ? 0 : numberAt(mCol, row);
+  });
+  return out;
+}
+
+function checkOpportunities(fCol: Column, rCol: Column, tCol: Column, row: number, x: number, tx: number, n: number): void {
+  if (!Number.isInteger(tx)) throw new InputError(`${where(rCol, row)} is ${tx}; for "bgbb" recency is the number of the last opportunity used`, rCol.name, row);
+  if (!Number.isInteger(n) || n < 1) throw new InputError(`${where(tCol, row)} is ${n}; for "bgbb" T is the number of opportunities, a whole number`, tCol.name, row);
+  if (x > tx) throw new InputError(`${where(fCol, row)} is ${x}, more than recency (${tx}); with "bgbb" a customer cannot use more opportunities than the last one used`, fCol.name, row);
+}
+
+/**
+ * The probability that each customer is still active (has not quietly stopped buying), from the BG/NBD model
+ * fitted to the whole order log. A customer who bought regularly but not lately gets a low value.
+ * Example: =P_ALIVE(A2:A, B2:B)
+ *
+ * @param {string} customer_ids The customer id of each order (a column).
+ * @param {date} order_dates The date of each order.
+ * @param {date} [as_of] Optional: the day to judge at; later orders are ignored. Default: the last order date.
+ * @param {string} [unit] Optional: "day" (default), "week", "month" or "year" (the answer does not depend on it).
+ * @return A table: customer id, probability still active (0 to 1).
+ * @customfunction
+ * @preserve
+ */
+export function P_ALIVE(customer_ids: Arg, order_dates: Arg, as_of?: Arg, unit?: Arg): Answer {
+  return runCustomFunction('P_ALIVE', ['customer_ids', 'order_dates', 'as_of', 'unit'], () => {
+    const s = summaryFromCells({ ids: customer_ids, dates: order_dates, asOf: as_of, unit: readUnit(unit) });
+    const fitted = fitPurchaseModelCached('bgnbd', s);
+    requireConverged(fitted, MODEL_LABELS.bgnbd);
+    return spill(['customer_id', 'p_alive'], s.count, (k) => [s.ids[k], fitted.predictor.pAlive(s.frequency[k], s.recency[k], s.T[k])]);
+  });
+}
+
+/**
+ * Expected number of purchases of each customer in the next `horizon` time units, from a model fitted to the
+ * whole order log. Example: =PREDICT_PURCHASES(A2:A, B2:B, 90) for the next 90 days.
+ *
+ * @param {string} customer_ids The customer id of each order (a column).
+ * @param {date} order_dates The date of each order.
+ * @param {number} horizon How far ahead, in units (e.g. 90 days).
+ * @param {string} [unit] Optional: "day" (default), "week", "month" or "year".
+ * @param {date} [as_of] Optional: predict from this day; later orders are ignored. Default: the last order date.
+ * @param {string} [model] Optional: "bgnbd" (default), "mbgnbd" or "paretonbd".
+ * @return A table: customer id, expected purchases in the horizon.
+ * @customfunction
+ * @preserve
+ */
+export function PREDICT_PURCHASES(customer_ids: Arg, order_dates: Arg, horizon: Arg, unit?: Arg, as_of?: Arg, model?: Arg): Answer {
+  return runCustomFunction('PREDICT_PURCHASES', ['customer_ids', 'order_dates', 'horizon', 'unit', 'as_of', 'model'], () => {
+    if (horizon === undefined || isOmitted(horizon)) throw new InputError('horizon is missing: how far ahead to predict, e.g. 90 (days)', 'horizon');
+    const t = checkedNumberAt(readColumn('horizon', horizon), 0, { min: 0, minInclusive: false, rule: 'above 0' });
+    const name = readModelName<PurchaseModelName>(model, PURCHASE_MODEL_NAMES, 'bgnbd');
+    const s = summaryFromCells({ ids: customer_ids, dates: order_dates, asOf: as_of, unit: readUnit(unit) });
+    const fitted = fitPurchaseModelCached(name, s);
+    requireConverged(fitted, MODEL_LABELS[name]);
+    const expected = new Float64Array(s.count);
+    fitted.predictor.expectedPurchasesBatch(s.frequency, s.recency, s.T, [t], expected);
+    return spill(['customer_id', 'expected_purchases'], s.count, (k) => [s.ids[k], expected[k]]);
+  });
+}
+
+/**
+ * Customer lifetime value over the coming months: expected purchases (BG/NBD) x expected spend per order
+ * (Gamma-Gamma) x margin, month by month, discounted. Also shows the expected purchases, spend per order and the
+ * probability the customer is still active. Example: =CLV(A2:A, B2:B, C2:C, 12, 10%, 30%)
+ *
+ * @param {string} customer_ids The customer id of each order (a column).
+ * @param {date} order_dates The date of each order.
+ * @param {number} amounts The amount of each order (negative for returns).
+ * @param {number} [horizon_months] Optional: months ahead to value. Default 12.
+ * @param {number} [annual_discount_rate] Optional: yearly discount rate, e.g. 10%. Default 10%.
+ * @param {number} [margin] Optional: share of spend kept as profit, e.g. 30%. Default 1 (revenue).
+ * @param {date} [as_of] Optional: value customers as of this day; later orders are ignored. Default: the last order date.
+ * @return A table: customer id, CLV, expected purchases, expected spend per order, probability still active.
+ * @customfunction
+ * @preserve
+ */
+export function CLV(
+  customer_ids: Arg,
+  order_dates: Arg,
+  amounts: Arg,
+  horizon_months?: Arg,
+  annual_discount_rate?: Arg,
+  margin?: Arg,
+  as_of?: Arg,
+): Answer {
+  return runCustomFunction('CLV', ['customer_ids', 'order_dates', 'amounts', 'horizon_months', 'annual_discount_rate', 'margin', 'as_of'], () => {
+    const months = optionalNumber(horizon_months, 'horizon_months', 12, { min: 1, max: 1200, integer: true, rule: 'a whole number of months from 1 to 1200' });
+    const rate = optionalNumber(annual_discount_rate, 'annual_discount_rate', 0.1, { min: 0, max: 10, rule: 'between 0 and 10 (e.g. 10%)' });
+    const keep = optionalNumber(margin, 'margin', 1, { min: 0, max: 1, rule: 'between 0 and 1 (e.g. 30%)' });
+    const s = summaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: 'day', amountsRequired: true });
+    const fitted = fitPurchaseModelCached('bgnbd', s);
+    requireConverged(fitted, MODEL_LABELS.bgnbd);
+    const spendFit = fitSpendModelCached(s);
+    requireConverged({ fit: spendFit }, MODEL_LABELS.gammagamma);
+    const spend = new Float64Array(s.count);
+    for (let k = 0; k < s.count; k++) spend[k] = expectedSpend(spendFit.params, s.frequency[k], s.monetaryValue[k]);
+    const { clv, expectedPurchases } = customerLifetimeValues(fitted.predictor, s, spend, {
+      horizonMonths: months,
+      annualDiscountRate: rate,
+      margin: keep,
+      unit: 'day',
+    });
+    const header = ['customer_id', 'clv', 'expected_purchases', 'expected_spend_per_order', 'p_alive'];
+    return spill(header, s.count, (k) => [s.ids[k], clv[k], expectedPurchases[k], spend[k], fitted.predictor.pAlive(s.frequency[k], s.recency[k], s.T[k])]);
+  });
+}
+
+function optionalNumber(arg: Arg, name: string, fallback: number, rule: Parameters<typeof checkedNumberAt>[2]): number {
+  return arg === undefined || isOmitted(arg) ? fallback : checkedNumberAt(readColumn(name, arg), 0, rule);
+}
+
+/**
+ * Fits the shifted-beta-geometric retention model to one cohort of subscribers: a column of how many customers were
+ * still active at the start of period 0, 1, 2, ... (the first value is the cohort size). Shows alpha and beta (the
+ * spread of churn risk across customers), the log-likelihood, the cohort size and whether the fit converged.
+ * Example: =RETENTION_FIT(B2:B9) with 1000, 631, 468, 382, ...
+ *
+ * @param {number} active_customers Customers still active at the start of each period, first value the cohort size.
+ * @return A table: parameter, value, standard error.
+ * @customfunction
+ * @preserve
+ */
+export function RETENTION_FIT(active_customers: Arg): Answer {
+  return runCustomFunction('RETENTION_FIT', ['active_customers'], () => fitTable(fitRetention(active_customers), SBG_PARAMS));
+}
+
+/**
+ * Projects a subscription cohort forward with the shifted-beta-geometric model: for each period, the customers
+ * observed, the customers the model expects, and the expected retention rate (which rises over time as the customers
+ * most likely to cancel leave first). Example: =RETENTION_FORECAST(B2:B9, 5)
+ *
+ * @param {number} active_customers Customers still active at the start of each period, first value the cohort size.
+ * @param {number} [periods_ahead] Optional: periods to project beyond the data. Default 5.
+ * @return A table: period, observed active, expected active, expected retention rate.
+ * @customfunction
+ * @preserve
+ */
+export function RETENTION_FORECAST(active_customers: Arg, periods_ahead?: Arg): Answer {
+  return runCustomFunction('RETENTION_FORECAST', ['active_customers', 'periods_ahead'], () => {
+    const ahead = optionalNumber(periods_ahead, 'periods_ahead', 5, { min: 0, max: 1000, integer: true, rule: 'a whole number from 0 to 1000' });
+    const active = readActive(active_customers);
+    const fit = fitRetention(active_customers);
+    if (!fit.converged) throw new InputError(`the retention model could not be fitted: ${fit.message}`, 'active_customers');
+    const periods = active.length + ahead;
+    return spill(['period', 'observed_active', 'expected_active', 'retention_rate'], periods, (t) => [
+      t,
+      t < active.length ? active[t] : '',
+      active[0] * sbgSurvival(fit.params, t),
+      t === 0 ? '' : sbgRetentionRate(fit.params, t),
+    ]);
+  });
+}
+
+function readActive(arg: Arg): number[] {
+  const column = readColumn('active_customers', arg);
+  const n = alignedRowCount([column]);
+  const values: number[] = [];
+  for (let row = 0; row < n; row++) {
+    if (isBlank(cellAt(column, row))) throw new InputError(`${where(column, row)} is blank; give a count for every period`, column.name, row);
+    const v = checkedNumberAt(column, row, COUNT);
+    if (row === 0 && v === 0) throw new InputError(`${where(column, row)} is 0; the first value is the cohort size, above 0`, column.name, row);
+    if (row > 0 && v > values[row - 1]) {
+      throw new InputError(`${where(column, row)} is ${v}, more than the period before (${values[row - 1]}); a cohort can only shrink`, column.name, row);
+    }
+    values.push(v);
+  }
+  if (values.length < 3) throw new InputError('give at least 3 periods (the cohort size and 2 more) to learn how churn changes', column.name);
+  return values;
+}
+
+function fitRetention(arg: Arg): FitResult<SbgParams> {
+  return sbgFitSurvivors(readActive(arg));
+}
+
+/**
+ * Checks the purchase model on your own data: fits it on orders up to calibration_end, predicts each customer's
+ * repeat purchases after it, and compares with what they actually bought, grouped by repeat purchases before the
+ * split (0, 1, ..., 7+). Close columns mean the predictions can be trusted. Example: =CLV_HOLDOUT(A2:A, B2:B, DATE(2024,6,30))
+ *
+ * @param {string} customer_ids The customer id of each order (a column).
+ * @param {date} order_dates The date of each order.
+ * @param {date} calibration_end The last day of the fitting period; the rest of the log is the check period.
+ * @param {string} [unit] Optional: "day" (default), "week", "month" or "year".
+ * @return A table: repeat purchases before the split, customers, mean predicted and mean actual purchases after.
+ * @customfunction
+ * @preserve
+ */
+export function CLV_HOLDOUT(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit?: Arg): Answer {
+  return runCustomFunction('CLV_HOLDOUT', ['customer_ids', 'order_dates', 'calibration_end', 'unit'], () => {
+    if (calibration_end === undefined || isOmitted(calibration_end)) throw new InputError('calibration_end is missing: the last day of the fitting period', 'calibration_end');
+    const end = dayAt(readColumn('calibration_end', calibration_end), 0);
+    const timeUnit = readUnit(unit);
+    const orders = readOrders({ ids: customer_ids, dates: order_dates });
+    if (orders.ids.length === 0) throw new InputError('the order log is empty', 'customer_ids');
+    let last = -Infinity;
+    for (let i = 0; i < orders.days.length; i++) last = Math.max(last, orders.days[i]);
+    if (end >= last) throw new InputError('calibration_end is on or after the last order: there is no later period to check against', 'calibration_end');
+    const calibration = summarizeOrders({ ids: orders.ids, days: orders.days }, { asOfDay: end, unit: timeUnit });
+    if (calibration.count === 0) throw new InputError('no order on or before calibration_end: there is nothing to fit on', 'calibration_end');
+    checkFittable(calibration);
+    const check = holdoutCheck({ ids: orders.ids, days: orders.days }, end, timeUnit, purchaseModel('bgnbd'));
+    if (!check.fit.converged) throw new InputError(`the BG/NBD model could not be fitted on the calibration period: ${check.fit.message}`);
+    const rows = [...check.groups, check.total];
+    return spill(['repeat_purchases_before', 'customers', 'predicted_mean', 'actual_mean'], rows.length, (i) => [
+      rows[i].label,
+      rows[i].customers,
+      rows[i].predicted,
+      rows[i].actual,
+    ]);
+  });
+}

@@ -1,0 +1,101 @@
+/**
+ * The steps the predictive cell functions share: order log from cells → per-customer summary → fitted model
+ * (cached) → predictions, with the checks that turn unusable data into plain-words errors.
+ */
+import { fitGammaGamma, type GammaGammaParams } from '../core/models/gammagamma';
+import { purchaseModel, type PurchaseModelName } from '../core/models/registry';
+import type { FitResult, PurchasePredictor } from '../core/models/types';
+import { ContentHash } from '../core/hash';
+import { compressPatterns } from '../core/rfm';
+import { summarizeOrders, type CustomerSummary, type TimeUnit } from '../core/summary';
+import { isoFromDay } from '../core/dates';
+import { choiceAt, dayAt, InputError, isOmitted, readColumn, type Arg } from './args';
+import { cachedFit } from './cache';
+import { readOrders } from './orders';
+
+export const UNITS: readonly TimeUnit[] = ['day', 'week', 'month', 'year'];
+
+export function readUnit(arg: Arg, name = 'unit'): TimeUnit {
+  return choiceAt(readColumn(name, arg), 0, UNITS, 'day');
+}
+
+/** Model names as people write them: "BG/NBD", "bg-nbd" and "bgnbd" are one. */
+export function readModelName<T extends string>(arg: Arg, choices: readonly T[], fallback: T, name = 'model'): T {
+  const column = readColumn(name, arg);
+  const cell = column.cells[0];
+  if (isOmitted(arg)) return fallback;
+  const normalized = typeof cell === 'string' ? cell.toLowerCase().replace(/[^a-z]/g, '') : '';
+  const match = choices.find((c) => c === normalized);
+  if (match) return match;
+  throw new InputError(`${name} is ${JSON.stringify(cell)}; use ${choices.map((c) => `"${c}"`).join(', ')}`, name);
+}
+
+export interface OrderLogArgs {
+  ids: Arg;
+  dates: Arg;
+  amounts?: Arg;
+  asOf?: Arg;
+  unit: TimeUnit;
+  /** Whether amounts must be given (CLV, Gamma-Gamma). */
+  amountsRequired?: boolean;
+}
+
+export function summaryFromCells(args: OrderLogArgs): CustomerSummary {
+  if (args.amountsRequired && isOmitted(args.amounts ?? '')) throw new InputError('amounts are needed: the amount of each order', 'amounts');
+  const orders = readOrders({ ids: args.ids, dates: args.dates, amounts: isOmitted(args.amounts ?? '') ? undefined : args.amounts });
+  if (orders.ids.length === 0) throw new InputError('the order log is empty: give the customer id and date of each order', 'customer_ids');
+  const asOfDay = isOmitted(args.asOf ?? '') ? undefined : dayAt(readColumn('as_of', args.asOf), 0);
+  const summary = summarizeOrders({ ids: orders.ids, days: orders.days, amounts: orders.amounts }, { asOfDay, unit: args.unit });
+  if (summary.count === 0) {
+    const when = asOfDay === undefined ? '' : ` on or before as_of (${isoFromDay(asOfDay)})`;
+    throw new InputError(`no purchase${when}: every order is later or a return`, asOfDay === undefined ? 'order_dates' : 'as_of');
+  }
+  return summary;
+}
+
+/** The checks every fit needs: enough customers, and some repeat buying to learn from. */
+export function checkFittable(summary: Pick<CustomerSummary, 'frequency'>, what = 'customers'): void {
+  const n = summary.frequency.length;
+  if (n < 2) throw new InputError(`only ${n} ${what === 'customers' ? 'customer' : what}: a model learns from many customers (at least 2, ideally hundreds)`);
+  let repeaters = 0;
+  for (let i = 0; i < n; i++) if (summary.frequency[i] > 0) repeaters++;
+  if (repeaters === 0) {
+    throw new InputError(
+      `no customer bought more than once, so the model cannot tell how often customers buy or when they stop; it needs some repeat purchases`,
+    );
+  }
+}
+
+export interface FittedPurchaseModel {
+  name: PurchaseModelName;
+  fit: FitResult<object>;
+  predictor: PurchasePredictor;
+}
+
+export function fitPurchaseModelCached(name: PurchaseModelName, summary: CustomerSummary): FittedPurchaseModel {
+  checkFittable(summary);
+  const model = purchaseModel(name);
+  const key = new ContentHash().text(name).text(summary.unit).numbers(summary.frequency).numbers(summary.recency).numbers(summary.T).digest();
+  const fit = cachedFit(`${name}:${key}`, () => model.fit(compressPatterns(summary.frequency, summary.recency, summary.T)));
+  return { name, fit, predictor: model.predictor(fit.params as never) };
+}
+
+/** Predictions from a fit that did not converge would be silent guesses: refuse them, saying why. */
+export function requireConverged(fitted: { fit: FitResult<object> }, modelLabel: string): void {
+  if (!fitted.fit.converged) {
+    throw new InputError(`the ${modelLabel} model could not be fitted to these data: ${fitted.fit.message} (CLV_FIT shows the details)`);
+  }
+}
+
+export function fitSpendModelCached(summary: CustomerSummary): FitResult<GammaGammaParams> {
+  let usable = 0;
+  for (let i = 0; i < summary.count; i++) if (summary.frequency[i] > 0 && summary.monetaryValue[i] > 0) usable++;
+  if (usable < 2) {
+    throw new InputError(
+      `only ${usable} customer(s) bought again with a positive amount; the spend model needs the repeat purchases of several customers`,
+      'amounts',
+    );
+  }
+  const key = new ContentHash().text('gammagamma').numbers(summary.frequency).numbers(summary.monetaryValue).digest();
+  return cachedFit(`gammagamma:${key}`, () => fitGammaGamma(summary.frequency, summary.monetaryValue));
+}

@@ -1,0 +1,366 @@
+/**
+ * The menu, the sidebar and its server API. Reads the user's sheet, runs the analysis and writes the add-in's own
+ * sheets ("Customer value", "Segments", optionally a Segment column beside a customer table).
+ */
+import {
+  AnalysisError,
+  analyzeCustomers,
+  historiesFromOrders,
+  holdoutIfEnoughHistory,
+  type Analysis,
+  type CustomerHistories,
+} from '../core/analysis';
+import { guessColumns, profileColumn, type SampleKind } from '../core/columns';
+import { dayFromIso, isoFromDay } from '../core/dates';
+import type { CustomerId } from '../core/grouping';
+import { cellAt, dayAt, idAt, InputError, isBlank, isDate, numberAt, where, type Cell, type Column } from './args';
+import type { AnalysisRequest, AnalysisSummary, ColumnChoice, ColumnRole, Progress, Reply, SheetInfo } from './contract';
+import { writeCustomerValueSheet, writeSegmentColumn, writeSegmentsSheet, CUSTOMER_VALUE_SHEET, SEGMENT_HEADER, SEGMENTS_SHEET } from './report';
+import { columnLetters, isOwnSheet } from './sheets';
+
+const PROGRESS_KEY = 'customer-value:progress';
+const STEPS = 5;
+
+/**
+ * Adds the add-in's menu. Runs in AuthMode.NONE when the add-on is not yet used in this document,
+ * so it only builds the menu.
+ * @param {Object} e The open event.
+ * @preserve
+ */
+export function onOpen(e?: { authMode?: unknown }): void {
+  void e;
+  SpreadsheetApp.getUi()
+    .createAddonMenu()
+    .addItem('Analyze customers', 'showSidebar')
+    .addItem('Insert template', 'insertTemplate')
+    .addToUi();
+}
+
+/**
+ * Builds the menu right after the add-on is installed.
+ * @param {Object} e The install event.
+ * @preserve
+ */
+export function onInstall(e?: { authMode?: unknown }): void {
+  onOpen(e);
+}
+
+/**
+ * Opens the Analyze customers sidebar.
+ * @preserve
+ */
+export function showSidebar(): void {
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Customer Value');
+  SpreadsheetApp.getUi().showSidebar(html);
+}
+
+function reply<T>(work: () => T): Reply<T> {
+  try {
+    return { ok: true, value: work() };
+  } catch (e) {
+    if (e instanceof InputError || e instanceof AnalysisError) return { ok: false, error: e.message };
+    const message = e instanceof Error ? e.message : String(e);
+    return { ok: false, error: `Something went wrong: ${message}` };
+  }
+}
+
+const SAMPLE_ROWS = 200;
+
+/**
+ * Sidebar API: the active sheet's headers, its shape and the guessed columns.
+ * @return {Object} SheetInfo or an error in plain words.
+ * @preserve
+ */
+export function getSheetInfo(): Reply<SheetInfo> {
+  return reply(() => {
+    const sheet = SpreadsheetApp.getActiveSheet();
+    if (isOwnSheet(sheet)) {
+      throw new InputError(`"${sheet.getName()}" is a sheet the add-in wrote. Open the sheet with your orders or customers, then press Reload.`);
+    }
+    const lastRow = sheet.getLastRow();
+    const lastColumn = sheet.getLastColumn();
+    if (lastRow < 2 || lastColumn < 1) {
+      throw new InputError(`"${sheet.getName()}" has no data: put a header row and one row per order (or per customer) on it.`);
+    }
+    const values = sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS + 1), lastColumn).getValues() as Cell[][];
+    const headers = values[0].map((h, i) => (isBlank(h) ? `Column ${columnLetters(i + 1)}` : String(h)));
+    const body = values.slice(1);
+    const profiles = headers.map((h, j) =>
+      profileColumn(
+        h,
+        body.map((r) => kindOf(r[j])),
+        body.map((r) => r[j]),
+      ),
+    );
+    const { shape, reason, guess } = guessColumns(profiles);
+    const dateColumn = shape === 'orders' ? guess.orderDate : guess.lastOrder;
+    return {
+      sheetName: sheet.getName(),
+      headers,
+      rows: lastRow - 1,
+      shape,
+      shapeReason: reason,
+      guess,
+      lastDate: dateColumn === null || dateColumn === undefined ? null : lastDateIn(sheet, dateColumn + 1, lastRow),
+      sample: values.slice(0, 6).map((r) => r.map(displayText)),
+      hasSegmentColumn: headers.includes(SEGMENT_HEADER),
+    };
+  });
+}
+
+/**
+ * Sidebar API: how far the running analysis is.
+ * @return {Object} Progress, or null when no analysis runs.
+ * @preserve
+ */
+export function getAnalysisProgress(): Progress | null {
+  try {
+    const text = CacheService.getUserCache()?.get(PROGRESS_KEY);
+    return text ? (JSON.parse(text) as Progress) : null;
+  } catch {
+    return null;
+  }
+}
+
+function reportProgress(step: number, message: string, done = false): void {
+  try {
+    CacheService.getUserCache()?.put(PROGRESS_KEY, JSON.stringify({ step, steps: STEPS, message, done } satisfies Progress), 600);
+  } catch {
+    // Progress is a courtesy; the analysis goes on without it.
+  }
+}
+
+/**
+ * Sidebar API: analyzes the chosen sheet and writes the Customer value and Segments sheets.
+ * @param {Object} request The columns and options chosen in the sidebar.
+ * @return {Object} The summary shown as cards, or an error in plain words.
+ * @preserve
+ */
+export function analyzeSheet(request: AnalysisRequest): Reply<AnalysisSummary> {
+  const result = reply(() => runAnalysis(request));
+  reportProgress(STEPS, result.ok ? 'Done' : 'Stopped', true);
+  return result;
+}
+
+function runAnalysis(request: AnalysisRequest): AnalysisSummary {
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const sheet = spreadsheet.getSheetByName(request.sheetName);
+  if (!sheet) throw new InputError(`There is no sheet named "${request.sheetName}" any more. Press Reload.`);
+  reportProgress(1, `Reading ${sheet.getLastRow() - 1} rows of "${sheet.getName()}"`);
+  const values = sheet.getDataRange().getValues() as Cell[][];
+  const headers = values[0].map((h) => String(h));
+  const input = request.shape === 'orders' ? readOrderSheet(values, headers, request) : readCustomerSheet(values, headers, request);
+  const { customers, asOfDay, orders, holdoutLog, warnings } = input;
+
+  reportProgress(2, `Fitting the models to ${customers.ids.length} customers`);
+  const holdout = holdoutLog ? holdoutIfEnoughHistory(holdoutLog, asOfDay) : null;
+  const analysis = analyzeCustomers(customers, { ...request, asOfDay }, holdout);
+
+  reportProgress(3, `Writing "${CUSTOMER_VALUE_SHEET}"`);
+  const hasReferrals = request.columns.referredBy !== null && request.columns.referredBy !== undefined;
+  const valueSheet = writeCustomerValueSheet(spreadsheet, analysis, hasReferrals);
+  reportProgress(4, `Writing "${SEGMENTS_SHEET}" and its charts`);
+  const segmentsSheet = writeSegmentsSheet(spreadsheet, analysis, request);
+  let segmentColumn: string | null = null;
+  if (request.shape === 'customers' && request.addSegmentColumn) {
+    segmentColumn = writeSegmentColumn(sheet, input.rowOfCustomer, analysis.values.segment);
+  }
+  return summarize(analysis, request, asOfDay, orders, [valueSheet.getName(), segmentsSheet.getName()], segmentColumn, warnings);
+}
+
+interface SheetInput {
+  customers: CustomerHistories;
+  asOfDay: number;
+  orders: number;
+  /** The order log for the holdout check (orders shape only). */
+  holdoutLog: { ids: CustomerId[]; days: number[] } | null;
+  /** Sheet row of each customer (customers shape), for the Segment column. */
+  rowOfCustomer: number[];
+  warnings: string[];
+}
+
+function columnFor(values: Cell[][], headers: string[], choice: ColumnChoice, role: ColumnRole, label: string, required: boolean): Column | null {
+  const index = choice[role];
+  if (index === null || index === undefined) {
+    if (required) throw new InputError(`Choose the ${label} column.`);
+    return null;
+  }
+  if (index < 0 || index >= headers.length) throw new InputError(`The ${label} column no longer exists. Press Reload.`);
+  // Index i is sheet row i + 1 (index 0 the header), so messages name the sheet's own row numbers.
+  return { name: `"${headers[index]}"`, cells: values.map((r) => r[index]), isRange: true };
+}
+
+function readOrderSheet(values: Cell[][], headers: string[], request: AnalysisRequest): SheetInput {
+  const c = request.columns;
+  const idColumn = columnFor(values, headers, c, 'customerId', 'customer id', true)!;
+  const dateColumn = columnFor(values, headers, c, 'orderDate', 'order date', true)!;
+  const amountColumn = columnFor(values, headers, c, 'amount', 'amount', true)!;
+  const costColumn = columnFor(values, headers, c, 'cost', 'cost', false);
+  const marginColumn = costColumn ? null : columnFor(values, headers, c, 'margin', 'margin', false);
+  const referrerColumn = columnFor(values, headers, c, 'referredBy', 'referred by', false);
+
+  const ids: CustomerId[] = [];
+  const days: number[] = [];
+  const amounts: number[] = [];
+  const costs: number[] = [];
+  const referredBy: (CustomerId | '')[] = [];
+  for (let row = 1; row < values.length; row++) {
+    if (isBlank(cellAt(idColumn, row)) && isBlank(cellAt(dateColumn, row)) && isBlank(cellAt(amountColumn, row))) continue;
+    ids.push(idAt(idColumn, row));
+    days.push(dayAt(dateColumn, row));
+    const amount = numberAt(amountColumn, row);
+    amounts.push(amount);
+    if (costColumn) costs.push(isBlank(cellAt(costColumn, row)) ? 0 : numberAt(costColumn, row));
+    else if (marginColumn) costs.push(amount - marginOf(marginColumn, row, amount));
+    referredBy.push(referrerColumn && !isBlank(cellAt(referrerColumn, row)) ? idAt(referrerColumn, row) : '');
+  }
+  if (ids.length === 0) throw new InputError('The sheet has a header but no orders below it.');
+  const asOfDay = request.asOf ? parseIsoDay(request.asOf) : Math.max(...days);
+  const later = days.filter((d) => d > asOfDay).length;
+  const warnings = later > 0 ? [`${later} orders after the as-of date (${isoFromDay(asOfDay)}) were left out.`] : [];
+  const customers = historiesFromOrders(
+    { ids, days, amounts, costs: costColumn || marginColumn ? costs : undefined, referredBy: referrerColumn ? referredBy : undefined },
+    asOfDay,
+  );
+  if (customers.ids.length === 0) throw new InputError(`No order on or before the as-of date (${isoFromDay(asOfDay)}).`);
+  return { customers, asOfDay, orders: ids.length - later, holdoutLog: { ids, days }, rowOfCustomer: [], warnings };
+}
+
+/** A margin column holds either a share of the amount (0.3 or 30%) or the margin itself in money. */
+function marginOf(column: Column, row: number, amount: number): number {
+  if (isBlank(cellAt(column, row))) return amount;
+  const margin = numberAt(column, row);
+  return Math.abs(margin) <= 1 && Math.abs(amount) > 1 ? margin * amount : margin;
+}
+
+function readCustomerSheet(values: Cell[][], headers: string[], request: AnalysisRequest): SheetInput {
+  const c = request.columns;
+  const idColumn = columnFor(values, headers, c, 'customerId', 'customer id', true)!;
+  const ordersColumn = columnFor(values, headers, c, 'orders', 'number of orders', true)!;
+  const revenueColumn = columnFor(values, headers, c, 'revenue', 'revenue', true)!;
+  const firstColumn = columnFor(values, headers, c, 'firstOrder', 'first order date', false);
+  const lastColumn = columnFor(values, headers, c, 'lastOrder', 'last order date', true)!;
+  const costColumn = columnFor(values, headers, c, 'cost', 'cost', false);
+  const referrerColumn = columnFor(values, headers, c, 'referredBy', 'referred by', false);
+  if (!firstColumn) {
+    throw new InputError(
+      'Choose the first-order date column. With one row per customer, the add-in needs when each customer started to learn how often they buy; add a first-order date (or use the order log instead).',
+    );
+  }
+
+  const rows: number[] = [];
+  for (let row = 1; row < values.length; row++) if (!isBlank(cellAt(idColumn, row))) rows.push(row);
+  if (rows.length === 0) throw new InputError('The sheet has a header but no customers below it.');
+  const n = rows.length;
+  const customers: CustomerHistories = {
+    ids: [],
+    orders: new Float64Array(n),
+    frequency: new Float64Array(n),
+    firstDay: new Float64Array(n),
+    lastDay: new Float64Array(n),
+    revenue: new Float64Array(n),
+    cost: costColumn ? new Float64Array(n) : undefined,
+    monetaryValue: new Float64Array(n),
+    referrerOf: referrerColumn ? new Int32Array(n).fill(-1) : undefined,
+  };
+  const indexOf = new Map<CustomerId, number>();
+  const referrers: (CustomerId | '')[] = [];
+  rows.forEach((row, i) => {
+    const id = idAt(idColumn, row);
+    if (indexOf.has(id)) throw new InputError(`${where(idColumn, row)} repeats customer ${String(id)}: with one row per customer every id appears once.`, idColumn.name, row);
+    indexOf.set(id, i);
+    customers.ids.push(id);
+    const orders = numberAt(ordersColumn, row);
+    if (!(orders >= 1) || !Number.isInteger(orders)) throw new InputError(`${where(ordersColumn, row)} is ${orders}; the number of orders must be a whole number, 1 or more.`, ordersColumn.name, row);
+    const first = dayAt(firstColumn, row);
+    const last = dayAt(lastColumn, row);
+    if (last < first) throw new InputError(`${where(lastColumn, row)} is before the first order date.`, lastColumn.name, row);
+    const revenue = numberAt(revenueColumn, row);
+    customers.orders[i] = orders;
+    customers.frequency[i] = last > first ? orders - 1 : 0;
+    customers.firstDay[i] = first;
+    customers.lastDay[i] = last;
+    customers.revenue[i] = revenue;
+    customers.monetaryValue[i] = customers.frequency[i] > 0 ? revenue / orders : 0;
+    if (customers.cost && costColumn) customers.cost[i] = isBlank(cellAt(costColumn, row)) ? 0 : numberAt(costColumn, row);
+    referrers.push(referrerColumn && !isBlank(cellAt(referrerColumn, row)) ? idAt(referrerColumn, row) : '');
+  });
+  if (customers.referrerOf) referrers.forEach((r, i) => (customers.referrerOf![i] = r === '' ? -1 : indexOf.get(r) ?? -1));
+  const lastDays = Array.from(customers.lastDay);
+  const asOfDay = request.asOf ? parseIsoDay(request.asOf) : Math.max(...lastDays);
+  const tooLate = lastDays.filter((d) => d > asOfDay).length;
+  if (tooLate > 0) throw new InputError(`${tooLate} customers have a last order after the as-of date (${isoFromDay(asOfDay)}); with one row per customer the as-of date must be on or after every last order.`);
+  return {
+    customers,
+    asOfDay,
+    orders: customers.orders.reduce((s, o) => s + o, 0),
+    holdoutLog: null,
+    rowOfCustomer: rows.map((index) => index + 1),
+    warnings: ['One row per customer: repeat purchases are counted from the number of orders and spend per order from revenue ÷ orders.'],
+  };
+}
+
+function parseIsoDay(text: string): number {
+  const day = dayFromIso(text);
+  if (day === null) throw new InputError(`The as-of date "${text}" is not a date.`);
+  return day;
+}
+
+function summarize(
+  analysis: Analysis,
+  request: AnalysisRequest,
+  asOfDay: number,
+  orders: number,
+  sheets: string[],
+  segmentColumn: string | null,
+  warnings: string[],
+): AnalysisSummary {
+  const params = analysis.purchaseFit.params as Record<string, number>;
+  return {
+    customers: analysis.customers.ids.length,
+    orders,
+    asOf: isoFromDay(asOfDay),
+    horizonMonths: request.horizonMonths,
+    segments: analysis.segments,
+    stages: analysis.stages,
+    top20Share: analysis.top20Share,
+    totalClv: analysis.values.clv.reduce((s, v) => s + v, 0),
+    model: {
+      name: 'BG/NBD + Gamma-Gamma',
+      converged: analysis.purchaseFit.converged && analysis.spendFit.converged,
+      parameters: Object.entries(params).map(([name, value]) => ({ name, value })),
+    },
+    sheets,
+    segmentColumn,
+    warnings,
+  };
+}
+
+function kindOf(cell: Cell): SampleKind {
+  if (isBlank(cell)) return 'blank';
+  if (isDate(cell)) return 'date';
+  if (typeof cell === 'number') return 'number';
+  if (typeof cell === 'string' && dayFromIso(cell) !== null) return 'date';
+  if (typeof cell === 'string' && /^\s*-?[\d.,]+\s*$/.test(cell)) return 'number';
+  return 'text';
+}
+
+function displayText(cell: Cell): string {
+  if (isDate(cell)) return isoFromDay(Math.floor((cell.getTime() - cell.getTimezoneOffset() * 60_000) / 86_400_000));
+  return isBlank(cell) ? '' : String(cell);
+}
+
+function lastDateIn(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, lastRow: number): string | null {
+  const cells = sheet.getRange(2, column, lastRow - 1, 1).getValues() as Cell[][];
+  const col: Column = { name: 'date', cells: cells.map((r) => r[0]), isRange: true };
+  let last = -Infinity;
+  for (let i = 0; i < col.cells.length; i++) {
+    if (isBlank(col.cells[i])) continue;
+    try {
+      last = Math.max(last, dayAt(col, i));
+    } catch {
+      // Not a date: the sidebar reports it when analyzing.
+    }
+  }
+  return Number.isFinite(last) ? isoFromDay(last) : null;
+}
