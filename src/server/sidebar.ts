@@ -332,7 +332,7 @@ function summarize(
     },
     sheets,
     segmentColumn,
-    warnings,
+    warnings: [...warnings, ...[analysis.purchaseFit.note, analysis.spendFit.note].filter((n): n is string => !!n).map((n) => `Model note: ${n}.`)],
   };
 }
 

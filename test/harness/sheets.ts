@@ -348,8 +348,8 @@ export class FakeSheet {
     this.formats.set(key, { ...(this.formats.get(key) ?? {}), ...change });
   }
   storeValue(row: number, column: number, value: CellValue): void {
-    const r = (this.values[row - 1] ??= []);
     while (this.values.length < row) this.values.push([]);
+    const r = this.values[row - 1];
     while (r.length < column - 1) r.push('');
     r[column - 1] = value;
     this.formulas.delete(`${row},${column}`);

@@ -199,6 +199,8 @@ export function betaGeoDerivatives(model: 'bgnbd' | 'mbgnbd', params: BetaGeoPar
 
 /** Above this a + b the Beta distribution of drop-out is a spike: everyone drops out with the same probability. */
 const NO_HETEROGENEITY = 1e6;
+/** a + b used for that spike: the Beta's spread, √(p(1−p)/(a+b+1)), is then below 0.1% of p for any p that matters. */
+const SPIKE = 1e8;
 
 function fitProblem(label: string) {
   return (params: BetaGeoParams, converged: boolean, optimizerMessage: string): string => {
@@ -209,6 +211,60 @@ function fitProblem(label: string) {
       );
     }
     return converged ? '' : `${label}: ${optimizerMessage}`;
+  };
+}
+
+/**
+ * When everyone drops out with the same probability p, the likelihood rises towards the limit a, b → ∞ with
+ * a/(a+b) → p, and a and b are not identified, but p is, and so are the predictions. Fix a + b at a value where the
+ * Beta distribution is that spike for all practical purposes, keep p = a/(a+b) from the run-off, and fit r, α and p.
+ */
+function fitWithoutDropoutSpread(label: string, shift: 0 | 1, data: RfmPatterns, runaway: FitResult<BetaGeoParams>, options: FitOptions): FitResult<BetaGeoParams> {
+  const total = SPIKE;
+  const { r, alpha, a, b } = runaway.params;
+  const p0 = a / (a + b);
+  // Parameters of the reduced fit: r, α and the odds p/(1 − p), all positive.
+  const expand = (theta: ArrayLike<number>): Float64Array => {
+    const p = theta[2] / (1 + theta[2]);
+    return Float64Array.of(theta[0], theta[1], p * total, (1 - p) * total);
+  };
+  const reduced = fitPositive<{ r: number; alpha: number; odds: number }>(
+    ['r', 'alpha', 'odds'],
+    (theta, wantHessian) => {
+      const full = expand(theta);
+      const d = derivatives(shift, data, full, wantHessian);
+      // Chain rule: a = total·o/(1+o), b = total/(1+o); da/do = total/(1+o)², db/do = −total/(1+o)².
+      const o = theta[2];
+      const k = total / ((1 + o) * (1 + o));
+      const gradient = Float64Array.of(d.gradient[0], d.gradient[1], k * (d.gradient[2] - d.gradient[3]));
+      if (!wantHessian || !d.hessian) return { value: d.value, gradient };
+      const h = d.hessian;
+      const at = (i: number, j: number): number => h[i * 4 + j];
+      const dk = (-2 * k) / (1 + o);
+      const hoo = k * k * (at(2, 2) - 2 * at(2, 3) + at(3, 3)) + dk * (d.gradient[2] - d.gradient[3]);
+      const hro = k * (at(0, 2) - at(0, 3));
+      const hao = k * (at(1, 2) - at(1, 3));
+      const hessian = Float64Array.of(at(0, 0), at(0, 1), hro, at(1, 0), at(1, 1), hao, hro, hao, hoo);
+      return { value: d.value, gradient, hessian };
+    },
+    [r, alpha, p0 / (1 - p0)],
+    data.customers,
+    { maxIterations: options.maxIterations },
+    (_params, converged, optimizerMessage) => (converged ? '' : `${label}: ${optimizerMessage}`),
+  );
+  const theta = expand([reduced.params.r, reduced.params.alpha, reduced.params.odds]);
+  const p = theta[2] / total;
+  return {
+    params: { r: theta[0], alpha: theta[1], a: theta[2], b: theta[3] },
+    standardErrors: { r: reduced.standardErrors.r, alpha: reduced.standardErrors.alpha, a: NaN, b: NaN },
+    logLikelihood: reduced.logLikelihood,
+    converged: reduced.converged,
+    message: reduced.message,
+    iterations: runaway.iterations + reduced.iterations,
+    customers: data.customers,
+    note: reduced.converged
+      ? `every customer seems to have the same chance, ${(100 * p).toPrecision(2)}%, of stopping after each purchase, so a and b are not pinned down one by one (only their ratio); the predictions are`
+      : undefined,
   };
 }
 
@@ -234,14 +290,15 @@ function makeModel(label: string, shift: 0 | 1): PurchaseModel<BetaGeoParams> {
         customers: data.customers,
       };
     }
-    return fitPositive<BetaGeoParams>(
+    const full = fitPositive<BetaGeoParams>(
       BETA_GEO_PARAM_NAMES,
       (theta, wantHessian) => derivatives(shift, data, theta, wantHessian),
-      [1, startingAlpha(data), 1, 1],
+      options.start ?? [1, startingAlpha(data), 1, 1],
       data.customers,
       options,
       fitProblem(label),
     );
+    return full.params.a + full.params.b > NO_HETEROGENEITY ? fitWithoutDropoutSpread(label, shift, data, full, options) : full;
   };
 
   return {

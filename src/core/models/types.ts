@@ -27,6 +27,11 @@ export interface FitResult<P extends object> {
   /** Plain words for a person: '' when the fit converged, otherwise what went wrong and what it means. */
   message: string;
   iterations: number;
+  /**
+   * Plain words on a usable fit at the edge of the model, e.g. every customer dropping out with the same
+   * probability: some parameters are then not pinned down individually, but the predictions are.
+   */
+  note?: string;
   /** Customers the fit used (Σ weights). */
   customers: number;
 }

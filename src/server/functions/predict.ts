@@ -113,7 +113,7 @@ function fitTable(fit: FitResult<object>, names: readonly string[]): Answer {
   const rows: AnswerCell[][] = names.map((n) => [n, params[n], Number.isFinite(errors[n]) ? errors[n] : '']);
   rows.push(['log_likelihood', fit.logLikelihood, '']);
   rows.push(['customers', fit.customers, '']);
-  rows.push(['converged', fit.converged, fit.message]);
+  rows.push(['converged', fit.converged, fit.message || fit.note || '']);
   return spill(['parameter', 'value', 'standard_error'], rows.length, (i) => rows[i]);
 }
 

@@ -138,6 +138,28 @@ describe('BG/NBD invariants', () => {
   });
 });
 
+describe('BG/NBD at the edge of the model', () => {
+  it('when every customer drops out alike, fits r, alpha and p = a/(a+b) and says so in a note', () => {
+    // 20 customers of a small shop (days): regular buyers, lapsed buyers, new ones and one-time buyers.
+    const x = [18, 18, 18, 18, 18, 15, 15, 15, 15, 15, 5, 5, 5, 5, 5, 0, 0, 0, 5, 5];
+    const tx = [360, 359, 358, 357, 356, 300, 299, 298, 297, 296, 25, 25, 25, 25, 25, 0, 0, 0, 225, 225];
+    const T = [360, 359, 358, 357, 356, 600, 599, 598, 597, 596, 25, 25, 25, 25, 25, 60, 300, 301, 305, 305];
+    const fit = bgnbd.fit(compressPatterns(x, tx, T));
+    expect(fit.converged).toBe(true);
+    expect(fit.note).toMatch(/same chance, [0-9.]+%, of stopping after each purchase/);
+    expect(fit.params.a / (fit.params.a + fit.params.b)).toBeGreaterThan(0);
+    expect(fit.params.a / (fit.params.a + fit.params.b)).toBeLessThan(0.2);
+    expect(Number.isNaN(fit.standardErrors.a)).toBe(true);
+    expect(fit.standardErrors.r).toBeGreaterThan(0);
+    // The reduced fit is at least as good as wherever the free run-off stopped, and its predictions are finite.
+    const free = bgnbd.fit(compressPatterns(x, tx, T), { maxIterations: 16 });
+    expect(fit.logLikelihood).toBeGreaterThanOrEqual(free.logLikelihood - 1e-9);
+    const predict = bgnbd.predictor(fit.params);
+    expect(Number.isFinite(predict.expectedPurchases(365, 18, 360, 360))).toBe(true);
+    expect(predict.expectedPurchases(365, 18, 360, 360)).toBeGreaterThan(predict.expectedPurchases(365, 15, 300, 600));
+  });
+});
+
 describe('BG/NBD on data it cannot fit', () => {
   it('says so when nobody bought twice', () => {
     const fit = bgnbd.fit(compressPatterns([0, 0, 0], [0, 0, 0], [10, 20, 30]));
