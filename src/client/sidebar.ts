@@ -1,0 +1,337 @@
+/**
+ * The Analyze customers sidebar. Everything that comes from the sheet (sheet name, headers, messages that quote
+ * them) is untrusted: it reaches the page only through textContent and option labels, never as HTML.
+ */
+import type {
+  AnalysisRequest,
+  AnalysisSummary,
+  ColumnChoice,
+  ColumnRole,
+  DataShape,
+  GroupSummary,
+  Progress,
+  Reply,
+  SheetInfo,
+} from '../server/contract';
+
+// google.script.run, as far as the sidebar uses it.
+interface Runner {
+  withSuccessHandler(handler: (value: unknown) => void): Runner;
+  withFailureHandler(handler: (error: Error) => void): Runner;
+  getSheetInfo(): void;
+  getAnalysisProgress(): void;
+  analyzeSheet(request: AnalysisRequest): void;
+}
+declare const google: { script: { run: Runner } };
+
+/** Calls a server function; a thrown exception becomes a Reply too. */
+function call<T>(invoke: (run: Runner) => void): Promise<Reply<T>> {
+  return new Promise((resolve) => {
+    invoke(
+      google.script.run
+        .withSuccessHandler((value) => resolve((value as Reply<T> | null) ?? { ok: false, error: 'The add-in gave no answer. Try again.' }))
+        .withFailureHandler((e: Error) => resolve({ ok: false, error: `The add-in could not finish: ${e?.message ?? String(e)}` })),
+    );
+  });
+}
+
+function callRaw<T>(invoke: (run: Runner) => void): Promise<T | null> {
+  return new Promise((resolve) => {
+    invoke(
+      google.script.run
+        .withSuccessHandler((value) => resolve((value as T | null) ?? null))
+        .withFailureHandler(() => resolve(null)),
+    );
+  });
+}
+
+// ---------------------------------------------------------------------------------------------- DOM helpers
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; testid?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
+  const node = document.createElement(tag);
+  if (props.className) node.className = props.className;
+  if (props.text !== undefined) node.textContent = props.text;
+  if (props.testid) node.dataset.testid = props.testid;
+  children.forEach((c) => node.appendChild(c));
+  return node;
+}
+
+const show = (node: HTMLElement, visible: boolean): void => {
+  node.hidden = !visible;
+};
+
+const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+const money = count;
+const percent = (share: number): string => `${Math.round(share * 100)}%`;
+
+// ---------------------------------------------------------------------------------------------- columns
+
+interface RoleSpec {
+  role: ColumnRole;
+  label: string;
+  required: boolean;
+}
+
+const ROLES: Record<DataShape, RoleSpec[]> = {
+  orders: [
+    { role: 'customerId', label: 'Customer', required: true },
+    { role: 'orderDate', label: 'Order date', required: true },
+    { role: 'amount', label: 'Amount', required: true },
+    { role: 'cost', label: 'Cost', required: false },
+    { role: 'margin', label: 'Margin', required: false },
+    { role: 'referredBy', label: 'Referred by', required: false },
+  ],
+  customers: [
+    { role: 'customerId', label: 'Customer', required: true },
+    { role: 'orders', label: 'Number of orders', required: true },
+    { role: 'revenue', label: 'Revenue', required: true },
+    { role: 'firstOrder', label: 'First order', required: true },
+    { role: 'lastOrder', label: 'Last order', required: true },
+    { role: 'cost', label: 'Cost', required: false },
+    { role: 'referredBy', label: 'Referred by', required: false },
+  ],
+};
+
+let info: SheetInfo | null = null;
+
+function renderColumns(shape: DataShape): void {
+  const box = $('columns');
+  box.replaceChildren();
+  const guess: ColumnChoice = info && info.shape === shape ? info.guess : {};
+  for (const spec of ROLES[shape]) {
+    const select = el('select', { testid: `column-${spec.role}` });
+    select.id = `col-${spec.role}`;
+    select.dataset.role = spec.role;
+    select.appendChild(new Option('(none)', ''));
+    info?.headers.forEach((header, i) => select.appendChild(new Option(header, String(i))));
+    const guessed = guess[spec.role];
+    select.value = guessed === null || guessed === undefined ? '' : String(guessed);
+    select.addEventListener('change', updateMarginHint);
+    const label = el('label', { className: 'row', text: spec.required ? spec.label : `${spec.label} (optional)` }, select);
+    label.htmlFor = select.id;
+    box.appendChild(label);
+  }
+  show($('segment-column-row'), shape === 'customers');
+  updateMarginHint();
+}
+
+function chosenColumns(shape: DataShape): ColumnChoice {
+  const columns: ColumnChoice = {};
+  for (const spec of ROLES[shape]) {
+    const value = ($(`col-${spec.role}`) as HTMLSelectElement).value;
+    columns[spec.role] = value === '' ? null : Number(value);
+  }
+  return columns;
+}
+
+/** The gross-margin option only matters when there is no cost or margin column. */
+function updateMarginHint(): void {
+  const shape = ($('shape') as HTMLSelectElement).value as DataShape;
+  const columns = chosenColumns(shape);
+  const hasCost = (columns.cost ?? null) !== null || (columns.margin ?? null) !== null;
+  ($('margin') as HTMLInputElement).disabled = hasCost;
+  $('margin-hint').textContent = hasCost ? 'Not used: margins come from the cost or margin column.' : 'Used because no cost or margin column is chosen.';
+}
+
+// ---------------------------------------------------------------------------------------------- loading
+
+function showError(message: string | null): void {
+  const box = $('error');
+  box.textContent = message ?? '';
+  show(box, message !== null);
+}
+
+async function load(): Promise<void> {
+  show($('loading'), true);
+  show($('form'), false);
+  show($('results'), false);
+  showError(null);
+  const reply = await call<SheetInfo>((run) => run.getSheetInfo());
+  show($('loading'), false);
+  if (!reply.ok) {
+    info = null;
+    $('sheet-name').textContent = '';
+    $('sheet-rows').textContent = '';
+    $('shape-reason').textContent = '';
+    showError(reply.error);
+    return;
+  }
+  info = reply.value;
+  $('sheet-name').textContent = info.sheetName;
+  $('sheet-rows').textContent = `${count.format(info.rows)} rows`;
+  $('shape-reason').textContent = `Looks like ${info.shapeReason}.`;
+  ($('shape') as HTMLSelectElement).value = info.shape;
+  ($('as-of') as HTMLInputElement).value = info.lastDate ?? '';
+  ($('segment-column') as HTMLInputElement).checked = info.hasSegmentColumn;
+  renderColumns(info.shape);
+  show($('form'), true);
+}
+
+// ---------------------------------------------------------------------------------------------- analysis
+
+function numberInput(id: string, name: string, min: number, max: number, integer = false): number {
+  const input = $(id) as HTMLInputElement;
+  const value = Number(input.value);
+  if (input.value.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
+    throw new Error(`${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
+  }
+  return value;
+}
+
+function readRequest(): AnalysisRequest {
+  if (!info) throw new Error('Press Reload to read the sheet first.');
+  const shape = ($('shape') as HTMLSelectElement).value as DataShape;
+  const columns = chosenColumns(shape);
+  const missing = ROLES[shape].filter((s) => s.required && columns[s.role] === null).map((s) => s.label.toLowerCase());
+  if (missing.length > 0) throw new Error(`Choose the ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}.`);
+  const asOf = ($('as-of') as HTMLInputElement).value;
+  return {
+    sheetName: info.sheetName,
+    shape,
+    columns,
+    asOf: asOf || undefined,
+    horizonMonths: numberInput('horizon', 'Months to predict', 1, 120, true),
+    annualDiscountRate: numberInput('discount', 'The discount rate', 0, 100) / 100,
+    grossMargin: numberInput('margin', 'The gross margin', 1, 100) / 100,
+    inactiveDays: numberInput('inactive', 'Inactive after', 1, 3650, true),
+    cut: ($('cut') as HTMLSelectElement).value === 'median' ? 'median' : 'top20',
+    addSegmentColumn: shape === 'customers' && ($('segment-column') as HTMLInputElement).checked,
+  };
+}
+
+function setProgress(p: Progress): void {
+  const share = p.steps > 0 ? Math.min(1, p.step / p.steps) : 0;
+  $('progress-fill').style.width = `${Math.round(share * 100)}%`;
+  $('progress').querySelector('.bar')?.setAttribute('aria-valuenow', String(Math.round(share * 100)));
+  $('progress-message').textContent = p.message;
+}
+
+async function analyze(): Promise<void> {
+  let request: AnalysisRequest;
+  try {
+    request = readRequest();
+  } catch (e) {
+    showError((e as Error).message);
+    return;
+  }
+  showError(null);
+  show($('results'), false);
+  const button = $('analyze') as HTMLButtonElement;
+  button.disabled = true;
+  setProgress({ step: 0, steps: 1, message: 'Starting…', done: false });
+  show($('progress'), true);
+
+  let running = true;
+  const poll = async (): Promise<void> => {
+    while (running) {
+      await new Promise((r) => setTimeout(r, 500));
+      const p = await callRaw<Progress>((run) => run.getAnalysisProgress());
+      if (running && p && !p.done) setProgress(p);
+    }
+  };
+  void poll();
+
+  const reply = await call<AnalysisSummary>((run) => run.analyzeSheet(request));
+  running = false;
+  button.disabled = false;
+  show($('progress'), false);
+  if (!reply.ok) {
+    showError(reply.error);
+    return;
+  }
+  try {
+    renderResults(reply.value);
+  } catch (e) {
+    showError(`The analysis finished and its sheets were written, but the sidebar could not show the summary (${(e as Error).message}).`);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- results
+
+const SEGMENT_TEXT: Record<string, { meaning: string; action: string }> = {
+  Champions: { meaning: 'High value so far and high expected growth.', action: 'Keep and reward them.' },
+  Rising: { meaning: 'Low value so far but high expected growth.', action: 'Develop them.' },
+  'At risk': { meaning: 'High value so far but little expected growth.', action: 'Win them back before they leave.' },
+  'Low value': { meaning: 'Little value so far and little expected.', action: 'Serve them at low cost.' },
+};
+
+function stat(label: string, value: string): HTMLElement {
+  return el('div', { className: 'stat' }, el('span', { className: 'value', text: value }), el('span', { className: 'label', text: label }));
+}
+
+function segmentCard(g: GroupSummary, horizon: number): HTMLElement {
+  const text = SEGMENT_TEXT[g.name];
+  const customers = stat(`customers (${percent(g.customerShare)})`, count.format(g.customers));
+  customers.dataset.testid = 'segment-customers';
+  const card = el(
+    'article',
+    { className: 'card', testid: 'segment-card' },
+    el('h3', { text: g.name }),
+    el(
+      'div',
+      { className: 'stats' },
+      customers,
+      stat(`revenue (${percent(g.revenueShare)})`, money.format(g.revenue)),
+      stat(`predicted, ${horizon} mo`, money.format(g.predictedValue)),
+      stat('average CLV', money.format(g.averageClv)),
+    ),
+  );
+  card.dataset.segment = g.name;
+  card.dataset.customers = String(g.customers);
+  card.dataset.kind = g.name.toLowerCase().replace(/[^a-z]+/g, '-');
+  if (text) {
+    card.appendChild(el('p', { className: 'meaning', text: text.meaning }));
+    card.appendChild(el('p', { className: 'action', text: text.action }));
+  }
+  return card;
+}
+
+function stageTable(stages: GroupSummary[]): HTMLElement {
+  const head = el('tr', {}, el('th', { text: 'Stage' }), el('th', { text: 'Customers' }), el('th', { text: 'Avg CLV' }));
+  const rows = stages.map((s) =>
+    el('tr', {}, el('td', { text: s.name }), el('td', { text: `${count.format(s.customers)} (${percent(s.customerShare)})` }), el('td', { text: money.format(s.averageClv) })),
+  );
+  return el('table', { className: 'stages', testid: 'stages' }, el('thead', {}, head), el('tbody', {}, ...rows));
+}
+
+function renderResults(s: AnalysisSummary): void {
+  const box = $('results');
+  box.replaceChildren(
+    el('h2', { text: 'Results' }),
+    el('p', {
+      testid: 'summary',
+      text: `${count.format(s.customers)} customers, ${count.format(s.orders)} orders, as of ${s.asOf}. Predicted value of all customers over the next ${s.horizonMonths} months: ${money.format(s.totalClv)}.`,
+    }),
+    el('div', { className: 'cards', testid: 'segments' }, ...s.segments.map((g) => segmentCard(g, s.horizonMonths))),
+    el('h2', { text: 'Lifecycle stages' }),
+    stageTable(s.stages),
+    el('h2', { text: 'Concentration' }),
+    el('p', { testid: 'concentration', text: `The top 20% of customers hold ${percent(s.top20Share)} of the predicted value.` }),
+    el('h2', { text: 'Model' }),
+    el('p', {
+      testid: 'model',
+      className: s.model.converged ? '' : 'warn',
+      text: s.model.converged ? `${s.model.name}: fitted.` : `${s.model.name}: the fit did not converge; treat the numbers with care.`,
+    }),
+  );
+  if (s.warnings.length > 0) {
+    box.appendChild(el('ul', { className: 'warnings', testid: 'warnings' }, ...s.warnings.map((w) => el('li', { text: w }))));
+  }
+  const written = s.sheets.map((name) => `"${name}"`).join(' and ');
+  const column = s.segmentColumn ? ` A Segment column was written in column ${s.segmentColumn} of your sheet.` : '';
+  box.appendChild(el('p', { className: 'muted', testid: 'written', text: `Written to the sheets ${written}.${column}` }));
+  show(box, true);
+  box.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
+}
+
+// ---------------------------------------------------------------------------------------------- wiring
+
+$('reload').addEventListener('click', () => void load());
+$('shape').addEventListener('change', () => renderColumns(($('shape') as HTMLSelectElement).value as DataShape));
+$('form').addEventListener('submit', (event) => {
+  event.preventDefault();
+  void analyze();
+});
+void load();

@@ -1,0 +1,211 @@
+/**
+ * Local preview (`npm start`): the sample spreadsheet as a grid with the real dist/Sidebar.html beside it.
+ * The sidebar's google.script.run is a shim that POSTs to /api/run, which calls the global function of the
+ * built dist/Code.js in the offline harness (test/harness/gas.ts), as Apps Script would.
+ *
+ * Routes: GET /            the page (grid + sidebar iframe)
+ *         GET /sidebar     dist/Sidebar.html with the google.script.run shim
+ *         POST /api/run    {fn, args} → {result} or {error} (a thrown server exception)
+ *         GET /api/sheets  {active, sheets: [{name, rows, columns, values}]}, dates as yyyy-mm-dd; ?rows=N limits rows
+ *         POST /api/activate {name} → makes that sheet the active one, as clicking its tab does
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { createHarness, DIST } from '../harness/gas';
+import { sampleOrdersSheet, type PreviewSheet } from './sample';
+import type { SheetsSnapshot, WorkerMessage, WorkerRequest, WorkerSetup } from './worker';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface PreviewOptions {
+  /** 0 picks a free port. Default 8080. */
+  port?: number;
+  host?: string;
+  /** The spreadsheet's sheets, the first one active. Default: "Orders" from sampleOrderLog(42). */
+  sheets?: PreviewSheet[];
+  distDir?: string;
+  /** Print the formula demo table on start. */
+  demo?: boolean;
+}
+
+export interface Preview {
+  url: string;
+  close(): Promise<void>;
+}
+
+type Ask = (request: DistributiveOmit<WorkerRequest, 'id'>) => Promise<unknown>;
+type DistributiveOmit<T, K extends keyof T> = T extends unknown ? Omit<T, K> : never;
+
+export async function startPreview(options: PreviewOptions = {}): Promise<Preview> {
+  const distDir = options.distDir ?? DIST;
+  if (!existsSync(path.join(distDir, 'Code.js')) || !existsSync(path.join(distDir, 'Sidebar.html'))) {
+    throw new Error(`${distDir} has no Code.js or Sidebar.html: run node build.mjs first`);
+  }
+  const setup: WorkerSetup = { sheets: options.sheets ?? [sampleOrdersSheet(42)], distDir, demo: options.demo ?? false };
+  const worker = new Worker(new URL('./worker.mjs', import.meta.url), { workerData: setup });
+
+  // Progress polls run in a second execution sharing the user cache, as concurrent Apps Script executions do:
+  // the worker is busy with the analysis the poll asks about.
+  const progressExecution = createHarness({ distDir });
+  const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
+  let nextId = 1;
+  let failure: Error | null = null;
+
+  const ready = new Promise<string[][] | null>((resolve, reject) => {
+    worker.on('message', (message: WorkerMessage) => {
+      if ('type' in message) {
+        if (message.type === 'ready') resolve(message.demo);
+        else if (message.type === 'cache-put') progressExecution.userCache.put(message.key, message.value, message.seconds);
+        else if (message.type === 'cache-remove') progressExecution.userCache.remove(message.key);
+        return;
+      }
+      const waiter = pending.get(message.id);
+      pending.delete(message.id);
+      if ('error' in message) waiter?.reject(new Error(message.error));
+      else waiter?.resolve(message.result);
+    });
+    const fail = (e: Error): void => {
+      failure = e;
+      reject(e);
+      for (const waiter of pending.values()) waiter.reject(e);
+      pending.clear();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`the preview's harness worker stopped (exit code ${code})`)));
+  });
+
+  const ask: Ask = (request) => {
+    if (failure) return Promise.reject(failure);
+    const id = nextId++;
+    return new Promise((resolve, reject) => {
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ ...request, id });
+    });
+  };
+
+  let demo: string[][] | null;
+  try {
+    demo = await ready;
+  } catch (e) {
+    await worker.terminate();
+    throw e;
+  }
+  if (demo) printTable(demo);
+
+  const server = http.createServer((req, res) => {
+    route(req, res, ask, progressExecution, distDir).catch((e: unknown) => send(res, 500, 'text/plain', e instanceof Error ? e.message : String(e)));
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 8080, options.host ?? '127.0.0.1', resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    async close() {
+      worker.removeAllListeners('exit');
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+      await worker.terminate();
+    },
+  };
+}
+
+async function route(
+  req: http.IncomingMessage,
+  res: http.ServerResponse,
+  ask: Ask,
+  progressExecution: ReturnType<typeof createHarness>,
+  distDir: string,
+): Promise<void> {
+  const url = new URL(req.url ?? '/', 'http://localhost');
+  const key = `${req.method} ${url.pathname}`;
+  switch (key) {
+    case 'GET /':
+      return send(res, 200, 'text/html; charset=utf-8', readFileSync(path.join(here, 'index.html'), 'utf8'));
+    case 'GET /favicon.ico':
+      res.writeHead(204).end();
+      return;
+    case 'GET /sidebar': {
+      const html = readFileSync(path.join(distDir, 'Sidebar.html'), 'utf8');
+      const shim = `<script>\n${readFileSync(path.join(here, 'shim.js'), 'utf8')}\n</script>`;
+      const withShim = /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}\n${shim}`) : shim + html;
+      return send(res, 200, 'text/html; charset=utf-8', withShim);
+    }
+    case 'POST /api/run': {
+      const { fn, args } = (await readJson(req)) as { fn: unknown; args: unknown };
+      if (typeof fn !== 'string' || !Array.isArray(args)) return sendJson(res, 400, { error: 'expected {fn: string, args: array}' });
+      try {
+        const result =
+          fn === 'getAnalysisProgress' ? progressExecution.fromClient(fn, ...args) : await ask({ type: 'run', fn, args });
+        return sendJson(res, 200, { result: result ?? null });
+      } catch (e) {
+        // google.script.run hands a thrown server exception to the failure handler.
+        return sendJson(res, 200, { error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    case 'GET /api/sheets': {
+      const rows = url.searchParams.get('rows');
+      const snapshot = (await ask({ type: 'sheets', rows: rows === null ? undefined : Math.max(0, Number(rows) || 0) })) as SheetsSnapshot;
+      return sendJson(res, 200, snapshot);
+    }
+    case 'POST /api/activate': {
+      const { name } = (await readJson(req)) as { name: unknown };
+      if (typeof name !== 'string') return sendJson(res, 400, { error: 'expected {name: string}' });
+      return sendJson(res, 200, { active: await ask({ type: 'activate', name }) });
+    }
+    default:
+      return send(res, 404, 'text/plain', 'not found');
+  }
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+  res.end(body);
+}
+
+function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
+  send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+async function readJson(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > 10 * 1024 * 1024) throw new Error('request body too large');
+    chunks.push(chunk as Buffer);
+  }
+  return JSON.parse(Buffer.concat(chunks).toString('utf8') || '{}');
+}
+
+function printTable(rows: string[][]): void {
+  const width = Math.max(...rows.map((r) => r[0].length));
+  const clip = (s: string): string => (s.length > 110 ? `${s.slice(0, 107)}...` : s);
+  console.log(`\nFormulas on the sample order log (sheet "Orders"):\n`);
+  for (const [formula, result] of rows) console.log(`  ${formula.padEnd(width)}  ${clip(result)}`);
+  console.log('');
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  const port = process.env.PORT ? Number(process.env.PORT) : 8080;
+  startPreview({ port, demo: true }).then(
+    (preview) => {
+      const shown = preview.url.replace('127.0.0.1', 'localhost');
+      console.log(`Customer Value preview: ${shown}  (Ctrl+C stops it)`);
+      const stop = (): void => void preview.close().then(() => process.exit(0));
+      process.on('SIGINT', stop);
+      process.on('SIGTERM', stop);
+    },
+    (e: unknown) => {
+      console.error(`preview failed: ${e instanceof Error ? e.message : String(e)}`);
+      process.exit(1);
+    },
+  );
+}
