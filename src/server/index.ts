@@ -12,3 +12,4 @@ export {
   CLV_HOLDOUT,
 } from './functions/predict';
 export { onOpen, onInstall, showSidebar, getSheetInfo, getAnalysisProgress, analyzeSheet } from './sidebar';
+export { insertTemplate } from './template';

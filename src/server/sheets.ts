@@ -9,31 +9,34 @@ export type CellOut = string | number | boolean | Date;
 
 export const OWNER_NOTE = 'Written by Customer Value. Running it again replaces this sheet; edit a copy if you want to keep changes.';
 
-export function isOwnSheet(sheet: Sheet): boolean {
-  return sheet.getRange(1, 1).getNote() === OWNER_NOTE;
+/** The template's sheets: refreshed by Insert template, and (unlike the result sheets) open to analysis. */
+export const TEMPLATE_NOTE = 'Written by Customer Value (Insert template). Inserting the template again replaces this sheet; edit a copy to keep changes.';
+
+export function isOwnSheet(sheet: Sheet, note: string = OWNER_NOTE): boolean {
+  return sheet.getRange(1, 1).getNote() === note;
 }
 
 /** Our sheet of that name, emptied; or a new one (named "<name> (2)" etc. if a user sheet has the name). */
-export function ownSheet(spreadsheet: Spreadsheet, name: string, position?: number): Sheet {
+export function ownSheet(spreadsheet: Spreadsheet, name: string, position?: number, note: string = OWNER_NOTE): Sheet {
   for (let attempt = 1; attempt < 50; attempt++) {
     const candidate = attempt === 1 ? name : `${name} (${attempt})`;
     const existing = spreadsheet.getSheetByName(candidate);
-    if (existing && isOwnSheet(existing)) return emptied(existing);
+    if (existing && isOwnSheet(existing, note)) return emptied(existing, note);
     if (!existing) {
       const sheet = position === undefined ? spreadsheet.insertSheet(candidate) : spreadsheet.insertSheet(candidate, position);
-      sheet.getRange(1, 1).setNote(OWNER_NOTE);
+      sheet.getRange(1, 1).setNote(note);
       return sheet;
     }
   }
   throw new Error(`Could not find a free sheet name for "${name}"`);
 }
 
-function emptied(sheet: Sheet): Sheet {
+function emptied(sheet: Sheet, note: string): Sheet {
   for (const chart of sheet.getCharts()) sheet.removeChart(chart);
   sheet.setConditionalFormatRules([]);
   sheet.clear();
   sheet.setFrozenRows(0);
-  sheet.getRange(1, 1).setNote(OWNER_NOTE);
+  sheet.getRange(1, 1).setNote(note);
   return sheet;
 }
 

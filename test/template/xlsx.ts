@@ -1,0 +1,78 @@
+/**
+ * `npm run template`: writes dist/customer-value-template.xlsx with the template's three sheets, as Insert template
+ * builds them through the built dist/Code.js. Formulas stay formulas (they come alive when the file is imported into
+ * Google Sheets with the add-in installed), each with the answer the add-in gives cached beside it for other readers.
+ */
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
+import { TEMPLATE_SHEET_NAMES } from '../../src/core/template';
+import { evaluateFormulas } from '../harness/formulas';
+import { createHarness } from '../harness/gas';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+export const DEFAULT_XLSX = path.join(root, 'dist', 'customer-value-template.xlsx');
+
+/** Pixels (as Sheets counts column widths) to Excel's character widths. */
+const PIXELS_PER_CHARACTER = 7;
+
+export async function writeTemplateXlsx(file: string = DEFAULT_XLSX): Promise<{ file: string; sheets: string[]; formulas: number }> {
+  const gas = createHarness();
+  gas.run('insertTemplate');
+  const evaluated = evaluateFormulas(gas, [TEMPLATE_SHEET_NAMES.formulas]);
+  const resultAt = new Map(evaluated.map((e) => [`${e.sheet}!${e.cell}`, e.result]));
+
+  const book = new ExcelJS.Workbook();
+  book.creator = 'Customer Value for Google Sheets';
+  const names = Object.values(TEMPLATE_SHEET_NAMES);
+  let formulas = 0;
+  for (const name of names) {
+    const sheet = gas.spreadsheet.getSheetByName(name);
+    if (!sheet) throw new Error(`Insert template did not create "${name}"`);
+    const out = book.addWorksheet(name);
+    const rows = sheet.getLastRow();
+    const columns = sheet.getLastColumn();
+    for (let y = 1; y <= rows; y++) {
+      for (let x = 1; x <= columns; x++) {
+        const formula = sheet.formulaAt(y, x);
+        const cell = out.getCell(y, x);
+        if (formula !== '') {
+          const result = resultAt.get(`${name}!${cell.address}`);
+          const first = Array.isArray(result) ? (result as unknown[][])[0]?.[0] : result;
+          cell.value = { formula: formula.slice(1), result: cachedResult(first) } as ExcelJS.CellFormulaValue;
+          formulas++;
+          continue;
+        }
+        const value = sheet.rawValue(y, x);
+        if (value === '' || value === null || value === undefined) continue;
+        if (Object.prototype.toString.call(value) === '[object Date]') {
+          const d = value as Date;
+          cell.value = new Date(Date.UTC(d.getFullYear(), d.getMonth(), d.getDate()));
+          cell.numFmt = 'yyyy-mm-dd';
+        } else cell.value = value as string | number | boolean;
+        const format = sheet.formatAt(y, x);
+        if (format.fontWeight === 'bold') cell.font = { bold: true };
+      }
+    }
+    for (const [column, width] of sheet.columnWidths) if (width > 0) out.getColumn(column).width = Math.round(width / PIXELS_PER_CHARACTER);
+    if (sheet.getFrozenRows() > 0) out.views = [{ state: 'frozen', ySplit: sheet.getFrozenRows() }];
+  }
+  await book.xlsx.writeFile(file);
+  return { file, sheets: names, formulas };
+}
+
+function cachedResult(value: unknown): ExcelJS.CellFormulaValue['result'] {
+  if (typeof value === 'number' || typeof value === 'string' || typeof value === 'boolean') return value;
+  if (Object.prototype.toString.call(value) === '[object Date]') return value as Date;
+  return undefined;
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  writeTemplateXlsx().then(
+    ({ file, sheets, formulas }) => console.log(`Wrote ${path.relative(process.cwd(), file)}: sheets ${sheets.join(', ')}; ${formulas} formulas with their answers cached.`),
+    (e: unknown) => {
+      console.error(e);
+      process.exit(1);
+    },
+  );
+}
