@@ -146,10 +146,18 @@ const MAX_SERIAL = 2_958_465;
  */
 export function dayAt(column: Column, row: number): number {
   const cell = cellAt(column, row);
+  const day = dayOfCell(cell);
+  if (!Number.isNaN(day)) return day;
+  if (isDate(cell)) throw new InputError(`${where(column, row)} is an invalid date`, column.name, row);
+  if (isBlank(cell)) throw new InputError(`${where(column, row)} is blank; a date is needed`, column.name, row);
+  throw new InputError(`${where(column, row)} is ${describe(cell)}, not a date`, column.name, row);
+}
+
+/** dayAt for a bare cell: the day number, or NaN when the cell holds no date (the caller says why). */
+export function dayOfCell(cell: Cell): number {
   if (isDate(cell)) {
     const t = cell.getTime();
-    if (Number.isNaN(t)) throw new InputError(`${where(column, row)} is an invalid date`, column.name, row);
-    return Math.floor((t - cell.getTimezoneOffset() * 60_000) / 86_400_000);
+    return Number.isNaN(t) ? NaN : Math.floor((t - cell.getTimezoneOffset() * 60_000) / 86_400_000);
   }
   if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 1 && cell <= MAX_SERIAL) {
     return Math.floor(cell) - SHEETS_SERIAL_OFFSET;
@@ -158,23 +166,28 @@ export function dayAt(column: Column, row: number): number {
     const day = dayFromIso(cell);
     if (day !== null) return day;
   }
-  if (isBlank(cell)) throw new InputError(`${where(column, row)} is blank; a date is needed`, column.name, row);
-  throw new InputError(`${where(column, row)} is ${describe(cell)}, not a date`, column.name, row);
+  return NaN;
 }
 
 /** Customer ids: numbers stay numbers (so lookups on the result match), text is trimmed; "42" and 42 are one id. */
 export function idAt(column: Column, row: number): CustomerId {
   const cell = cellAt(column, row);
+  const id = idOfCell(cell);
+  if (id !== null) return id;
+  if (isBlank(cell) || typeof cell === 'string') throw new InputError(`${where(column, row)} is blank; every order needs a customer id`, column.name, row);
+  throw new InputError(`${where(column, row)} is ${describe(cell)}, not a customer id`, column.name, row);
+}
+
+/** idAt for a bare cell: the id, or null when the cell is blank, blank text or a date. */
+export function idOfCell(cell: Cell): CustomerId | null {
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
   if (typeof cell === 'string') {
     const text = cell.trim();
-    if (text !== '') {
-      const asNumber = Number(text);
-      return String(asNumber) === text ? asNumber : text;
-    }
+    if (text === '') return null;
+    const asNumber = Number(text);
+    return String(asNumber) === text ? asNumber : text;
   }
-  if (isBlank(cell)) throw new InputError(`${where(column, row)} is blank; every order needs a customer id`, column.name, row);
-  if (isDate(cell)) throw new InputError(`${where(column, row)} is ${describe(cell)}, not a customer id`, column.name, row);
+  if (isBlank(cell) || isDate(cell)) return null;
   return String(cell);
 }
 

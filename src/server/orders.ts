@@ -3,7 +3,7 @@
  * Rows blank in every column are skipped; a row with only some of its cells filled is an error.
  */
 import type { CustomerId } from '../core/grouping';
-import { cellAt, dayAt, idAt, InputError, isBlank, isDate, numberAt, readColumn, trimTrailingBlankRows, where, type Arg, type Column } from './args';
+import { cellAt, dayAt, dayOfCell, idAt, idOfCell, InputError, isBlank, isDate, numberAt, readColumn, where, type Arg, type Cell, type Column } from './args';
 
 export interface OrderColumns {
   ids: CustomerId[];
@@ -23,41 +23,53 @@ export interface OrderArgs {
 }
 
 export function readOrders(args: OrderArgs): OrderColumns {
-  const idColumn = readColumn(args.idsName ?? 'customer_ids', args.ids);
-  const dateColumn = readColumn(args.datesName ?? 'order_dates', args.dates);
-  const amountColumn = args.amounts === undefined ? undefined : readColumn(args.amountsName ?? 'amounts', args.amounts);
+  const idColumn = readColumnLazily(args.idsName ?? 'customer_ids', args.ids);
+  const dateColumn = readColumnLazily(args.datesName ?? 'order_dates', args.dates);
+  const amountColumn = args.amounts === undefined ? undefined : readColumnLazily(args.amountsName ?? 'amounts', args.amounts);
   const columns = amountColumn ? [idColumn, dateColumn, amountColumn] : [idColumn, dateColumn];
   for (const c of columns.slice(1)) {
-    if (c.cells.length !== idColumn.cells.length) {
-      throw new InputError(
-        `${idColumn.name} has ${idColumn.cells.length} rows but ${c.name} has ${c.cells.length}; give ranges of the same height`,
-        c.name,
-      );
+    if (c.length !== idColumn.length) {
+      throw new InputError(`${idColumn.name} has ${idColumn.length} rows but ${c.name} has ${c.length}; give ranges of the same height`, c.name);
     }
   }
-  const n = trimTrailingBlankRows(columns);
+  let n = idColumn.length;
+  while (n > 0 && columns.every((c) => isBlank(c.at(n - 1)))) n--;
+
+  // One pass over the rows, reading each cell once: on a million-row log the time goes into touching the cells.
   const ids: CustomerId[] = [];
   const days = new Float64Array(n);
   const amounts = amountColumn ? new Float64Array(n) : undefined;
   const sourceRows = new Int32Array(n);
-  const readDay = cachedDayReader(dateColumn);
-  const amountCells = amountColumn?.cells;
+  let lastTime = NaN;
+  let lastDay = 0;
   let count = 0;
   for (let row = 0; row < n; row++) {
-    const idCell = cellAt(idColumn, row);
-    const dateCell = cellAt(dateColumn, row);
-    const amountCell = amountColumn ? cellAt(amountColumn, row) : undefined;
+    const idCell = idColumn.at(row);
+    const dateCell = dateColumn.at(row);
+    const amountCell = amountColumn ? amountColumn.at(row) : 0;
     const blanks = (isBlank(idCell) ? 1 : 0) + (isBlank(dateCell) ? 1 : 0) + (amountColumn && isBlank(amountCell) ? 1 : 0);
     if (blanks > 0) {
       if (blanks === columns.length) continue;
-      const c = columns.find((column) => isBlank(cellAt(column, row))) as Column;
-      throw new InputError(`${where(c, row)} is blank but the rest of the order is filled in`, c.name, row);
+      const c = columns.find((column) => isBlank(column.at(row))) as LazyColumn;
+      throw new InputError(`${where(c.column(), row)} is blank but the rest of the order is filled in`, c.name, row);
     }
-    ids.push(idAt(idColumn, row));
-    days[count] = readDay(row);
+    const id = idOfCell(idCell);
+    if (id === null) idAt(idColumn.column(), row); // throws the message for this cell
+    ids.push(id as CustomerId);
+    // Order logs repeat the same date many times in a row; converting a Date costs a time-zone lookup.
+    let day: number;
+    if (isDate(dateCell) && dateCell.getTime() === lastTime) day = lastDay;
+    else {
+      day = dayOfCell(dateCell);
+      if (Number.isNaN(day)) dayAt(dateColumn.column(), row); // throws
+      if (isDate(dateCell)) {
+        lastTime = dateCell.getTime();
+        lastDay = day;
+      }
+    }
+    days[count] = day;
     if (amounts && amountColumn) {
-      const cell = amountCells && amountColumn.isRange ? amountCells[row] : amountCell;
-      amounts[count] = typeof cell === 'number' && Number.isFinite(cell) ? cell : numberAt(amountColumn, row);
+      amounts[count] = typeof amountCell === 'number' && Number.isFinite(amountCell) ? amountCell : numberAt(amountColumn.column(), row);
     }
     sourceRows[count] = row;
     count++;
@@ -70,18 +82,23 @@ export function readOrders(args: OrderArgs): OrderColumns {
   };
 }
 
-/** Order logs repeat the same date many times in a row; converting a Date costs a time-zone lookup. */
-function cachedDayReader(column: Column): (row: number) => number {
-  let lastTime = NaN;
-  let lastDay = 0;
-  return (row) => {
-    const cell = cellAt(column, row);
-    if (!isDate(cell)) return dayAt(column, row);
-    const time = cell.getTime();
-    if (time !== lastTime) {
-      lastDay = dayAt(column, row);
-      lastTime = time;
-    }
-    return lastDay;
-  };
+/**
+ * A column read straight from the argument Sheets passes (rows of one cell each), without copying it first; the
+ * Column of args.ts, for messages, is built only when one is needed.
+ */
+interface LazyColumn {
+  name: string;
+  length: number;
+  at(row: number): Cell;
+  column(): Column;
+}
+
+function readColumnLazily(name: string, arg: Arg): LazyColumn {
+  if (Array.isArray(arg) && arg.length > 1 && arg[0].length === 1) {
+    const rows = arg as Cell[][];
+    let column: Column | null = null;
+    return { name, length: rows.length, at: (row) => rows[row][0], column: () => (column ??= readColumn(name, arg)) };
+  }
+  const column = readColumn(name, arg);
+  return { name, length: column.isRange ? column.cells.length : 1, at: (row) => cellAt(column, row), column: () => column };
 }
