@@ -13,6 +13,7 @@
  */
 import { hyp2f1, logHyp2f1 } from '../special';
 import {
+  checkHistory,
   checkPositiveParams,
   checkPurchaseData,
   fitPositive,
@@ -335,11 +336,8 @@ function predictor(label: string, shift: 0 | 1, params: BetaGeoParams): Purchase
     });
   };
 
-  const check = (x: number, tx: number, T: number, t?: number): void => {
-    if (!Number.isInteger(x) || x < 0) throw new RangeError(`${label}: frequency must be a whole number ≥ 0; got ${x}`);
-    if (!(tx >= 0 && T >= tx && Number.isFinite(T))) throw new RangeError(`${label}: need 0 ≤ recency ≤ T; got recency ${tx}, T ${T}`);
-    if (t !== undefined && !(t >= 0 && Number.isFinite(t))) throw new RangeError(`${label}: the horizon must be a number ≥ 0; got ${t}`);
-  };
+  const check = (x: number, tx: number, T: number, t?: number): void => checkHistory(label, x, tx, T, t);
+
 
   return {
     pAlive(x, tx, T) {

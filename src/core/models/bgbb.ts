@@ -11,6 +11,7 @@
  */
 import { maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, digamma, gammaln, logSumExp, trigamma } from '../special';
+import { risingTable, type RisingTable } from './common';
 import { sbgSurvival, sbgSurvivalSum } from './sbg';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
 
@@ -150,14 +151,14 @@ class TabulatedRatios implements BetaRatios {
 
 /** log B(a+p, b+q)/B(a, b) = log Γ(a+p)/Γ(a) + log Γ(b+q)/Γ(b) − log Γ(a+b+p+q)/Γ(a+b), and likewise for ψ, ψ'. */
 class RisingTables {
-  private readonly a: Rising;
-  private readonly b: Rising;
-  private readonly ab: Rising;
+  private readonly a: RisingTable;
+  private readonly b: RisingTable;
+  private readonly ab: RisingTable;
 
   constructor(a: number, b: number, size: number, order: Order) {
-    this.a = rising(a, size, order);
-    this.b = rising(b, size, order);
-    this.ab = rising(a + b, size, order);
+    this.a = risingTable(a, size);
+    this.b = risingTable(b, size);
+    this.ab = risingTable(a + b, size);
   }
 
   ratio(p: number, q: number): BetaRatio {
@@ -174,30 +175,6 @@ class RisingTables {
   }
 }
 
-interface Rising {
-  log: Float64Array;
-  psi: Float64Array;
-  tri: Float64Array;
-}
-
-/** log Γ(z+j)/Γ(z), ψ(z+j) − ψ(z) and ψ'(z+j) − ψ'(z) for j = 0..size (zeros where the order does not need them). */
-function rising(z: number, size: number, order: Order): Rising {
-  const log = new Float64Array(size + 1);
-  const psi = new Float64Array(size + 1);
-  const tri = new Float64Array(size + 1);
-  // The log sums reach millions for long histories, and their differences are what count: Kahan summation keeps
-  // the running error at one rounding instead of one per step.
-  let carry = 0;
-  for (let j = 0; j < size; j++) {
-    const v = z + j;
-    const term = Math.log(v) - carry;
-    log[j + 1] = log[j] + term;
-    carry = log[j + 1] - log[j] - term;
-    if (order >= 1) psi[j + 1] = psi[j] + 1 / v;
-    if (order === 2) tri[j + 1] = tri[j] - 1 / (v * v);
-  }
-  return { log, psi, tri };
-}
 
 // ---------------------------------------------------------------------------------------------------------------
 // A pattern's likelihood is a sum of positive terms e^(ℓ_k). For its log, gradient and Hessian it is enough to carry,

@@ -136,6 +136,13 @@ export function checkPurchaseData(model: string, data: RfmPatterns): void {
   }
 }
 
+/** Checks one customer's history (and horizon) before a prediction; throws RangeError in words. */
+export function checkHistory(model: string, x: number, tx: number, T: number, t?: number): void {
+  if (!Number.isInteger(x) || x < 0) throw new RangeError(`${model}: frequency must be a whole number ≥ 0; got ${x}`);
+  if (!(tx >= 0 && T >= tx && Number.isFinite(T))) throw new RangeError(`${model}: need 0 ≤ recency ≤ T; got recency ${tx}, T ${T}`);
+  if (t !== undefined && !(t >= 0 && Number.isFinite(t))) throw new RangeError(`${model}: the horizon must be a number ≥ 0; got ${t}`);
+}
+
 /** Highest frequency in the data: the size of the rising tables. */
 export function maxFrequency(data: RfmPatterns): number {
   let m = 0;

@@ -12,7 +12,7 @@
  */
 import { numericGradient } from '../optimize';
 import { logDiffExp, logHyp2f1, logSumExp } from '../special';
-import { checkPositiveParams, checkPurchaseData, fitPositive, maxFrequency, repeatWeight, risingTable, startingAlpha } from './common';
+import { checkHistory, checkPositiveParams, checkPurchaseData, fitPositive, maxFrequency, repeatWeight, risingTable, startingAlpha } from './common';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
 
 export interface ParetoNbdParams {
@@ -123,11 +123,8 @@ function predictor(params: ParetoNbdParams): PurchasePredictor {
   checkPositiveParams(LABEL, PARETO_NBD_PARAM_NAMES, params);
   const { r, alpha, s, beta } = params;
 
-  const check = (x: number, tx: number, T: number, t?: number): void => {
-    if (!Number.isInteger(x) || x < 0) throw new RangeError(`${LABEL}: frequency must be a whole number ≥ 0; got ${x}`);
-    if (!(tx >= 0 && T >= tx && Number.isFinite(T))) throw new RangeError(`${LABEL}: need 0 ≤ recency ≤ T; got recency ${tx}, T ${T}`);
-    if (t !== undefined && !(t >= 0 && Number.isFinite(t))) throw new RangeError(`${LABEL}: the horizon must be a number ≥ 0; got ${t}`);
-  };
+  const check = (x: number, tx: number, T: number, t?: number): void => checkHistory(LABEL, x, tx, T, t);
+
 
   const pAlive = (x: number, tx: number, T: number): number => 1 / (1 + Math.exp(logDeathOdds(params, x, tx, T)));
 
