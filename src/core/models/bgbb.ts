@@ -136,8 +136,8 @@ class TabulatedRatios implements BetaRatios {
   private readonly dropoutTable: RisingTables;
 
   constructor(params: BgBbParams, maxOpportunities: number, readonly order: Order) {
-    this.purchaseTable = new RisingTables(params.alpha, params.beta, maxOpportunities, order);
-    this.dropoutTable = new RisingTables(params.gamma, params.delta, maxOpportunities + 1, order);
+    this.purchaseTable = new RisingTables(params.alpha, params.beta, maxOpportunities);
+    this.dropoutTable = new RisingTables(params.gamma, params.delta, maxOpportunities + 1);
   }
 
   purchase(p: number, q: number): BetaRatio {
@@ -155,7 +155,7 @@ class RisingTables {
   private readonly b: RisingTable;
   private readonly ab: RisingTable;
 
-  constructor(a: number, b: number, size: number, order: Order) {
+  constructor(a: number, b: number, size: number) {
     this.a = risingTable(a, size);
     this.b = risingTable(b, size);
     this.ab = risingTable(a + b, size);
