@@ -116,14 +116,15 @@ function lastDayOf(days: ArrayLike<number>): number {
  */
 function groupByCustomer(log: OrderLog, asOfDay: number): GroupedRows {
   const n = log.ids.length;
+  const days = log.days;
+  const logIds = log.ids;
   const customerOfRow = new Int32Array(n);
-  // Grows with the customers, not the rows: fresh memory costs page faults, so allocate no more than needed.
-  const rowsPerCustomer: number[] = [];
   const indexOf = new Map<string | number, number>();
   const ids: (string | number)[] = [];
   let ignoredAfterAsOf = 0;
+  // The Map lookup is the one expensive step per row: keep this loop to that alone.
   for (let i = 0; i < n; i++) {
-    const day = log.days[i];
+    const day = days[i];
     // A NaN day would never equal itself and stall the merging of days; reject it here, once.
     if (!Number.isFinite(day)) throw new RangeError(`order log: day of row ${i + 1} is ${day}`);
     if (day > asOfDay) {
@@ -131,19 +132,22 @@ function groupByCustomer(log: OrderLog, asOfDay: number): GroupedRows {
       ignoredAfterAsOf++;
       continue;
     }
-    const id = log.ids[i];
+    const id = logIds[i];
     let k = indexOf.get(id);
     if (k === undefined) {
       k = ids.length;
       indexOf.set(id, k);
       ids.push(id);
-      rowsPerCustomer.push(0);
     }
     customerOfRow[i] = k;
-    rowsPerCustomer[k]++;
   }
-  const start = new Int32Array(ids.length + 1);
-  for (let k = 0; k < ids.length; k++) start[k + 1] = start[k] + rowsPerCustomer[k];
+  const customers = ids.length;
+  const start = new Int32Array(customers + 1);
+  for (let i = 0; i < n; i++) {
+    const k = customerOfRow[i];
+    if (k >= 0) start[k + 1]++;
+  }
+  for (let k = 0; k < customers; k++) start[k + 1] += start[k];
   const grouped: GroupedRows = {
     ids,
     start,

@@ -182,6 +182,12 @@ export function idAt(column: Column, row: number): CustomerId {
 export function idOfCell(cell: Cell): CustomerId | null {
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
   if (typeof cell === 'string') {
+    // Most ids are text that needs no trimming and cannot be a number: decide that from two characters, since
+    // trimming and parsing every row of a long log costs more than the rest of reading it.
+    const first = cell.charCodeAt(0);
+    const last = cell.charCodeAt(cell.length - 1);
+    const letterFirst = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
+    if (letterFirst && last > 32 && last < 127) return cell;
     const text = cell.trim();
     if (text === '') return null;
     const asNumber = Number(text);

@@ -119,21 +119,26 @@ export function checkPositiveParams<P extends object>(model: string, names: read
  * when frequency is 0, weights ≥ 0. Row numbers in messages are 1-based pattern rows.
  */
 export function checkPurchaseData(model: string, data: RfmPatterns): void {
+  const { x: xs, tx: txs, T: Ts, w: ws } = data;
   for (let i = 0; i < data.count; i++) {
-    const x = data.x[i];
-    const tx = data.tx[i];
-    const T = data.T[i];
-    const w = data.w[i];
-    const fail = (why: string): never => {
-      throw new RangeError(`${model}: row ${i + 1} (frequency ${x}, recency ${tx}, T ${T}): ${why}`);
-    };
-    if (!Number.isInteger(x) || x < 0) fail('frequency must be a whole number ≥ 0');
-    if (!(tx >= 0) || !Number.isFinite(tx)) fail('recency must be a number ≥ 0');
-    if (!(T >= tx) || !Number.isFinite(T)) fail('T must be a number at least as large as recency');
-    if (x === 0 && tx !== 0) fail('recency must be 0 when frequency is 0 (no repeat purchase)');
-    if (x > 0 && !(tx > 0)) fail('recency must be above 0 when there were repeat purchases');
-    if (!(w >= 0) || !Number.isFinite(w)) fail(`weight ${w} is not a number ≥ 0`);
+    const x = xs[i];
+    const tx = txs[i];
+    const T = Ts[i];
+    const w = ws[i];
+    // One combined test per row; the message is worked out only for a row that fails it.
+    const fine =
+      Number.isInteger(x) && x >= 0 && tx >= 0 && T >= tx && T < Infinity && (x === 0 ? tx === 0 : tx > 0) && w >= 0 && w < Infinity;
+    if (!fine) throw new RangeError(`${model}: row ${i + 1} (frequency ${x}, recency ${tx}, T ${T}): ${whatIsWrong(x, tx, T, w)}`);
   }
+}
+
+function whatIsWrong(x: number, tx: number, T: number, w: number): string {
+  if (!Number.isInteger(x) || x < 0) return 'frequency must be a whole number ≥ 0';
+  if (!(tx >= 0) || !Number.isFinite(tx)) return 'recency must be a number ≥ 0';
+  if (!(T >= tx) || !Number.isFinite(T)) return 'T must be a number at least as large as recency';
+  if (x === 0 && tx !== 0) return 'recency must be 0 when frequency is 0 (no repeat purchase)';
+  if (x > 0 && !(tx > 0)) return 'recency must be above 0 when there were repeat purchases';
+  return `weight ${w} is not a number ≥ 0`;
 }
 
 /** Checks one customer's history (and horizon) before a prediction; throws RangeError in words. */
