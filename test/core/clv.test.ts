@@ -63,3 +63,37 @@ describe('content hash', () => {
     expect(h([1, 2, 3])).toMatch(/^[0-9a-f]{16}$/);
   });
 });
+
+describe('CLV with the fitted models', () => {
+  it('is ≥ 0 and finite for non-negative spend, for every purchase model and any history', async () => {
+    const fc = (await import('fast-check')).default;
+    const { bgnbd } = await import('../../src/core/models/bgnbd');
+    const { mbgnbd } = await import('../../src/core/models/mbgnbd');
+    const { paretonbd } = await import('../../src/core/models/paretonbd');
+    const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true });
+    const history = fc
+      .record({ x: fc.integer({ min: 0, max: 200 }), T: positive(1, 700), share: positive(0.01, 1), spend: positive(0, 1000) })
+      .map(({ x, T, share, spend }) => ({ x, T, tx: x === 0 ? 0 : T * share, spend }));
+    const params = fc.record({ r: positive(0.05, 5), alpha: positive(0.5, 200), a: positive(0.05, 5), b: positive(0.05, 10) });
+    fc.assert(
+      fc.property(params, fc.array(history, { minLength: 1, maxLength: 5 }), positive(0, 0.5), (p, customers, rate) => {
+        const predictors = [
+          bgnbd.predictor(p),
+          mbgnbd.predictor(p),
+          paretonbd.predictor({ r: p.r, alpha: p.alpha, s: p.a, beta: p.alpha * p.b }),
+        ];
+        for (const predictor of predictors) {
+          const { clv, expectedPurchases } = customerLifetimeValues(
+            predictor,
+            { frequency: customers.map((c) => c.x), recency: customers.map((c) => c.tx), T: customers.map((c) => c.T) },
+            customers.map((c) => c.spend),
+            { horizonMonths: 12, annualDiscountRate: rate, margin: 0.4, unit: 'day' },
+          );
+          clv.forEach((v) => expect(Number.isFinite(v) && v >= 0).toBe(true));
+          expectedPurchases.forEach((v) => expect(Number.isFinite(v) && v >= 0).toBe(true));
+        }
+      }),
+      { numRuns: 100 },
+    );
+  });
+});
