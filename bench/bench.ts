@@ -119,3 +119,10 @@ for (const r of rows) {
 console.log(`${pad('Peak memory of the end-to-end CLV process (MB)', 58)}${pad(endToEnd.peakMb.toFixed(0), 10)}${pad('< 400', 10)}${pad('', 12)}${endToEnd.peakMb < 400 ? 'yes' : 'NO'}`);
 console.log(`${pad('  of which added by the CLV call (peak − before the call)', 58)}${pad(endToEnd.addedMb.toFixed(0), 10)}`);
 console.log(`End-to-end runs (ms): ${endToEnd.ms.map((m) => m.toFixed(0)).join(', ')}`);
+
+const sidebar = JSON.parse(
+  execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'sidebar-analysis.ts')], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').pop()!,
+) as { ms: number; customers: number; orders: number };
+console.log(
+  `${pad(`Sidebar Analyze, ${sidebar.orders.toLocaleString('en')} orders (s)`, 58)}${pad((sidebar.ms / 1000).toFixed(1), 10)}${pad('< 360', 10)}${pad('', 12)}${sidebar.ms < 360_000 ? 'yes' : 'NO'}`,
+);

@@ -215,7 +215,7 @@ function readOrderSheet(values: Cell[][], headers: string[], request: AnalysisRe
     referredBy.push(referrerColumn && !isBlank(cellAt(referrerColumn, row)) ? idAt(referrerColumn, row) : '');
   }
   if (ids.length === 0) throw new InputError('The sheet has a header but no orders below it.');
-  const asOfDay = request.asOf ? parseIsoDay(request.asOf) : Math.max(...days);
+  const asOfDay = request.asOf ? parseIsoDay(request.asOf) : largest(days);
   const later = days.filter((d) => d > asOfDay).length;
   const warnings = later > 0 ? [`${later} orders after the as-of date (${isoFromDay(asOfDay)}) were left out.`] : [];
   const customers = historiesFromOrders(
@@ -287,7 +287,7 @@ function readCustomerSheet(values: Cell[][], headers: string[], request: Analysi
   });
   if (customers.referrerOf) referrers.forEach((r, i) => (customers.referrerOf![i] = r === '' ? -1 : indexOf.get(r) ?? -1));
   const lastDays = Array.from(customers.lastDay);
-  const asOfDay = request.asOf ? parseIsoDay(request.asOf) : Math.max(...lastDays);
+  const asOfDay = request.asOf ? parseIsoDay(request.asOf) : largest(lastDays);
   const tooLate = lastDays.filter((d) => d > asOfDay).length;
   if (tooLate > 0) throw new InputError(`${tooLate} customers have a last order after the as-of date (${isoFromDay(asOfDay)}); with one row per customer the as-of date must be on or after every last order.`);
   return {
@@ -298,6 +298,13 @@ function readCustomerSheet(values: Cell[][], headers: string[], request: Analysi
     rowOfCustomer: rows.map((index) => index + 1),
     warnings: ['One row per customer: repeat purchases are counted from the number of orders and spend per order from revenue ÷ orders.'],
   };
+}
+
+/** Math.max(...values) overflows the call stack on long columns. */
+function largest(values: ArrayLike<number>): number {
+  let m = -Infinity;
+  for (let i = 0; i < values.length; i++) if (values[i] > m) m = values[i];
+  return m;
 }
 
 function parseIsoDay(text: string): number {

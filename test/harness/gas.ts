@@ -293,7 +293,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       return JSON.parse(JSON.stringify(answer ?? null));
     },
     fill(sheet, values, row = 1, column = 1) {
-      const width = Math.max(...values.map((r) => r.length));
+      const width = values.reduce((m, r) => Math.max(m, r.length), 0);
       const rows = values.map((r) => Array.from({ length: width }, (_, j) => hostCellToRealm(r[j], realmLocalDate)));
       rows.forEach((r, i) => r.forEach((v, j) => sheet.storeValue(row + i, column + j, v)));
     },

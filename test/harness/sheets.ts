@@ -348,6 +348,9 @@ export class FakeSheet {
     this.formats.set(key, { ...(this.formats.get(key) ?? {}), ...change });
   }
   storeValue(row: number, column: number, value: CellValue): void {
+    // Data pasted in by hand (the tests' fill) grows the grid as Sheets does; the API paths check bounds first.
+    if (row > this.maxRows) this.maxRows = row;
+    if (column > this.maxColumns) this.maxColumns = column;
     while (this.values.length < row) this.values.push([]);
     const r = this.values[row - 1];
     while (r.length < column - 1) r.push('');
