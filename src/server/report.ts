@@ -142,33 +142,27 @@ export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis,
   return sheet;
 }
 
+function segmentChart(sheet: Sheet, labels: GoogleAppsScript.Spreadsheet.Range, values: GoogleAppsScript.Spreadsheet.Range, row: number, title: string): void {
+  sheet.insertChart(
+    sheet
+      .newChart()
+      .setChartType(Charts.ChartType.COLUMN)
+      .addRange(labels)
+      .addRange(values)
+      .setPosition(row, 10, 0, 0)
+      .setOption('title', title)
+      .setOption('legend', { position: 'none' })
+      .build(),
+  );
+}
+
 function addCharts(sheet: Sheet, segmentStart: number, curveStart: number, curvePoints: number): void {
   ensureSize(sheet, 40, 20);
   const segments = sheet.getRange(segmentStart, 1, SEGMENTS.length + 1, 1);
   const customers = sheet.getRange(segmentStart, 2, SEGMENTS.length + 1, 1);
   const predicted = sheet.getRange(segmentStart, 7, SEGMENTS.length + 1, 1);
-  sheet.insertChart(
-    sheet
-      .newChart()
-      .setChartType(Charts.ChartType.COLUMN)
-      .addRange(segments)
-      .addRange(customers)
-      .setPosition(1, 10, 0, 0)
-      .setOption('title', 'Customers per segment')
-      .setOption('legend', { position: 'none' })
-      .build(),
-  );
-  sheet.insertChart(
-    sheet
-      .newChart()
-      .setChartType(Charts.ChartType.COLUMN)
-      .addRange(segments)
-      .addRange(predicted)
-      .setPosition(20, 10, 0, 0)
-      .setOption('title', 'Predicted value per segment')
-      .setOption('legend', { position: 'none' })
-      .build(),
-  );
+  segmentChart(sheet, segments, customers, 1, 'Customers per segment');
+  segmentChart(sheet, segments, predicted, 20, 'Predicted value per segment');
   sheet.insertChart(
     sheet
       .newChart()

@@ -13,12 +13,11 @@
  */
 import { hyp2f1, logHyp2f1 } from '../special';
 import {
-  checkHistory,
   checkPositiveParams,
   checkPurchaseData,
   fitPositive,
-  groupByPair,
   maxFrequency,
+  purchasePredictor,
   repeatWeight,
   risingTable,
   startingAlpha,
@@ -372,20 +371,10 @@ function predictor(label: string, shift: 0 | 1, params: BetaGeoParams): Purchase
     return (expectationAt(1 - POLE_GAP, t, x, T) + expectationAt(1 + POLE_GAP, t, x, T)) / 2;
   };
 
-  const check = (x: number, tx: number, T: number, t?: number): void => checkHistory(label, x, tx, T, t);
-
-
-  return {
-    pAlive(x, tx, T) {
-      check(x, tx, T);
-      return pAlive(x, tx, T);
-    },
-    expectedPurchases(t, x, tx, T) {
-      check(x, tx, T, t);
-      return aliveExpectation(t, x, T) * pAlive(x, tx, T);
-    },
-    expectedPurchasesNew(t) {
-      check(0, 0, 0, t);
+  return purchasePredictor(label, {
+    pAlive,
+    aliveExpectation,
+    newCustomer(t) {
       if (t === 0) return 0;
       // A new customer is a customer with x = 0 at T = 0, except that MBG/NBD's drop-out right after the first
       // purchase has not been survived yet: hence the shift in b + k and a + b + k − 1, as in the papers.
@@ -398,24 +387,7 @@ function predictor(label: string, shift: 0 | 1, params: BetaGeoParams): Purchase
         return Math.max(0, (c / (aa - 1)) * (1 - product));
       });
     },
-    expectedPurchasesBatch(frequency, recency, T, times, out) {
-      const n = frequency.length;
-      const h = times.length;
-      for (let j = 0; j < h; j++) check(0, 0, 0, times[j]);
-      // The ₂F₁ part depends on (x, T) and the horizon only: customers sharing (x, T) share it.
-      const { groupOf, leaders } = groupByPair(frequency, T);
-      const shared = new Float64Array(leaders.length * h);
-      leaders.forEach((c, g) => {
-        for (let j = 0; j < h; j++) shared[g * h + j] = aliveExpectation(times[j], frequency[c], T[c]);
-      });
-      for (let c = 0; c < n; c++) {
-        check(frequency[c], recency[c], T[c]);
-        const p = pAlive(frequency[c], recency[c], T[c]);
-        const g = groupOf[c];
-        for (let j = 0; j < h; j++) out[c * h + j] = p * shared[g * h + j];
-      }
-    },
-  };
+  });
 }
 
 /** The expectations divide by a − 1; at a = 1 exactly the limit is the mean of the two sides. */

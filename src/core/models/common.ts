@@ -3,7 +3,7 @@
  * derivatives in θ to derivatives in u = log θ (where the optimizer works), and the fit result.
  */
 import { maximize, standardErrorsFromLogHessian, type Evaluation } from '../optimize';
-import type { FitOptions, FitResult, RfmPatterns } from './types';
+import type { FitOptions, FitResult, PurchasePredictor, RfmPatterns } from './types';
 
 /** log Γ(z+j)/Γ(z), ψ(z+j) − ψ(z) and ψ'(z+j) − ψ'(z) for j = 0..size. */
 export interface RisingTable {
@@ -195,4 +195,52 @@ export function groupByPair(first: ArrayLike<number>, second: ArrayLike<number>)
     groupOf[i] = g;
   }
   return { groupOf, leaders };
+}
+
+/** What a purchase-count model must supply; purchasePredictor builds the rest. */
+export interface PredictorParts {
+  /** P(alive at T | x, t_x, T). */
+  pAlive(x: number, tx: number, T: number): number;
+  /** Expected purchases in (T, T + t] of a customer known to be alive at T; depends on (x, T) only. */
+  aliveExpectation(t: number, x: number, T: number): number;
+  /** Expected purchases in (0, t] of a customer just acquired. */
+  newCustomer(t: number): number;
+}
+
+/**
+ * Every purchase model predicts E[X(t) | x, t_x, T] = P(alive) · E[X(t) | alive at T], and the second factor
+ * depends on (x, T) only: the batch computes it once per distinct (x, T) and horizon, which for a CLV over monthly
+ * steps is where the time goes (₂F₁ for BG/NBD).
+ */
+export function purchasePredictor(model: string, parts: PredictorParts): PurchasePredictor {
+  return {
+    pAlive(x, tx, T) {
+      checkHistory(model, x, tx, T);
+      return parts.pAlive(x, tx, T);
+    },
+    expectedPurchases(t, x, tx, T) {
+      checkHistory(model, x, tx, T, t);
+      return parts.aliveExpectation(t, x, T) * parts.pAlive(x, tx, T);
+    },
+    expectedPurchasesNew(t) {
+      checkHistory(model, 0, 0, 0, t);
+      return parts.newCustomer(t);
+    },
+    expectedPurchasesBatch(frequency, recency, T, times, out) {
+      const n = frequency.length;
+      const h = times.length;
+      for (let j = 0; j < h; j++) checkHistory(model, 0, 0, 0, times[j]);
+      const { groupOf, leaders } = groupByPair(frequency, T);
+      const shared = new Float64Array(leaders.length * h);
+      leaders.forEach((c, g) => {
+        for (let j = 0; j < h; j++) shared[g * h + j] = parts.aliveExpectation(times[j], frequency[c], T[c]);
+      });
+      for (let c = 0; c < n; c++) {
+        checkHistory(model, frequency[c], recency[c], T[c]);
+        const p = parts.pAlive(frequency[c], recency[c], T[c]);
+        const g = groupOf[c];
+        for (let j = 0; j < h; j++) out[c * h + j] = p * shared[g * h + j];
+      }
+    },
+  };
 }

@@ -12,7 +12,7 @@
  */
 import { numericGradient } from '../optimize';
 import { logDiffExp, logHyp2f1, logSumExp } from '../special';
-import { checkHistory, checkPositiveParams, checkPurchaseData, fitPositive, maxFrequency, repeatWeight, risingTable, startingAlpha } from './common';
+import { checkPositiveParams, checkPurchaseData, fitPositive, maxFrequency, purchasePredictor, repeatWeight, risingTable, startingAlpha } from './common';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
 
 export interface ParetoNbdParams {
@@ -123,9 +123,6 @@ function predictor(params: ParetoNbdParams): PurchasePredictor {
   checkPositiveParams(LABEL, PARETO_NBD_PARAM_NAMES, params);
   const { r, alpha, s, beta } = params;
 
-  const check = (x: number, tx: number, T: number, t?: number): void => checkHistory(LABEL, x, tx, T, t);
-
-
   const pAlive = (x: number, tx: number, T: number): number => 1 / (1 + Math.exp(logDeathOdds(params, x, tx, T)));
 
   /** (1 − (β+T)/(β+T+t))^(s−1))/(s − 1), with its limit log(1 + t/(β+T)) at s = 1. */
@@ -137,29 +134,7 @@ function predictor(params: ParetoNbdParams): PurchasePredictor {
   const aliveExpectation = (t: number, x: number, T: number): number =>
     t === 0 ? 0 : (((r + x) * (beta + T)) / (alpha + T)) * lifetimeFactor(t, T);
 
-  return {
-    pAlive(x, tx, T) {
-      check(x, tx, T);
-      return pAlive(x, tx, T);
-    },
-    expectedPurchases(t, x, tx, T) {
-      check(x, tx, T, t);
-      return aliveExpectation(t, x, T) * pAlive(x, tx, T);
-    },
-    expectedPurchasesNew(t) {
-      check(0, 0, 0, t);
-      return aliveExpectation(t, 0, 0);
-    },
-    expectedPurchasesBatch(frequency, recency, T, times, out) {
-      const h = times.length;
-      for (let j = 0; j < h; j++) check(0, 0, 0, times[j]);
-      for (let c = 0; c < frequency.length; c++) {
-        check(frequency[c], recency[c], T[c]);
-        const p = pAlive(frequency[c], recency[c], T[c]);
-        for (let j = 0; j < h; j++) out[c * h + j] = p * aliveExpectation(times[j], frequency[c], T[c]);
-      }
-    },
-  };
+  return purchasePredictor(LABEL, { pAlive, aliveExpectation, newCustomer: (t) => aliveExpectation(t, 0, 0) });
 }
 
 export const paretonbd: PurchaseModel<ParetoNbdParams> = {
