@@ -182,6 +182,27 @@ export function groupByPair(first: ArrayLike<number>, second: ArrayLike<number>)
   const n = first.length;
   const groupOf = new Int32Array(n);
   const leaders: number[] = [];
+  // Whole numbers (frequencies, ages in days) pack into one exact number key: one Map instead of a Map of Maps.
+  let packable = true;
+  for (let i = 0; i < n && packable; i++) {
+    const a = first[i];
+    const b = second[i];
+    packable = Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < PACK && b < PACK;
+  }
+  if (packable) {
+    const index = new Map<number, number>();
+    for (let i = 0; i < n; i++) {
+      const key = first[i] * PACK + second[i];
+      let g = index.get(key);
+      if (g === undefined) {
+        g = leaders.length;
+        index.set(key, g);
+        leaders.push(i);
+      }
+      groupOf[i] = g;
+    }
+    return { groupOf, leaders };
+  }
   const outer = new Map<number, Map<number, number>>();
   for (let i = 0; i < n; i++) {
     let inner = outer.get(first[i]);
@@ -196,6 +217,9 @@ export function groupByPair(first: ArrayLike<number>, second: ArrayLike<number>)
   }
   return { groupOf, leaders };
 }
+
+/** 2^26: two whole numbers below it make a key below 2^52, exact in a double. */
+const PACK = 67_108_864;
 
 /** What a purchase-count model must supply; purchasePredictor builds the rest. */
 export interface PredictorParts {
