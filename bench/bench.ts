@@ -5,7 +5,8 @@
  * BG/NBD fit 0.97 s, Gamma-Gamma fit 0.38 s, 12-month CLV 0.78 s) and 0.08 s to fit BG/NBD on CDNOW.
  */
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { customerLifetimeValues } from '../src/core/clv';
@@ -15,6 +16,7 @@ import { bgnbd } from '../src/core/models/bgnbd';
 import { expectedSpend, fitGammaGamma } from '../src/core/models/gammagamma';
 import { compressPatterns } from '../src/core/rfm';
 import { summarizeOrders } from '../src/core/summary';
+import { writeLogFiles } from './clv-end-to-end';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -93,13 +95,16 @@ rows.push({
 
 // End to end in a child process, so its peak memory is its own: the built dist/Code.js in the Apps Script
 // harness, CLV(...) called with the 900k-row cell arrays as Sheets passes them, to the spilled answer.
-// Three fresh processes, as three recalculations in Sheets would be.
+// Three fresh processes, as three recalculations in Sheets would be, each given the log as compact files.
+const logDir = mkdtempSync(path.join(tmpdir(), 'clv-bench-'));
+writeLogFiles(log, logDir);
 const runs = [0, 1, 2].map(
   () =>
     JSON.parse(
-      execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'clv-end-to-end.ts')], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').pop()!,
+      execFileSync(process.execPath, ['--import', 'tsx', path.join(here, 'clv-end-to-end.ts'), logDir], { encoding: 'utf8', maxBuffer: 1 << 24 }).trim().split('\n').pop()!,
     ) as { ms: number; peakMb: number; beforeMb: number; rows: number },
 );
+rmSync(logDir, { recursive: true, force: true });
 const endToEnd = {
   ms: runs.map((r) => r.ms),
   rows: runs[0].rows,

@@ -1,25 +1,64 @@
 /**
  * One process, one job, as Apps Script runs a custom function (fresh, nothing compiled yet): CLV(...) through the
- * built dist/Code.js in the Apps Script harness, with the benchmark log as the 2D cell arrays Sheets would pass
- * (ids as text, dates as Date objects of the script's realm, amounts as numbers), an empty cache so the models are
- * fitted. Prints, as JSON on the last line: the time of the call, the rows spilled, the process's peak resident
- * memory, and the resident memory just before the call (the cell arrays themselves already take part of it).
+ * built dist/Code.js in the Apps Script harness, on the cells Sheets would pass for the benchmark log (ids as text,
+ * dates as Date objects of the script's realm, amounts as numbers, each a one-cell row), with an empty cache so the
+ * models are fitted. The log comes from the file bench.ts wrote (writeLogFiles), so this process holds what a
+ * custom function call holds, not the generator's working data. Prints, as JSON on the last line: the time of the
+ * call, the rows spilled, the process's peak resident memory, and the resident memory just before the call.
  */
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
 import { ymdFromDay } from '../src/core/dates';
-import { benchmarkOrderLog } from '../src/core/generate';
+import type { SyntheticOrderLog } from '../src/core/generate';
 import { createHarness } from '../test/harness/gas';
 
-const log = benchmarkOrderLog();
-const gas = createHarness();
-const ids = Array.from(log.customerIds, (id) => [id]);
-const dates = Array.from(log.days, (d) => {
-  const { year, month, day } = ymdFromDay(d);
-  return [gas.date(year, month, day)];
-});
-const amounts = Array.from(log.amounts, (a) => [a]);
-const clv = gas.global.CLV as (ids: unknown, dates: unknown, amounts: unknown) => unknown[][];
-const beforeMb = process.memoryUsage().rss / 2 ** 20;
-const start = performance.now();
-const answer = clv(ids, dates, amounts);
-const ms = performance.now() - start;
-console.log(JSON.stringify({ ms, rows: answer.length, peakMb: process.resourceUsage().maxRSS / 1024, beforeMb }));
+/** The log as compact files: distinct ids (JSON), and per order the customer number, day and amount. */
+export function writeLogFiles(log: SyntheticOrderLog, dir: string): void {
+  const index = new Map<string, number>();
+  const distinct: string[] = [];
+  const customer = new Int32Array(log.customerIds.length);
+  log.customerIds.forEach((id, i) => {
+    let k = index.get(id);
+    if (k === undefined) index.set(id, (k = distinct.push(id) - 1));
+    customer[i] = k;
+  });
+  writeFileSync(path.join(dir, 'ids.json'), JSON.stringify(distinct));
+  writeFileSync(path.join(dir, 'customer.bin'), customer);
+  writeFileSync(path.join(dir, 'days.bin'), Int32Array.from(log.days));
+  writeFileSync(path.join(dir, 'amounts.bin'), Float64Array.from(log.amounts));
+}
+
+function readLogFiles(dir: string): { distinct: string[]; customer: Int32Array; days: Int32Array; amounts: Float64Array } {
+  const buffer = (name: string): ArrayBuffer => {
+    const b = readFileSync(path.join(dir, name));
+    return b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength);
+  };
+  return {
+    distinct: JSON.parse(readFileSync(path.join(dir, 'ids.json'), 'utf8')) as string[],
+    customer: new Int32Array(buffer('customer.bin')),
+    days: new Int32Array(buffer('days.bin')),
+    amounts: new Float64Array(buffer('amounts.bin')),
+  };
+}
+
+const dir = process.argv[2];
+if (dir) {
+  const gas = createHarness();
+  const log = readLogFiles(dir);
+  const n = log.days.length;
+  const ids = new Array<unknown[]>(n);
+  const dates = new Array<unknown[]>(n);
+  const amounts = new Array<unknown[]>(n);
+  for (let i = 0; i < n; i++) {
+    const { year, month, day } = ymdFromDay(log.days[i]);
+    ids[i] = [log.distinct[log.customer[i]]];
+    dates[i] = [gas.date(year, month, day)];
+    amounts[i] = [log.amounts[i]];
+  }
+  const clv = gas.global.CLV as (ids: unknown, dates: unknown, amounts: unknown) => unknown[][];
+  const beforeMb = process.memoryUsage().rss / 2 ** 20;
+  const start = performance.now();
+  const answer = clv(ids, dates, amounts);
+  const ms = performance.now() - start;
+  console.log(JSON.stringify({ ms, rows: answer.length, peakMb: process.resourceUsage().maxRSS / 1024, beforeMb }));
+}
