@@ -49,10 +49,14 @@ if (dir) {
   const ids = new Array<unknown[]>(n);
   const dates = new Array<unknown[]>(n);
   const amounts = new Array<unknown[]>(n);
+  // Calendar parts per distinct day (about 730), so building the cells leaves no garbage per row behind: Sheets
+  // builds them natively, and their slack is not the add-in's memory.
+  const calendar = new Map<number, { year: number; month: number; day: number }>();
   for (let i = 0; i < n; i++) {
-    const { year, month, day } = ymdFromDay(log.days[i]);
+    let ymd = calendar.get(log.days[i]);
+    if (!ymd) calendar.set(log.days[i], (ymd = ymdFromDay(log.days[i])));
     ids[i] = [log.distinct[log.customer[i]]];
-    dates[i] = [gas.date(year, month, day)];
+    dates[i] = [gas.date(ymd.year, ymd.month, ymd.day)];
     amounts[i] = [log.amounts[i]];
   }
   const clv = gas.global.CLV as (ids: unknown, dates: unknown, amounts: unknown) => unknown[][];
