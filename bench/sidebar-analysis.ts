@@ -5,6 +5,7 @@
  */
 import { ymdFromDay } from '../src/core/dates';
 import { benchmarkOrderLog } from '../src/core/generate';
+import { analyzeActiveSheet } from '../test/harness/analyze';
 import { createHarness } from '../test/harness/gas';
 
 const log = benchmarkOrderLog();
@@ -18,18 +19,7 @@ for (let i = 0; i < log.days.length; i++) {
 }
 gas.fill(sheet, rows);
 const start = performance.now();
-const info = gas.fromClient('getSheetInfo') as { ok: boolean; error?: string; value: { sheetName: string; shape: string; guess: Record<string, number | null> } };
-if (!info.ok) throw new Error(info.error);
-const reply = gas.fromClient('analyzeSheet', {
-  sheetName: info.value.sheetName,
-  shape: info.value.shape,
-  columns: info.value.guess,
-  horizonMonths: 12,
-  annualDiscountRate: 0.1,
-  grossMargin: 1,
-  inactiveDays: 90,
-  cut: 'top20',
-}) as { ok: boolean; error?: string; value: { customers: number } };
+const reply = analyzeActiveSheet(gas);
 const ms = performance.now() - start;
 if (!reply.ok) throw new Error(reply.error);
 console.log(JSON.stringify({ ms, customers: reply.value.customers, orders: log.days.length }));

@@ -174,22 +174,7 @@ function summarizeInOrder(
     }
   }
   const size = firstSeen.length;
-  const summary: CustomerSummary = {
-    count: 0,
-    unit,
-    asOfDay,
-    ids: [],
-    frequency: new Float64Array(size),
-    recency: new Float64Array(size),
-    T: new Float64Array(size),
-    monetaryValue: new Float64Array(size),
-    firstDay: new Float64Array(size),
-    lastDay: new Float64Array(size),
-    orders: new Float64Array(size),
-    totalAmount: new Float64Array(size),
-    ignoredAfterAsOf,
-    ignoredReturnsOnly: 0,
-  };
+  const summary = emptySummary(size, unit, asOfDay, ignoredAfterAsOf);
   for (const k of firstSeen) {
     close(k);
     if (purchaseDays[k] === 0) continue;
@@ -312,10 +297,9 @@ function sortRows(grouped: GroupedRows, from: number, to: number): void {
   if (amount !== null && amounts !== null) amount.set(amounts, from);
 }
 
-/** One summary row per customer with a purchase; returns-only customers are skipped. */
-function summarizeCustomers(grouped: GroupedRows, asOfDay: number, unit: TimeUnit, daysPerUnit: number): CustomerSummary {
-  const size = grouped.ids.length;
-  const summary: CustomerSummary = {
+/** Columns for up to `size` customers, none filled in yet. */
+function emptySummary(size: number, unit: TimeUnit, asOfDay: number, ignoredAfterAsOf: number): CustomerSummary {
+  return {
     count: 0,
     unit,
     asOfDay,
@@ -328,9 +312,15 @@ function summarizeCustomers(grouped: GroupedRows, asOfDay: number, unit: TimeUni
     lastDay: new Float64Array(size),
     orders: new Float64Array(size),
     totalAmount: new Float64Array(size),
-    ignoredAfterAsOf: grouped.ignoredAfterAsOf,
+    ignoredAfterAsOf,
     ignoredReturnsOnly: 0,
   };
+}
+
+/** One summary row per customer with a purchase; returns-only customers are skipped. */
+function summarizeCustomers(grouped: GroupedRows, asOfDay: number, unit: TimeUnit, daysPerUnit: number): CustomerSummary {
+  const size = grouped.ids.length;
+  const summary = emptySummary(size, unit, asOfDay, grouped.ignoredAfterAsOf);
   for (let k = 0; k < size; k++) {
     if (!summarizeCustomer(grouped, k, summary, summary.count)) continue;
     const row = summary.count++;

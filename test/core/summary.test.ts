@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { DAYS_PER_UNIT, summarizeOrders, type CustomerSummary, type OrderLog } from '../../src/core/summary';
+import { dayOfYyyymmdd, readCdnowSample } from './models/cdnow';
 
 const DATA = '/work/shared/data';
 
@@ -10,24 +11,6 @@ interface PlainLog extends OrderLog {
   ids: (string | number)[];
   days: number[];
   amounts: number[];
-}
-
-const dayOfYyyymmdd = (text: string): number =>
-  Date.UTC(Number(text.slice(0, 4)), Number(text.slice(4, 6)) - 1, Number(text.slice(6, 8))) / 86_400_000;
-
-/** CDNOW_sample.txt: master id, sample id, yyyymmdd, CDs, dollars; whitespace separated, no header. */
-function readCdnowSample(): PlainLog {
-  const ids: number[] = [];
-  const days: number[] = [];
-  const amounts: number[] = [];
-  for (const line of readFileSync(`${DATA}/CDNOW_sample.txt`, 'utf8').split('\n')) {
-    const fields = line.trim().split(/\s+/);
-    if (fields.length < 5) continue;
-    ids.push(Number(fields[1]));
-    days.push(dayOfYyyymmdd(fields[2]));
-    amounts.push(Number(fields[4]));
-  }
-  return { ids, days, amounts };
 }
 
 /** The row of one customer, as plain numbers, for readable assertions. */

@@ -1,6 +1,8 @@
 // The sidebar's server side through the built dist/Code.js: a hand-made shop where every customer's value segment
 // and lifecycle stage is known by construction; re-running; and the promise never to touch the user's cells.
 import { beforeEach, describe, expect, it } from 'vitest';
+import type { AnalysisRequest, AnalysisSummary } from '../../src/server/contract';
+import { analyzeActiveSheet } from './analyze';
 import { createHarness, type Harness } from './gas';
 
 type Row = [string, Date, number, number, string];
@@ -64,21 +66,10 @@ function setUp(): { gas: Harness; orders: ReturnType<Harness['spreadsheet']['ins
   return { gas, orders, before: orders.getDataRange().getValues() };
 }
 
-function analyze(gas: Harness, extra: Record<string, unknown> = {}) {
-  const info = gas.fromClient('getSheetInfo') as { ok: boolean; value: { guess: Record<string, number | null>; shape: string; sheetName: string } };
-  expect(info.ok).toBe(true);
-  const request = {
-    sheetName: info.value.sheetName,
-    shape: info.value.shape,
-    columns: info.value.guess,
-    horizonMonths: 12,
-    annualDiscountRate: 0.1,
-    grossMargin: 1,
-    inactiveDays: 90,
-    cut: 'median',
-    ...extra,
-  };
-  return gas.fromClient('analyzeSheet', request) as { ok: boolean; value: Record<string, unknown>; error?: string };
+/** Analyze as the sidebar does; the hand-made shop is cut at the median. */
+function analyze(gas: Harness, changes: Partial<AnalysisRequest> = {}): { ok: boolean; value: AnalysisSummary; error?: string } {
+  const reply = analyzeActiveSheet(gas, { cut: 'median', ...changes });
+  return reply.ok ? { ok: true, value: reply.value } : { ok: false, value: undefined as unknown as AnalysisSummary, error: reply.error };
 }
 
 describe('the sidebar on a hand-made shop', () => {
@@ -180,35 +171,15 @@ describe('the sidebar on bad sheets', () => {
     const gas = createHarness();
     const sheet = gas.spreadsheet.getActiveSheet();
     gas.fill(sheet, [['Customer', 'Amount'], ['a', 10], ['b', 20]]);
-    const info = gas.fromClient('getSheetInfo') as { ok: boolean; value: { guess: Record<string, number | null>; shape: string; sheetName: string } };
-    const reply = gas.fromClient('analyzeSheet', {
-      sheetName: info.value.sheetName,
-      shape: 'orders',
-      columns: info.value.guess,
-      horizonMonths: 12,
-      annualDiscountRate: 0.1,
-      grossMargin: 1,
-      inactiveDays: 90,
-      cut: 'top20',
-    }) as { ok: boolean; error: string };
+    const reply = analyzeActiveSheet(gas, { shape: 'orders' });
     expect(reply.ok).toBe(false);
-    expect(reply.error).toMatch(/order date/);
+    expect(!reply.ok && reply.error).toMatch(/order date/);
 
     const one = createHarness();
     one.fill(one.spreadsheet.getActiveSheet(), [['Date', 'Customer', 'Amount'], [one.date(2025, 1, 1), 'a', 10], [one.date(2025, 2, 1), 'a', 20]]);
-    const oneInfo = one.fromClient('getSheetInfo') as { ok: boolean; value: { guess: Record<string, number | null>; shape: string; sheetName: string } };
-    const oneReply = one.fromClient('analyzeSheet', {
-      sheetName: oneInfo.value.sheetName,
-      shape: oneInfo.value.shape,
-      columns: oneInfo.value.guess,
-      horizonMonths: 12,
-      annualDiscountRate: 0.1,
-      grossMargin: 1,
-      inactiveDays: 90,
-      cut: 'top20',
-    }) as { ok: boolean; error: string };
+    const oneReply = analyzeActiveSheet(one);
     expect(oneReply.ok).toBe(false);
-    expect(oneReply.error).toMatch(/Only 1 customer/);
+    expect(!oneReply.ok && oneReply.error).toMatch(/Only 1 customer/);
   });
 
   it('builds only the menu on open (AuthMode.NONE)', () => {

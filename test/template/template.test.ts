@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { SUBSCRIPTION_COHORT, TEMPLATE_SHEET_NAMES, formulasSpec } from '../../src/core/template';
 import { evaluateFormulas, type Evaluated } from '../harness/formulas';
+import { analyzeActiveSheet } from '../harness/analyze';
 import { createHarness, type Harness } from '../harness/gas';
 
 const NAMES = Object.values(TEMPLATE_SHEET_NAMES);
@@ -120,19 +121,8 @@ describe('the sample data in the sidebar', () => {
   it('yields all four value segments and all five lifecycle stages', () => {
     const gas = inserted();
     gas.spreadsheet.setActiveSheet(gas.spreadsheet.getSheetByName('Sample orders')!);
-    const info = gas.fromClient('getSheetInfo') as { ok: true; value: { sheetName: string; shape: string; guess: Record<string, number | null> } };
-    expect(info.ok).toBe(true);
-    const reply = gas.fromClient('analyzeSheet', {
-      sheetName: info.value.sheetName,
-      shape: info.value.shape,
-      columns: info.value.guess,
-      horizonMonths: 12,
-      annualDiscountRate: 0.1,
-      grossMargin: 1,
-      inactiveDays: 90,
-      cut: 'top20',
-    }) as { ok: boolean; error?: string; value: { segments: { name: string; customers: number }[]; stages: { name: string; customers: number }[] } };
-    expect(reply.error).toBeUndefined();
+    const reply = analyzeActiveSheet(gas);
+    if (!reply.ok) throw new Error(reply.error);
     for (const s of reply.value.segments) expect(s.customers, s.name).toBeGreaterThan(0);
     for (const s of reply.value.stages) expect(s.customers, s.name).toBeGreaterThan(0);
     expect(reply.value.segments.map((s) => s.name)).toEqual(['Champions', 'Rising', 'At risk', 'Low value']);

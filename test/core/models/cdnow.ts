@@ -24,11 +24,11 @@ export function cdnowPatterns(): Patterns {
   return compressPatterns(s.x, s.tx, s.T);
 }
 
-const dayOfYyyymmdd = (text: string): number =>
+export const dayOfYyyymmdd = (text: string): number =>
   Date.UTC(Number(text.slice(0, 4)), Number(text.slice(4, 6)) - 1, Number(text.slice(6, 8))) / 86_400_000;
 
-/** The raw 1/10 sample's orders summarised as the papers do: as of 1997-09-30, in weeks. */
-export function cdnowSummaryFromOrders(): CustomerSummary {
+/** CDNOW_sample.txt: master id, sample id, yyyymmdd, CDs, dollars; whitespace separated, no header. */
+export function readCdnowSample(): { ids: number[]; days: number[]; amounts: number[] } {
   const ids: number[] = [];
   const days: number[] = [];
   const amounts: number[] = [];
@@ -39,7 +39,12 @@ export function cdnowSummaryFromOrders(): CustomerSummary {
     days.push(dayOfYyyymmdd(fields[2]));
     amounts.push(Number(fields[4]));
   }
-  return summarizeOrders({ ids, days, amounts }, { asOfDay: dayOfYyyymmdd('19970930'), unit: 'week' });
+  return { ids, days, amounts };
+}
+
+/** The raw 1/10 sample's orders summarised as the papers do: as of 1997-09-30, in weeks. */
+export function cdnowSummaryFromOrders(): CustomerSummary {
+  return summarizeOrders(readCdnowSample(), { asOfDay: dayOfYyyymmdd('19970930'), unit: 'week' });
 }
 
 export interface LifetimesReference {
