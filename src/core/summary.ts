@@ -6,6 +6,8 @@
  * purchase, as in the papers (Fader, Hardie & Lee 2005 count repeat purchase *days* in CDNOW).
  */
 
+import { type NumberedIds, numberIds } from './ids';
+
 export type TimeUnit = 'day' | 'week' | 'month' | 'year';
 
 /** A month is 365.25/12 days and a year 365.25 days, never 30 and 360 (see FORMULAS.md). */
@@ -23,25 +25,6 @@ export interface OrderLog {
   days: ArrayLike<number>;
   /** Net amount of each order row; negative amounts are returns. */
   amounts?: ArrayLike<number>;
-}
-
-/** Numbers the ids of an order log: the one hashing step per row that grouping by customer needs. */
-export function numberIds(ids: ArrayLike<string | number>): { distinct: (string | number)[]; customerOfRow: Int32Array } {
-  const n = ids.length;
-  const customerOfRow = new Int32Array(n);
-  const indexOf = new Map<string | number, number>();
-  const distinct: (string | number)[] = [];
-  for (let i = 0; i < n; i++) {
-    const id = ids[i];
-    let k = indexOf.get(id);
-    if (k === undefined) {
-      k = distinct.length;
-      indexOf.set(id, k);
-      distinct.push(id);
-    }
-    customerOfRow[i] = k;
-  }
-  return { distinct, customerOfRow };
 }
 
 export interface SummaryOptions {
@@ -116,37 +99,17 @@ export function summarizeOrders(log: OrderLog, options: SummaryOptions = {}): Cu
  * grouping the rows first. Same sums in the same order as the grouped path, so the same numbers. Returns null as
  * soon as a customer's rows go back in time; the grouped path then sorts.
  */
-function summarizeInOrder(
-  log: OrderLog,
-  numbered: { distinct: (string | number)[]; customerOfRow: Int32Array },
-  asOfDay: number,
-  unit: TimeUnit,
-  daysPerUnit: number,
-): CustomerSummary | null {
+function summarizeInOrder(log: OrderLog, numbered: NumberedIds, asOfDay: number, unit: TimeUnit, daysPerUnit: number): CustomerSummary | null {
   const { distinct, customerOfRow } = numbered;
-  const m = distinct.length;
   const days = log.days;
   const amounts = log.amounts;
   const hasAmounts = amounts !== undefined;
-  const openDay = new Float64Array(m).fill(NaN);
-  const openAmount = new Float64Array(m);
-  const openIsPurchase = new Uint8Array(m);
-  const purchaseDays = new Int32Array(m);
-  const firstDay = new Float64Array(m);
-  const lastDay = new Float64Array(m);
-  const repeatAmount = new Float64Array(m);
-  const totalAmount = new Float64Array(m);
-  const orders = new Int32Array(m);
-  const firstSeen: number[] = [];
-  // Closes customer k's open day: it counts as a purchase unless all its rows were returns.
-  const close = (k: number): void => {
-    totalAmount[k] += openAmount[k];
-    if (openIsPurchase[k] === 0) return;
-    if (purchaseDays[k] === 0) firstDay[k] = openDay[k];
-    else repeatAmount[k] += openAmount[k];
-    purchaseDays[k]++;
-    lastDay[k] = openDay[k];
-  };
+  // A customer's whole state side by side, so a row touches one or two cache lines rather than one per field: the
+  // rows of a date-ordered log jump between customers, and on a large log that memory traffic is the cost.
+  const state = new Float64Array(STATE_FIELDS * distinct.length);
+  for (let at = OPEN_DAY; at < state.length; at += STATE_FIELDS) state[at] = NaN;
+  const firstSeen = new Int32Array(distinct.length);
+  let seen = 0;
   let ignoredAfterAsOf = 0;
   for (let i = 0; i < customerOfRow.length; i++) {
     const day = days[i];
@@ -155,43 +118,70 @@ function summarizeInOrder(
       ignoredAfterAsOf++;
       continue;
     }
-    const k = customerOfRow[i];
-    const open = openDay[k];
+    const at = customerOfRow[i] * STATE_FIELDS;
+    const open = state[at + OPEN_DAY];
     if (open !== day) {
       if (open === open) {
         if (day < open) return null;
-        close(k);
-      } else firstSeen.push(k);
-      openDay[k] = day;
-      openAmount[k] = 0;
-      openIsPurchase[k] = hasAmounts ? 0 : 1;
+        closeDay(state, at);
+      } else firstSeen[seen++] = customerOfRow[i];
+      state[at + OPEN_DAY] = day;
+      state[at + OPEN_AMOUNT] = 0;
+      state[at + OPEN_IS_PURCHASE] = hasAmounts ? 0 : 1;
     }
-    orders[k]++;
+    state[at + ORDERS]++;
     if (hasAmounts) {
       const amount = amounts[i];
-      openAmount[k] += amount;
-      if (amount >= 0) openIsPurchase[k] = 1;
+      state[at + OPEN_AMOUNT] += amount;
+      if (amount >= 0) state[at + OPEN_IS_PURCHASE] = 1;
     }
   }
-  const size = firstSeen.length;
-  const summary = emptySummary(size, unit, asOfDay, ignoredAfterAsOf);
-  for (const k of firstSeen) {
-    close(k);
-    if (purchaseDays[k] === 0) continue;
+  const summary = emptySummary(seen, unit, asOfDay, ignoredAfterAsOf);
+  for (let s = 0; s < seen; s++) {
+    const k = firstSeen[s];
+    const at = k * STATE_FIELDS;
+    closeDay(state, at);
+    const purchaseDays = state[at + PURCHASE_DAYS];
+    if (purchaseDays === 0) continue;
     const row = summary.count++;
-    const frequency = purchaseDays[k] - 1;
+    const frequency = purchaseDays - 1;
+    const firstDay = state[at + FIRST_DAY];
+    const lastDay = state[at + LAST_DAY];
     summary.ids.push(distinct[k]);
     summary.frequency[row] = frequency;
-    summary.monetaryValue[row] = frequency > 0 ? repeatAmount[k] / frequency : 0;
-    summary.firstDay[row] = firstDay[k];
-    summary.lastDay[row] = lastDay[k];
-    summary.orders[row] = orders[k];
-    summary.totalAmount[row] = totalAmount[k];
-    summary.recency[row] = (lastDay[k] - firstDay[k]) / daysPerUnit;
-    summary.T[row] = (asOfDay - firstDay[k]) / daysPerUnit;
+    summary.monetaryValue[row] = frequency > 0 ? state[at + REPEAT_AMOUNT] / frequency : 0;
+    summary.firstDay[row] = firstDay;
+    summary.lastDay[row] = lastDay;
+    summary.orders[row] = state[at + ORDERS];
+    summary.totalAmount[row] = state[at + TOTAL_AMOUNT];
+    summary.recency[row] = (lastDay - firstDay) / daysPerUnit;
+    summary.T[row] = (asOfDay - firstDay) / daysPerUnit;
   }
-  summary.ignoredReturnsOnly = size - summary.count;
-  return summary.count === size ? summary : trimmed(summary);
+  summary.ignoredReturnsOnly = seen - summary.count;
+  return summary.count === seen ? summary : trimmed(summary);
+}
+
+// Fields of a customer's state in summarizeInOrder: the open (last seen) day, and the purchase days closed so far.
+const OPEN_DAY = 0; // NaN until the customer's first row
+const OPEN_AMOUNT = 1;
+const OPEN_IS_PURCHASE = 2;
+const ORDERS = 3;
+const PURCHASE_DAYS = 4;
+const FIRST_DAY = 5;
+const LAST_DAY = 6;
+const REPEAT_AMOUNT = 7;
+const TOTAL_AMOUNT = 8;
+const STATE_FIELDS = 9;
+
+/** Closes the customer's open day: it counts as a purchase unless all its rows were returns. */
+function closeDay(state: Float64Array, at: number): void {
+  const amount = state[at + OPEN_AMOUNT];
+  state[at + TOTAL_AMOUNT] += amount;
+  if (state[at + OPEN_IS_PURCHASE] === 0) return;
+  if (state[at + PURCHASE_DAYS] === 0) state[at + FIRST_DAY] = state[at + OPEN_DAY];
+  else state[at + REPEAT_AMOUNT] += amount;
+  state[at + PURCHASE_DAYS]++;
+  state[at + LAST_DAY] = state[at + OPEN_DAY];
 }
 
 function unitLength(unit: TimeUnit): number {
@@ -220,7 +210,7 @@ function lastDayOf(days: ArrayLike<number>): number {
  * Maps ids to integer indices once (one Map lookup per row is the only hashing), then counting-sorts the
  * kept rows by customer, stably, so a chronological log needs no further sorting.
  */
-function groupByCustomer(log: OrderLog, numberedIds: { distinct: (string | number)[]; customerOfRow: Int32Array }, asOfDay: number): GroupedRows {
+function groupByCustomer(log: OrderLog, numberedIds: NumberedIds, asOfDay: number): GroupedRows {
   const n = log.ids.length;
   const days = log.days;
   const { distinct, customerOfRow: numbered } = numberedIds;

@@ -199,18 +199,29 @@ function naiveSummary(log: PlainLog, asOfDay: number): Map<string | number, numb
   return result;
 }
 
-const orderArbitrary = fc.record({
-  id: fc.constantFrom<string | number>('a', 'b', 'c', 'd', 1, 2, 3),
-  day: fc.integer({ min: 0, max: 60 }),
-  // Whole amounts keep sums exact whatever the order of addition.
-  amount: fc.integer({ min: -30, max: 100 }),
-});
+// Id pools: mixed ids are hashed; the others take the numbering by pattern (numbers, prefix and digits).
+const ID_POOLS: (string | number)[][] = [
+  ['a', 'b', 'c', 'd', 1, 2, 3],
+  ['C01', 'C02', 'C10', 'C11'],
+  ['K1', 'K2', 'K10', 'K11'],
+  [0, 1, 2, 7, 40],
+];
 
-const logArbitrary = fc.record({
-  orders: fc.array(orderArbitrary, { maxLength: 60 }),
-  asOfDay: fc.option(fc.integer({ min: 0, max: 70 }), { nil: undefined }),
-  unit: fc.constantFrom('day' as const, 'week' as const, 'month' as const, 'year' as const),
-});
+const logArbitrary = fc.constantFrom(...ID_POOLS).chain((pool) =>
+  fc.record({
+    orders: fc.array(
+      fc.record({
+        id: fc.constantFrom(...pool),
+        day: fc.integer({ min: 0, max: 60 }),
+        // Whole amounts keep sums exact whatever the order of addition.
+        amount: fc.integer({ min: -30, max: 100 }),
+      }),
+      { maxLength: 60 },
+    ),
+    asOfDay: fc.option(fc.integer({ min: 0, max: 70 }), { nil: undefined }),
+    unit: fc.constantFrom('day' as const, 'week' as const, 'month' as const, 'year' as const),
+  }),
+);
 
 function toLog(orders: { id: string | number; day: number; amount: number }[]): PlainLog {
   return { ids: orders.map((o) => o.id), days: orders.map((o) => o.day), amounts: orders.map((o) => o.amount) };
