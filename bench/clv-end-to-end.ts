@@ -5,12 +5,14 @@
  * models are fitted. The log comes from the file bench.ts wrote (writeLogFiles), so this process holds what a
  * custom function call holds, not the generator's working data. Prints, as JSON on the last line: the time of the
  * call, the rows spilled, the process's peak resident memory, and the resident memory just before the call.
+ * Usage: node clv-end-to-end.mjs LOG_DIR DIST_DIR (bench.ts bundles this file first, so the process carries no
+ * TypeScript loader: tsx alone adds about 35 MB to a Node process).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ymdFromDay } from '../src/core/dates';
 import type { SyntheticOrderLog } from '../src/core/generate';
-import { createHarness } from '../test/harness/gas';
+import { createHarness, type Harness } from '../test/harness/gas';
 
 /** The log as compact files: distinct ids (JSON), and per order the customer number, day and amount. */
 export function writeLogFiles(log: SyntheticOrderLog, dir: string): void {
@@ -41,9 +43,11 @@ function readLogFiles(dir: string): { distinct: string[]; customer: Int32Array; 
   };
 }
 
-const dir = process.argv[2];
-if (dir) {
-  const gas = createHarness();
+/**
+ * The cells Sheets passes for the log: ids as text, dates as Date objects of the script's realm, amounts as numbers,
+ * each a one-cell row. Only the cells outlive this function, so the call runs beside nothing but its input.
+ */
+function cellsOf(dir: string, gas: Harness): { ids: unknown[][]; dates: unknown[][]; amounts: unknown[][] } {
   const log = readLogFiles(dir);
   const n = log.days.length;
   const ids = new Array<unknown[]>(n);
@@ -59,10 +63,20 @@ if (dir) {
     dates[i] = [gas.date(ymd.year, ymd.month, ymd.day)];
     amounts[i] = [log.amounts[i]];
   }
+  return { ids, dates, amounts };
+}
+
+const [dir, distDir] = process.argv.slice(2);
+if (dir && distDir) {
+  const gas = createHarness({ distDir });
+  const cells = cellsOf(dir, gas);
+  // The files' buffers and the log read from them are garbage now; collect them (when the process was started
+  // with --expose-gc) so the memory figures are those of a call that holds its input and nothing else.
+  (globalThis as { gc?: () => void }).gc?.();
   const clv = gas.global.CLV as (ids: unknown, dates: unknown, amounts: unknown) => unknown[][];
   const beforeMb = process.memoryUsage().rss / 2 ** 20;
   const start = performance.now();
-  const answer = clv(ids, dates, amounts);
+  const answer = clv(cells.ids, cells.dates, cells.amounts);
   const ms = performance.now() - start;
   console.log(JSON.stringify({ ms, rows: answer.length, peakMb: process.resourceUsage().maxRSS / 1024, beforeMb }));
 }

@@ -43,29 +43,29 @@ export function customerLifetimeValues(
   expectedSpend: ArrayLike<number>,
   options: ClvOptions,
 ): ClvResult {
-  const n = customers.frequency.length;
   const months = Math.round(options.horizonMonths);
   const times = monthEnds(months, options.unit);
-  const cumulative = new Float64Array(n * months);
-  predictor.expectedPurchasesBatch(customers.frequency, customers.recency, customers.T, times, cumulative);
-
-  const discount = new Float64Array(months);
-  const monthly = monthlyDiscountRate(options.annualDiscountRate);
-  for (let i = 0; i < months; i++) discount[i] = Math.pow(1 + monthly, -(i + 1));
-
-  const clv = new Float64Array(n);
-  const expectedPurchases = new Float64Array(n);
-  for (let c = 0; c < n; c++) {
-    let previous = 0;
-    let discounted = 0;
-    const row = c * months;
-    for (let i = 0; i < months; i++) {
-      const e = cumulative[row + i];
-      discounted += (e - previous) * discount[i];
-      previous = e;
-    }
-    clv[c] = options.margin * expectedSpend[c] * discounted;
-    expectedPurchases[c] = previous;
-  }
+  const [discounted, expectedPurchases] = predictor.expectedPurchasesBatch(customers.frequency, customers.recency, customers.T, times, [
+    discountWeights(months, options.annualDiscountRate),
+    lastOnly(months),
+  ]);
+  const clv = new Float64Array(discounted.length);
+  for (let c = 0; c < clv.length; c++) clv[c] = options.margin * expectedSpend[c] * discounted[c];
   return { clv, expectedPurchases };
+}
+
+/**
+ * Σ_i (E_i − E_{i−1}) d_i, the discounted purchases month by month (E_i the expected purchases by the end of month
+ * i, d_i its discount factor), is Σ_i E_i (d_i − d_{i+1}) with d_{H+1} = 0: one weight per month-end expectation.
+ */
+function discountWeights(months: number, annualRate: number): Float64Array {
+  const monthly = monthlyDiscountRate(annualRate);
+  const discount = (i: number): number => (i > months ? 0 : Math.pow(1 + monthly, -i));
+  return Float64Array.from({ length: months }, (_, j) => discount(j + 1) - discount(j + 2));
+}
+
+function lastOnly(months: number): Float64Array {
+  const weights = new Float64Array(months);
+  weights[months - 1] = 1;
+  return weights;
 }

@@ -35,8 +35,7 @@ export function holdoutCheck<P extends object>(
   const holdoutLength = (whole.asOfDay - calibrationEndDay) / DAYS_PER_UNIT[unit];
 
   const fit = model.fit(compressPatterns(calibration.frequency, calibration.recency, calibration.T));
-  const predictedTotal = new Float64Array(calibration.count);
-  model.predictor(fit.params).expectedPurchasesBatch(calibration.frequency, calibration.recency, calibration.T, [holdoutLength], predictedTotal);
+  const [predictedTotal] = model.predictor(fit.params).expectedPurchasesBatch(calibration.frequency, calibration.recency, calibration.T, [holdoutLength], [[1]]);
 
   const wholeIndex = new Map<string | number, number>();
   whole.ids.forEach((id, k) => wholeIndex.set(id, k));

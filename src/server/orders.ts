@@ -7,10 +7,9 @@ import { cellAt, dayAt, dayOfCell, idAt, idOfCell, InputError, isBlank, isDate, 
 
 export interface OrderColumns {
   ids: CustomerId[];
-  days: Float64Array;
+  /** Day numbers (days since 1970-01-01), whole numbers. */
+  days: Int32Array;
   amounts?: Float64Array;
-  /** The row of the range each order came from (for messages about a given order). */
-  sourceRows: Int32Array;
 }
 
 export interface OrderArgs {
@@ -43,9 +42,8 @@ export function readOrders(args: OrderArgs): OrderColumns {
 
   // One pass over the rows, reading each cell once: on a million-row log the time goes into touching the cells.
   const ids: CustomerId[] = [];
-  const days = new Float64Array(n);
+  const days = new Int32Array(n);
   const amounts = amountColumn ? new Float64Array(n) : undefined;
-  const sourceRows = new Int32Array(n);
   let lastTime = NaN;
   let lastDay = 0;
   let count = 0;
@@ -77,14 +75,12 @@ export function readOrders(args: OrderArgs): OrderColumns {
     if (amounts && amountColumn) {
       amounts[count] = typeof amountCell === 'number' && Number.isFinite(amountCell) ? amountCell : numberAt(amountColumn.column(), row);
     }
-    sourceRows[count] = row;
     count++;
   }
   return {
     ids,
     days: days.subarray(0, count),
     amounts: amounts?.subarray(0, count),
-    sourceRows: sourceRows.subarray(0, count),
   };
 }
 
@@ -118,9 +114,8 @@ function readColumnLazily(name: string, arg: Arg): LazyColumn {
  */
 function readPlainRows(idRows: Cell[][], dateRows: Cell[][], amountRows: Cell[][] | null, n: number): OrderColumns | null {
   const ids: CustomerId[] = new Array<CustomerId>(n);
-  const days = new Float64Array(n);
+  const days = new Int32Array(n);
   const amounts = amountRows ? new Float64Array(n) : undefined;
-  const sourceRows = new Int32Array(n);
   let lastTime = NaN;
   let lastDay = 0;
   for (let row = 0; row < n; row++) {
@@ -141,7 +136,6 @@ function readPlainRows(idRows: Cell[][], dateRows: Cell[][], amountRows: Cell[][
       if (typeof amount !== 'number' || !Number.isFinite(amount)) return null;
       amounts[row] = amount;
     }
-    sourceRows[row] = row;
   }
-  return { ids, days, amounts, sourceRows };
+  return { ids, days, amounts };
 }

@@ -10,8 +10,8 @@ function constantRate(rate: number): PurchasePredictor {
     pAlive: () => 1,
     expectedPurchases: (t) => expected(t),
     expectedPurchasesNew: (t) => expected(t),
-    expectedPurchasesBatch(frequency, _recency, _T, times, out) {
-      for (let i = 0; i < frequency.length; i++) for (let j = 0; j < times.length; j++) out[i * times.length + j] = expected(times[j]);
+    expectedPurchasesBatch(frequency, _recency, _T, times, weights) {
+      return weights.map((w) => Float64Array.from(frequency, () => Array.from(times, (t, j) => w[j] * expected(t)).reduce((a, b) => a + b, 0)));
     },
   };
 }

@@ -11,7 +11,7 @@
  */
 import { maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, digamma, gammaln, logSumExp, trigamma } from '../special';
-import { risingTable, type RisingTable } from './common';
+import { checkWeights, risingTable, type RisingTable } from './common';
 import { sbgSurvival, sbgSurvivalSum } from './sbg';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
 
@@ -518,9 +518,12 @@ export const bgbb: PurchaseModel<BgBbParams> = {
       pAlive: (x, tx, T) => bgbbPAlive(params, x, tx, T),
       expectedPurchases: (t, x, tx, T) => bgbbExpectedTransactions(params, t, x, tx, T),
       expectedPurchasesNew: (t) => bgbbExpectedTransactionsNew(params, t),
-      expectedPurchasesBatch(frequency, recency, T, times, out) {
+      expectedPurchasesBatch(frequency, recency, T, times, weights) {
         const h = times.length;
         for (let j = 0; j < h; j++) checkHorizon(times[j]);
+        checkWeights(weights, h);
+        const sums = weights.map(() => new Float64Array(frequency.length));
+        const expectation = new Float64Array(h);
         for (let c = 0; c < frequency.length; c++) {
           const x = frequency[c];
           const tx = recency[c];
@@ -529,8 +532,14 @@ export const bgbb: PurchaseModel<BgBbParams> = {
           // Shared by every horizon of this customer: alive at n, and the posterior purchase probability.
           const scale = pAliveAtN(params, x, tx, n) * ((params.alpha + x) / (params.alpha + params.beta + n));
           const dropout = dropoutAfter(params, n);
-          for (let j = 0; j < h; j++) out[c * h + j] = times[j] === 0 ? 0 : scale * sbgSurvivalSum(dropout, times[j]);
+          for (let j = 0; j < h; j++) expectation[j] = times[j] === 0 ? 0 : scale * sbgSurvivalSum(dropout, times[j]);
+          for (let s = 0; s < weights.length; s++) {
+            let sum = 0;
+            for (let j = 0; j < h; j++) sum += weights[s][j] * expectation[j];
+            sums[s][c] = sum;
+          }
         }
+        return sums;
       },
     };
   },

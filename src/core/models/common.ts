@@ -236,6 +236,13 @@ export interface PredictorParts {
  * depends on (x, T) only: the batch computes it once per distinct (x, T) and horizon, which for a CLV over monthly
  * steps is where the time goes (₂F₁ for BG/NBD).
  */
+/** Every weight set has one weight per horizon. */
+export function checkWeights(weights: readonly ArrayLike<number>[], horizons: number): void {
+  for (const set of weights) {
+    if (set.length !== horizons) throw new RangeError(`each weight set needs ${horizons} weights (one per horizon), got ${set.length}`);
+  }
+}
+
 export function purchasePredictor(model: string, parts: PredictorParts): PurchasePredictor {
   return {
     pAlive(x, tx, T) {
@@ -250,21 +257,33 @@ export function purchasePredictor(model: string, parts: PredictorParts): Purchas
       checkHistory(model, 0, 0, 0, t);
       return parts.newCustomer(t);
     },
-    expectedPurchasesBatch(frequency, recency, T, times, out) {
+    expectedPurchasesBatch(frequency, recency, T, times, weights) {
       const n = frequency.length;
       const h = times.length;
       for (let j = 0; j < h; j++) checkHistory(model, 0, 0, 0, times[j]);
+      checkWeights(weights, h);
+      // E[X(t) | x, tx, T] = P(alive | x, tx, T) · E[X(t) | alive, x, T]: the second factor is shared by everyone
+      // with the same frequency and age, so its weighted sums are worked out once per (x, T).
       const { groupOf, leaders } = groupByPair(frequency, T);
-      const shared = new Float64Array(leaders.length * h);
+      const sets = weights.length;
+      const shared = new Float64Array(leaders.length * sets);
+      const expectation = new Float64Array(h);
       leaders.forEach((c, g) => {
-        for (let j = 0; j < h; j++) shared[g * h + j] = parts.aliveExpectation(times[j], frequency[c], T[c]);
+        for (let j = 0; j < h; j++) expectation[j] = parts.aliveExpectation(times[j], frequency[c], T[c]);
+        for (let s = 0; s < sets; s++) {
+          let sum = 0;
+          for (let j = 0; j < h; j++) if (weights[s][j] !== 0) sum += weights[s][j] * expectation[j];
+          shared[g * sets + s] = sum;
+        }
       });
+      const sums = weights.map(() => new Float64Array(n));
       for (let c = 0; c < n; c++) {
         checkHistory(model, frequency[c], recency[c], T[c]);
         const p = parts.pAlive(frequency[c], recency[c], T[c]);
         const g = groupOf[c];
-        for (let j = 0; j < h; j++) out[c * h + j] = p * shared[g * h + j];
+        for (let s = 0; s < sets; s++) sums[s][c] = p * shared[g * sets + s];
       }
+      return sums;
     },
   };
 }

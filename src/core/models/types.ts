@@ -48,16 +48,18 @@ export interface PurchasePredictor {
   /** Expected repeat purchases in (0, t] of a customer just acquired. */
   expectedPurchasesNew(t: number): number;
   /**
-   * E[X(times[j]) | x_i, tx_i, T_i] for every customer i and horizon j, written row-major into out (n × times.length).
-   * The fast path for CLV over monthly steps: work shared by customers or horizons is done once.
+   * Weighted sums of expected purchases over horizons, for every customer i:
+   * sums[s][i] = Σ_j weights[s][j] · E[X(times[j]) | x_i, tx_i, T_i]. Weights [1] give the expected purchases in
+   * times[0]; CLV passes each month's discount weight (clv.ts). Work shared by customers or horizons is done once,
+   * and nothing of size customers × horizons is held, so a long horizon costs time, not memory.
    */
   expectedPurchasesBatch(
     frequency: ArrayLike<number>,
     recency: ArrayLike<number>,
     T: ArrayLike<number>,
     times: ArrayLike<number>,
-    out: Float64Array,
-  ): void;
+    weights: readonly ArrayLike<number>[],
+  ): Float64Array[];
 }
 
 /** One purchase-count model: its parameter names, likelihood, fit and predictions. */

@@ -246,8 +246,7 @@ export function PREDICT_PURCHASES(customer_ids: Arg, order_dates: Arg, horizon: 
     const s = summaryFromCells({ ids: customer_ids, dates: order_dates, asOf: as_of, unit: readUnit(unit) });
     const fitted = fitPurchaseModelCached(name, s);
     requireConverged(fitted, MODEL_LABELS[name]);
-    const expected = new Float64Array(s.count);
-    fitted.predictor.expectedPurchasesBatch(s.frequency, s.recency, s.T, [t], expected);
+    const [expected] = fitted.predictor.expectedPurchasesBatch(s.frequency, s.recency, s.T, [t], [[1]]);
     return spill(['customer_id', 'expected_purchases'], s.count, (k) => [s.ids[k], expected[k]]);
   });
 }

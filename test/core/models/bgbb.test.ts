@@ -328,13 +328,14 @@ describe('BG/BB formulas', () => {
 
   it('exposes the same predictions through the purchase-model interface', () => {
     const predictor = bgbb.predictor(PUBLISHED);
-    const out = new Float64Array(2 * 3);
-    predictor.expectedPurchasesBatch([0, 3], [0, 5], [6, 6], [0, 1, 5], out);
-    expect(out[0]).toBe(0);
-    expect(out[5]).toBeCloseTo(bgbbExpectedTransactions(PUBLISHED, 5, 3, 5, 6), 14);
+    const [atZero, atFive, mixed] = predictor.expectedPurchasesBatch([0, 3], [0, 5], [6, 6], [0, 1, 5], [[1, 0, 0], [0, 0, 1], [0.5, 2, -1]]);
+    expect(atZero[0]).toBe(0);
+    expect(atFive[1]).toBeCloseTo(bgbbExpectedTransactions(PUBLISHED, 5, 3, 5, 6), 14);
+    expect(mixed[1]).toBeCloseTo(2 * bgbbExpectedTransactions(PUBLISHED, 1, 3, 5, 6) - bgbbExpectedTransactions(PUBLISHED, 5, 3, 5, 6), 14);
     expect(predictor.pAlive(3, 5, 6)).toBe(bgbbPAlive(PUBLISHED, 3, 5, 6));
     expect(predictor.expectedPurchasesNew(4)).toBe(bgbbExpectedTransactionsNew(PUBLISHED, 4));
-    expect(() => predictor.expectedPurchasesBatch([0], [0], [6], [1.5], new Float64Array(1))).toThrow(RangeError);
+    expect(() => predictor.expectedPurchasesBatch([0], [0], [6], [1.5], [[1]])).toThrow(RangeError);
+    expect(() => predictor.expectedPurchasesBatch([0], [0], [6], [1, 2], [[1]])).toThrow(/one per horizon/);
   });
 });
 
