@@ -3,7 +3,7 @@
  * value, lifecycle stage and value segment of every customer, plus the totals the Segments sheet shows.
  */
 import { customerLifetimeValues } from './clv';
-import type { CustomerId } from './grouping';
+import type { CustomerId } from './ids';
 import { holdoutCheck, type HoldoutCheck } from './holdout';
 import { expectedSpend, fitGammaGamma, type GammaGammaParams } from './models/gammagamma';
 import { MODEL_LABELS, purchaseModel } from './models/registry';
@@ -174,7 +174,7 @@ function clamp01(x: number): number {
 
 /** Per-customer histories from an order log (days), with per-order costs and referrers when given. */
 export function historiesFromOrders(
-  log: OrderLog & { costs?: ArrayLike<number>; referredBy?: ArrayLike<CustomerId | ''> },
+  log: OrderLog & { ids: ArrayLike<CustomerId>; costs?: ArrayLike<number>; referredBy?: ArrayLike<CustomerId | ''> },
   asOfDay: number,
 ): CustomerHistories {
   const summary = summarizeOrders(log, { asOfDay, unit: 'day' });
@@ -211,7 +211,7 @@ export function historiesFromOrders(
  * The holdout check of the Customer value analysis, when the log is long enough: the last third of the
  * observation period is held out (at least 60 days, and the calibration must keep at least 120 days).
  */
-export function holdoutIfEnoughHistory(log: OrderLog, asOfDay: number): HoldoutCheck<object> | null {
+export function holdoutIfEnoughHistory(log: OrderLog & { ids: ArrayLike<CustomerId> }, asOfDay: number): HoldoutCheck<object> | null {
   let first = Infinity;
   for (let i = 0; i < log.days.length; i++) first = Math.min(first, log.days[i]);
   const span = asOfDay - first;

@@ -2,7 +2,8 @@
  * Churn measured on an order log. A customer is active at day t when they ordered in the
  * `inactiveDays` days up to and including t, i.e. on a day in (t − inactiveDays, t].
  */
-import { groupByCustomer, indexCustomers, type CustomerId, type GroupedOrders } from './grouping';
+import { groupByCustomer, type GroupedOrders } from './grouping';
+import { indexCustomers, type CustomerId, type CustomerIndex } from './ids';
 
 export interface PeriodChurn {
   activeAtStart: number;
@@ -15,7 +16,7 @@ export class OrderHistory {
   private readonly grouped: GroupedOrders;
   readonly customerCount: number;
 
-  constructor(ids: ArrayLike<CustomerId>, days: ArrayLike<number>) {
+  constructor(ids: ArrayLike<CustomerId> | CustomerIndex, days: ArrayLike<number>) {
     const index = indexCustomers(ids);
     this.customerCount = index.ids.length;
     this.grouped = groupByCustomer(index.rowCustomer, this.customerCount, days);

@@ -3,7 +3,7 @@
  * then, for each period after acquisition, the share of the cohort that ordered (or revenue per cohort customer).
  */
 import { periodIndex, periodLabel, type CalendarPeriod } from './dates';
-import { indexCustomers, type CustomerId } from './grouping';
+import { indexCustomers, type CustomerId, type CustomerIndex } from './ids';
 
 export interface CohortRow {
   label: string;
@@ -19,7 +19,7 @@ export interface CohortTable {
 }
 
 export function cohortRetention(
-  ids: ArrayLike<CustomerId>,
+  ids: ArrayLike<CustomerId> | CustomerIndex,
   days: ArrayLike<number>,
   period: CalendarPeriod,
   amounts?: ArrayLike<number>,

@@ -1,33 +1,7 @@
 /**
- * Groups an order log by customer without per-order objects: ids become integer indices once,
+ * Groups an order log by customer without per-order objects: ids become integer indices once (ids.ts),
  * then a counting sort puts each customer's orders together, sorted by day.
  */
-
-export type CustomerId = string | number;
-
-export interface CustomerIndex {
-  /** Distinct ids in order of first appearance. */
-  ids: CustomerId[];
-  /** For each order row, the index of its customer in `ids`. */
-  rowCustomer: Int32Array;
-}
-
-export function indexCustomers(ids: ArrayLike<CustomerId>): CustomerIndex {
-  const seen = new Map<CustomerId, number>();
-  const distinct: CustomerId[] = [];
-  const rowCustomer = new Int32Array(ids.length);
-  for (let i = 0; i < ids.length; i++) {
-    const id = ids[i];
-    let k = seen.get(id);
-    if (k === undefined) {
-      k = distinct.length;
-      seen.set(id, k);
-      distinct.push(id);
-    }
-    rowCustomer[i] = k;
-  }
-  return { ids: distinct, rowCustomer };
-}
 
 export interface GroupedOrders {
   /** Customer k's orders are positions offsets[k] .. offsets[k+1]-1. */

@@ -6,7 +6,7 @@
  * purchase, as in the papers (Fader, Hardie & Lee 2005 count repeat purchase *days* in CDNOW).
  */
 
-import { type NumberedIds, numberIds } from './ids';
+import { indexCustomers, isCustomerIndex, type CustomerId, type CustomerIndex } from './ids';
 
 export type TimeUnit = 'day' | 'week' | 'month' | 'year';
 
@@ -19,8 +19,11 @@ export const DAYS_PER_UNIT: Record<TimeUnit, number> = {
 };
 
 export interface OrderLog {
-  /** Customer of each order row. 1 and "1" are different customers: the server layer normalises ids. */
-  ids: ArrayLike<string | number>;
+  /**
+   * Customer of each order row, or the rows already numbered by customer (ids.ts). 1 and "1" are different
+   * customers: the server layer normalises ids.
+   */
+  ids: ArrayLike<CustomerId> | CustomerIndex;
   /** Day number of each order row; the rows need not be sorted. */
   days: ArrayLike<number>;
   /** Net amount of each order row; negative amounts are returns. */
@@ -86,7 +89,7 @@ export function summarizeOrders(log: OrderLog, options: SummaryOptions = {}): Cu
     throw new RangeError(`asOfDay must be a finite day number, got ${options.asOfDay}`);
   }
   const asOfDay = options.asOfDay ?? lastDayOf(log.days);
-  const numbered = numberIds(log.ids);
+  const numbered = indexCustomers(log.ids);
   const streamed = summarizeInOrder(log, numbered, asOfDay, unit, daysPerUnit);
   if (streamed) return streamed;
   const grouped = groupByCustomer(log, numbered, asOfDay);
@@ -99,8 +102,8 @@ export function summarizeOrders(log: OrderLog, options: SummaryOptions = {}): Cu
  * grouping the rows first. Same sums in the same order as the grouped path, so the same numbers. Returns null as
  * soon as a customer's rows go back in time; the grouped path then sorts.
  */
-function summarizeInOrder(log: OrderLog, numbered: NumberedIds, asOfDay: number, unit: TimeUnit, daysPerUnit: number): CustomerSummary | null {
-  const { distinct, customerOfRow } = numbered;
+function summarizeInOrder(log: OrderLog, numbered: CustomerIndex, asOfDay: number, unit: TimeUnit, daysPerUnit: number): CustomerSummary | null {
+  const { ids: distinct, rowCustomer: customerOfRow } = numbered;
   const days = log.days;
   const amounts = log.amounts;
   const hasAmounts = amounts !== undefined;
@@ -191,7 +194,7 @@ function unitLength(unit: TimeUnit): number {
 }
 
 function checkLengths(log: OrderLog): void {
-  const n = log.ids.length;
+  const n = isCustomerIndex(log.ids) ? log.ids.rowCustomer.length : log.ids.length;
   if (log.days.length !== n) {
     throw new RangeError(`order log: ${n} customer ids but ${log.days.length} days`);
   }
@@ -210,10 +213,10 @@ function lastDayOf(days: ArrayLike<number>): number {
  * Maps ids to integer indices once (one Map lookup per row is the only hashing), then counting-sorts the
  * kept rows by customer, stably, so a chronological log needs no further sorting.
  */
-function groupByCustomer(log: OrderLog, numberedIds: NumberedIds, asOfDay: number): GroupedRows {
-  const n = log.ids.length;
+function groupByCustomer(log: OrderLog, numberedIds: CustomerIndex, asOfDay: number): GroupedRows {
+  const n = numberedIds.rowCustomer.length;
   const days = log.days;
-  const { distinct, customerOfRow: numbered } = numberedIds;
+  const { ids: distinct, rowCustomer: numbered } = numberedIds;
   // Customers are renumbered in order of their first order on or before as-of; rows after it get −1.
   const renumber = new Int32Array(distinct.length).fill(-1);
   const customerOfRow = new Int32Array(n);

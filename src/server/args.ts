@@ -3,7 +3,7 @@
  * with errors that name the argument and the row.
  */
 import { dayFromIso, SHEETS_SERIAL_OFFSET } from '../core/dates';
-import type { CustomerId } from '../core/grouping';
+import type { CustomerId } from '../core/ids';
 import { callArguments, cellOfRow } from './locate';
 
 export type Cell = string | number | boolean | Date | null | undefined;

@@ -2,11 +2,12 @@
  * Reads an order log (customer ids, order dates, optional amounts) from ranges into typed columns.
  * Rows blank in every column are skipped; a row with only some of its cells filled is an error.
  */
-import type { CustomerId } from '../core/grouping';
+import { IdNumbering, type CustomerId, type CustomerIndex } from '../core/ids';
 import { cellAt, dayAt, dayOfCell, idAt, idOfCell, InputError, isBlank, isDate, numberAt, readColumn, where, type Arg, type Cell, type Column } from './args';
 
 export interface OrderColumns {
-  ids: CustomerId[];
+  /** The customer of each order, numbered while the cells were read (so the ids are read once). */
+  customers: CustomerIndex;
   /** Day numbers (days since 1970-01-01), whole numbers. */
   days: Int32Array;
   amounts?: Float64Array;
@@ -41,7 +42,8 @@ export function readOrders(args: OrderArgs): OrderColumns {
   }
 
   // One pass over the rows, reading each cell once: on a million-row log the time goes into touching the cells.
-  const ids: CustomerId[] = [];
+  const numbering = new IdNumbering(n);
+  const rowCustomer = new Int32Array(n);
   const days = new Int32Array(n);
   const amounts = amountColumn ? new Float64Array(n) : undefined;
   let lastTime = NaN;
@@ -59,7 +61,7 @@ export function readOrders(args: OrderArgs): OrderColumns {
     }
     const id = idOfCell(idCell);
     if (id === null) idAt(idColumn.column(), row); // throws the message for this cell
-    ids.push(id as CustomerId);
+    rowCustomer[count] = numbering.indexOf(id as CustomerId);
     // Order logs repeat the same date many times in a row; converting a Date costs a time-zone lookup.
     let day: number;
     if (isDate(dateCell) && dateCell.getTime() === lastTime) day = lastDay;
@@ -78,7 +80,7 @@ export function readOrders(args: OrderArgs): OrderColumns {
     count++;
   }
   return {
-    ids,
+    customers: { ids: numbering.ids, rowCustomer: rowCustomer.subarray(0, count) },
     days: days.subarray(0, count),
     amounts: amounts?.subarray(0, count),
   };
@@ -113,7 +115,8 @@ function readColumnLazily(name: string, arg: Arg): LazyColumn {
  * general loop above then reads the log again, with its checks and messages.
  */
 function readPlainRows(idRows: Cell[][], dateRows: Cell[][], amountRows: Cell[][] | null, n: number): OrderColumns | null {
-  const ids: CustomerId[] = new Array<CustomerId>(n);
+  const numbering = new IdNumbering(n);
+  const rowCustomer = new Int32Array(n);
   const days = new Int32Array(n);
   const amounts = amountRows ? new Float64Array(n) : undefined;
   let lastTime = NaN;
@@ -121,7 +124,7 @@ function readPlainRows(idRows: Cell[][], dateRows: Cell[][], amountRows: Cell[][
   for (let row = 0; row < n; row++) {
     const id = idOfCell(idRows[row][0]);
     if (id === null) return null;
-    ids[row] = id;
+    rowCustomer[row] = numbering.indexOf(id);
     const date = dateRows[row][0];
     if (!isDate(date)) return null;
     const time = date.getTime();
@@ -137,5 +140,5 @@ function readPlainRows(idRows: Cell[][], dateRows: Cell[][], amountRows: Cell[][
       amounts[row] = amount;
     }
   }
-  return { ids, days, amounts };
+  return { customers: { ids: numbering.ids, rowCustomer }, days, amounts };
 }

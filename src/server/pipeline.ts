@@ -43,9 +43,9 @@ export interface OrderLogArgs {
 export function summaryFromCells(args: OrderLogArgs): CustomerSummary {
   if (args.amountsRequired && isOmitted(args.amounts ?? '')) throw new InputError('amounts are needed: the amount of each order', 'amounts');
   const orders = readOrders({ ids: args.ids, dates: args.dates, amounts: isOmitted(args.amounts ?? '') ? undefined : args.amounts });
-  if (orders.ids.length === 0) throw new InputError('the order log is empty: give the customer id and date of each order', 'customer_ids');
+  if (orders.days.length === 0) throw new InputError('the order log is empty: give the customer id and date of each order', 'customer_ids');
   const asOfDay = isOmitted(args.asOf ?? '') ? undefined : dayAt(readColumn('as_of', args.asOf), 0);
-  const summary = summarizeOrders({ ids: orders.ids, days: orders.days, amounts: orders.amounts }, { asOfDay, unit: args.unit });
+  const summary = summarizeOrders({ ids: orders.customers, days: orders.days, amounts: orders.amounts }, { asOfDay, unit: args.unit });
   if (summary.count === 0) {
     const when = asOfDay === undefined ? '' : ` on or before as_of (${isoFromDay(asOfDay)})`;
     throw new InputError(`no purchase${when}: every order is later or a return`, asOfDay === undefined ? 'order_dates' : 'as_of');

@@ -12,7 +12,7 @@ import {
 } from '../core/analysis';
 import { guessColumns, profileColumn, type SampleKind } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
-import type { CustomerId } from '../core/grouping';
+import type { CustomerId } from '../core/ids';
 import { cellAt, dayAt, idAt, InputError, isBlank, isDate, numberAt, where, type Cell, type Column } from './args';
 import type { AnalysisRequest, AnalysisSummary, ColumnChoice, ColumnRole, Progress, Reply, SheetInfo } from './contract';
 import { writeCustomerValueSheet, writeSegmentColumn, writeSegmentsSheet, CUSTOMER_VALUE_SHEET, SEGMENT_HEADER, SEGMENTS_SHEET } from './report';

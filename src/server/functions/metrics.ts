@@ -135,8 +135,8 @@ function churnFromOrders(ids: Arg, dates: Arg, periodStart: Arg, periodEnd: Arg,
     throw new InputError('from an order log, give both period_start and period_end (dates)');
   }
   const orders = readOrders({ ids, dates, idsName: 'customer_ids', datesName: 'order_dates' });
-  if (orders.ids.length === 0) throw new InputError('the order log is empty', 'customer_ids');
-  const history = new OrderHistory(orders.ids, orders.days);
+  if (orders.days.length === 0) throw new InputError('the order log is empty', 'customer_ids');
+  const history = new OrderHistory(orders.customers, orders.days);
   const isSeries = [periodStart, periodEnd].some((a) => readColumn('x', a).isRange);
   return alignedAnswer(
     [
@@ -277,8 +277,8 @@ export function COHORT_RETENTION(customer_ids: Arg, order_dates: Arg, period?: A
   return runCustomFunction('COHORT_RETENTION', ['customer_ids', 'order_dates', 'period', 'amounts'], () => {
     const unit = choiceAt(readColumn('period', period), 0, PERIODS, 'month');
     const orders = readOrders({ ids: customer_ids, dates: order_dates, amounts: isOmitted(amounts) ? undefined : amounts });
-    if (orders.ids.length === 0) throw new InputError('the order log is empty', 'customer_ids');
-    const table = cohortRetention(orders.ids, orders.days, unit, orders.amounts);
+    if (orders.days.length === 0) throw new InputError('the order log is empty', 'customer_ids');
+    const table = cohortRetention(orders.customers, orders.days, unit, orders.amounts);
     const header = ['Cohort', 'Customers', ...Array.from({ length: table.periods }, (_, k) => `${capitalize(unit)} ${k}`)];
     const rows = table.rows.map((r) => [r.label, r.size, ...padded(r.values, table.periods)]);
     return [header, ...rows];

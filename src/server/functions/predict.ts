@@ -384,14 +384,14 @@ export function CLV_HOLDOUT(customer_ids: Arg, order_dates: Arg, calibration_end
     const end = dayAt(readColumn('calibration_end', calibration_end), 0);
     const timeUnit = readUnit(unit);
     const orders = readOrders({ ids: customer_ids, dates: order_dates });
-    if (orders.ids.length === 0) throw new InputError('the order log is empty', 'customer_ids');
+    if (orders.days.length === 0) throw new InputError('the order log is empty', 'customer_ids');
     let last = -Infinity;
     for (let i = 0; i < orders.days.length; i++) last = Math.max(last, orders.days[i]);
     if (end >= last) throw new InputError('calibration_end is on or after the last order: there is no later period to check against', 'calibration_end');
-    const calibration = summarizeOrders({ ids: orders.ids, days: orders.days }, { asOfDay: end, unit: timeUnit });
+    const calibration = summarizeOrders({ ids: orders.customers, days: orders.days }, { asOfDay: end, unit: timeUnit });
     if (calibration.count === 0) throw new InputError('no order on or before calibration_end: there is nothing to fit on', 'calibration_end');
     checkFittable(calibration);
-    const check = holdoutCheck({ ids: orders.ids, days: orders.days }, end, timeUnit, purchaseModel('bgnbd'));
+    const check = holdoutCheck({ ids: orders.customers, days: orders.days }, end, timeUnit, purchaseModel('bgnbd'));
     if (!check.fit.converged) throw new InputError(`the BG/NBD model could not be fitted on the calibration period: ${check.fit.message}`);
     const rows = [...check.groups, check.total];
     return spill(['repeat_purchases_before', 'customers', 'predicted_mean', 'actual_mean'], rows.length, (i) => [
