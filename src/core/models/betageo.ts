@@ -42,8 +42,7 @@ function derivatives(shift: 0 | 1, data: RfmPatterns, theta: ArrayLike<number>, 
   const alpha = theta[1];
   const a = theta[2];
   const b = theta[3];
-  const top = maxFrequency(data);
-  const weightOf = new Float64Array(top + 1);
+  const { top, grid } = shapeOf(data);
   // log(b + x + k − 1) and its reciprocal depend on x alone: one table instead of a log per customer.
   const logBx = new Float64Array(top + 1);
   const inverseBx = new Float64Array(top + 1);
@@ -52,26 +51,98 @@ function derivatives(shift: 0 | 1, data: RfmPatterns, theta: ArrayLike<number>, 
     logBx[x] = bx > 0 ? Math.log(bx) : NaN;
     inverseBx[x] = 1 / bx;
   }
-
-  // Σ over patterns of log[(α+T)^−(r+x) + c·(α+t_x)^−(r+x)], c = a/(b+x+k−1), and its derivatives.
-  let value = 0;
-  let gr = 0, ga = 0, gA = 0, gB = 0;
-  let hrr = 0, hra = 0, hrA = 0, hrB = 0, haa = 0, haA = 0, haB = 0, hAA = 0, hAB = 0, hBB = 0;
-  const logA = Math.log(a);
-  const inverseA = 1 / a;
   // Ages in days are whole numbers, a few hundred distinct ones: log(α + t) and 1/(α + t) from a table then.
-  const grid = wholeNumberAges(data);
   const logAge = new Float64Array(grid + 1);
   const inverseAge = new Float64Array(grid + 1);
   for (let t = 0; t <= grid; t++) {
     logAge[t] = Math.log(alpha + t);
     inverseAge[t] = 1 / (alpha + t);
   }
-  const xs = data.x;
-  const txs = data.tx;
-  const Ts = data.T;
-  const ws = data.w;
-  for (let i = 0; i < data.count; i++) {
+  const weightOf = new Float64Array(top + 1);
+  const sums = new Float64Array(SUMS);
+  patternSums(shift, data.x, data.tx, data.T, data.w, data.count, r, a, alpha, logBx, inverseBx, grid, logAge, inverseAge, wantHessian, weightOf, sums);
+  let value = sums[0];
+  let gr = sums[1], ga = sums[2], gA = sums[3], gB = sums[4];
+  let hrr = sums[5], hra = sums[6], haa = sums[9], hAA = sums[12], hAB = sums[13], hBB = sums[14];
+  const hrA = sums[7], hrB = sums[8], haA = sums[10], haB = sums[11];
+
+  // Terms in the frequency alone: log Γ(r+x)/Γ(r) + r log α + log B(a, b+x+k)/B(a, b), once per distinct x.
+  const rr = risingTable(r, top);
+  const rb = risingTable(b, top + shift);
+  const rab = risingTable(a + b, top + shift);
+  const logAlpha = Math.log(alpha);
+  let total = 0;
+  for (let x = 0; x <= top; x++) {
+    const w = weightOf[x];
+    if (w === 0) continue;
+    const n = x + shift;
+    total += w;
+    value += w * (rr.log[x] + rb.log[n] - rab.log[n]);
+    gr += w * rr.psi[x];
+    gA -= w * rab.psi[n];
+    gB += w * (rb.psi[n] - rab.psi[n]);
+    if (wantHessian) {
+      hrr += w * rr.tri[x];
+      hAA -= w * rab.tri[n];
+      hAB -= w * rab.tri[n];
+      hBB += w * (rb.tri[n] - rab.tri[n]);
+    }
+  }
+  value += total * r * logAlpha;
+  gr += total * logAlpha;
+  ga += (total * r) / alpha;
+  if (wantHessian) {
+    hra += total / alpha;
+    haa -= (total * r) / (alpha * alpha);
+  }
+  if (!Number.isFinite(value)) value = -Infinity;
+  const gradient = Float64Array.of(gr, ga, gA, gB);
+  const hessian = new Float64Array(K * K);
+  if (wantHessian) {
+    const upper = [hrr, hra, hrA, hrB, haa, haA, haB, hAA, hAB, hBB];
+    for (let i = 0, u = 0; i < K; i++) {
+      for (let j = i; j < K; j++, u++) {
+        hessian[i * K + j] = upper[u];
+        hessian[j * K + i] = upper[u];
+      }
+    }
+  }
+  return { value, gradient, hessian };
+}
+
+/** Slots of patternSums' output: value, the gradient (r, α, a, b), then the Hessian's upper triangle row by row. */
+const SUMS = 15;
+
+/**
+ * Σ over patterns of log[(α+T)^−(r+x) + c·(α+t_x)^−(r+x)], c = a/(b+x+k−1), with its derivatives, into `sums`;
+ * the weight of each frequency into `weightOf`. Kept apart, with typed arrays and numbers only, because it is
+ * where the time goes and a custom function runs cold: a small function of stable types is compiled early, once.
+ */
+function patternSums(
+  shift: number,
+  xs: Float64Array,
+  txs: Float64Array,
+  Ts: Float64Array,
+  ws: Float64Array,
+  count: number,
+  r: number,
+  a: number,
+  alpha: number,
+  logBx: Float64Array,
+  inverseBx: Float64Array,
+  grid: number,
+  logAge: Float64Array,
+  inverseAge: Float64Array,
+  wantHessian: boolean,
+  weightOf: Float64Array,
+  sums: Float64Array,
+): void {
+  let value = 0;
+  let gr = 0, ga = 0, gA = 0, gB = 0;
+  let hrr = 0, hra = 0, hrA = 0, hrB = 0, haa = 0, haA = 0, haB = 0, hAA = 0, hAB = 0, hBB = 0;
+  const logA = Math.log(a);
+  const inverseA = 1 / a;
+  for (let i = 0; i < count; i++) {
     const w = ws[i];
     if (w === 0) continue;
     const x = xs[i];
@@ -129,67 +200,43 @@ function derivatives(shift: 0 | 1, data: RfmPatterns, theta: ArrayLike<number>, 
       hBB += w * p2 * (d2B * d2B) + q * eB * eB;
     }
   }
-
-  // Terms in the frequency alone: log Γ(r+x)/Γ(r) + r log α + log B(a, b+x+k)/B(a, b), once per distinct x.
-  const rr = risingTable(r, top);
-  const rb = risingTable(b, top + shift);
-  const rab = risingTable(a + b, top + shift);
-  const logAlpha = Math.log(alpha);
-  let total = 0;
-  for (let x = 0; x <= top; x++) {
-    const w = weightOf[x];
-    if (w === 0) continue;
-    const n = x + shift;
-    total += w;
-    value += w * (rr.log[x] + rb.log[n] - rab.log[n]);
-    gr += w * rr.psi[x];
-    gA -= w * rab.psi[n];
-    gB += w * (rb.psi[n] - rab.psi[n]);
-    if (wantHessian) {
-      hrr += w * rr.tri[x];
-      hAA -= w * rab.tri[n];
-      hAB -= w * rab.tri[n];
-      hBB += w * (rb.tri[n] - rab.tri[n]);
-    }
-  }
-  value += total * r * logAlpha;
-  gr += total * logAlpha;
-  ga += (total * r) / alpha;
-  if (wantHessian) {
-    hra += total / alpha;
-    haa -= (total * r) / (alpha * alpha);
-  }
-  if (!Number.isFinite(value)) value = -Infinity;
-  const gradient = Float64Array.of(gr, ga, gA, gB);
-  const hessian = new Float64Array(K * K);
-  if (wantHessian) {
-    const upper = [hrr, hra, hrA, hrB, haa, haA, haB, hAA, hAB, hBB];
-    for (let i = 0, u = 0; i < K; i++) {
-      for (let j = i; j < K; j++, u++) {
-        hessian[i * K + j] = upper[u];
-        hessian[j * K + i] = upper[u];
-      }
-    }
-  }
-  return { value, gradient, hessian };
+  sums[0] = value;
+  sums[1] = gr;
+  sums[2] = ga;
+  sums[3] = gA;
+  sums[4] = gB;
+  sums[5] = hrr;
+  sums[6] = hra;
+  sums[7] = hrA;
+  sums[8] = hrB;
+  sums[9] = haa;
+  sums[10] = haA;
+  sums[11] = haB;
+  sums[12] = hAA;
+  sums[13] = hAB;
+  sums[14] = hBB;
 }
 
 const AGE_TABLE_LIMIT = 100_000;
-const wholeNumberAgesOf = new WeakMap<RfmPatterns, number>();
+const shapes = new WeakMap<RfmPatterns, { top: number; grid: number }>();
 
-/** The largest age when every recency and T is a whole number up to AGE_TABLE_LIMIT, else 0 (no table). */
-function wholeNumberAges(data: RfmPatterns): number {
-  const known = wholeNumberAgesOf.get(data);
-  if (known !== undefined) return known;
-  let top = 0;
-  for (let i = 0; i < data.count && top >= 0; i++) {
+/**
+ * What the derivatives need to know about the data, once per data set (a fit evaluates them a dozen times): the
+ * largest frequency, and the largest age when every recency and T is a whole number up to AGE_TABLE_LIMIT, else
+ * 0 (no age table).
+ */
+function shapeOf(data: RfmPatterns): { top: number; grid: number } {
+  const known = shapes.get(data);
+  if (known) return known;
+  let grid = 0;
+  for (let i = 0; i < data.count && grid >= 0; i++) {
     const T = data.T[i];
-    if (!Number.isInteger(T) || !Number.isInteger(data.tx[i]) || T > AGE_TABLE_LIMIT) top = -1;
-    else if (T > top) top = T;
+    if (!Number.isInteger(T) || !Number.isInteger(data.tx[i]) || T > AGE_TABLE_LIMIT) grid = -1;
+    else if (T > grid) grid = T;
   }
-  const grid = Math.max(top, 0);
-  wholeNumberAgesOf.set(data, grid);
-  return grid;
+  const shape = { top: maxFrequency(data), grid: Math.max(grid, 0) };
+  shapes.set(data, shape);
+  return shape;
 }
 
 /** Log-likelihood, gradient and Hessian in (r, α, a, b), for tests of the analytic derivatives. */
