@@ -47,6 +47,31 @@ describe('CLV_SUMMARY on CDNOW', () => {
   });
 });
 
+describe('CLV_SUMMARY paths', () => {
+  /** The summary rows by customer id, whatever their order. */
+  const byId = (answer: unknown): Map<unknown, unknown[]> => new Map((answer as unknown[][]).slice(1).map((r) => [r[0], r]));
+
+  it('gives the same table from the cells in one pass (date order), after sorting (shuffled) and the general way (blank rows)', () => {
+    const streamed = byId(gas.cell('CLV_SUMMARY', cdnow.ids, cdnow.dates, cdnow.amounts, cdnow.asOf, 'week'));
+    // A fixed shuffle: customer 1's rows come after later ones of other customers, and some customers' rows go back in time.
+    const order = cdnow.ids.map((_, i) => i).sort((i, j) => ((i * 7919) % 6917) - ((j * 7919) % 6917));
+    const pick = (cells: unknown[][]): unknown[][] => order.map((i) => cells[i]);
+    const sorted = byId(gas.cell('CLV_SUMMARY', pick(cdnow.ids), pick(cdnow.dates), pick(cdnow.amounts), cdnow.asOf, 'week'));
+    // A blank row is not plain: the log is read with the general reader, which skips it.
+    const withBlank = (cells: unknown[][]): unknown[][] => [...cells.slice(0, 100), [''], ...cells.slice(100)];
+    const general = byId(gas.cell('CLV_SUMMARY', withBlank(cdnow.ids), withBlank(cdnow.dates), withBlank(cdnow.amounts), cdnow.asOf, 'week'));
+    expect(streamed.size).toBe(2357);
+    for (const other of [sorted, general]) {
+      expect(other.size).toBe(streamed.size);
+      // Equal, but for the order of additions within a day: rows of one day may come in another order.
+      for (const [id, row] of streamed) {
+        const theirs = other.get(id) as unknown[];
+        row.forEach((v, c) => (typeof v === 'number' ? expect(theirs[c] as number).toBeCloseTo(v, 9) : expect(theirs[c]).toEqual(v)));
+      }
+    }
+  });
+});
+
 describe('CLV_FIT', () => {
   it('fits BG/NBD to the CDNOW order log: the published estimates within 1%, LL within 0.5', () => {
     const t = fitTable(gas.cell('CLV_FIT', cdnow.ids, cdnow.dates, '', 'bgnbd', cdnow.asOf, 'week'));
