@@ -21,9 +21,24 @@ export class ContentHash {
     return this;
   }
 
+  /** The same as number() for each value in turn, with the lanes kept in locals: columns have 100,000 values. */
   numbers(values: ArrayLike<number>): this {
     this.number(values.length);
-    for (let i = 0; i < values.length; i++) this.number(values[i]);
+    const scratch = this.scratch;
+    const words = this.words;
+    let h1 = this.h1;
+    let h2 = this.h2;
+    for (let i = 0; i < values.length; i++) {
+      scratch[0] = values[i];
+      h1 = Math.imul(h1 ^ words[0], 0x01000193);
+      h2 = Math.imul(h2 ^ words[0], 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+      h1 = Math.imul(h1 ^ words[1], 0x01000193);
+      h2 = Math.imul(h2 ^ words[1], 0x5bd1e995);
+      h2 ^= h2 >>> 15;
+    }
+    this.h1 = h1;
+    this.h2 = h2;
     return this;
   }
 

@@ -34,8 +34,9 @@ export function isBlank(cell: Cell): boolean {
 }
 
 export function isDate(cell: Cell): cell is Date {
-  // Sheets' dates belong to the script's realm, tests' may not: compare tags, not constructors. The typeof test
-  // first keeps the common cases (numbers, text) cheap on order logs of a million rows.
+  // Sheets' dates belong to the script's realm, which instanceof checks quickest; dates of another realm (tests)
+  // are told by their tag. The typeof test keeps the other common cells (numbers, text) cheap.
+  if (cell instanceof Date) return true;
   return typeof cell === 'object' && cell !== null && Object.prototype.toString.call(cell) === '[object Date]';
 }
 

@@ -55,6 +55,7 @@ describe('CLV over a horizon (lifetimes convention)', () => {
 describe('content hash', () => {
   it('is stable, sensitive to every value and to order', () => {
     const h = (xs: number[], s = 'a'): string => new ContentHash().text(s).numbers(xs).digest();
+    expect(h([1.5, -2, 3e300])).toBe(new ContentHash().text('a').number(3).number(1.5).number(-2).number(3e300).digest());
     expect(h([1, 2, 3])).toBe(h([1, 2, 3]));
     expect(h([1, 2, 3])).not.toBe(h([1, 2, 4]));
     expect(h([1, 2, 3])).not.toBe(h([3, 2, 1]));
