@@ -92,8 +92,9 @@ function checkedWeight(row: number, value: number): number {
   return value;
 }
 
+/** A view, not a copy: the patterns live only as long as a fit, and a copy would add to a cell call's peak memory. */
 function trim(values: Float64Array, count: number): Float64Array {
-  return count === values.length ? values : values.slice(0, count);
+  return count === values.length ? values : values.subarray(0, count);
 }
 
 /** Linear-probing table of pattern indices, keyed by a hash of the three numbers' 64-bit patterns. */
