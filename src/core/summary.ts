@@ -90,7 +90,7 @@ export function summarizeOrders(log: OrderLog, options: SummaryOptions = {}): Cu
   }
   const asOfDay = options.asOfDay ?? lastDayOf(log.days);
   const numbered = indexCustomers(log.ids);
-  const streamed = summarizeInOrder(log, numbered, asOfDay, unit, daysPerUnit);
+  const streamed = summarizeInOrder(log, numbered, asOfDay, unit);
   if (streamed) return streamed;
   const grouped = groupByCustomer(log, numbered, asOfDay);
   return summarizeCustomers(grouped, asOfDay, unit, daysPerUnit);
@@ -99,72 +99,135 @@ export function summarizeOrders(log: OrderLog, options: SummaryOptions = {}): Cu
 /**
  * The common case in one pass: every customer's rows come in date order (as in an export sorted by date), so a
  * customer's purchase days can be merged as the rows stream by, keeping a little state per customer instead of
- * grouping the rows first. Same sums in the same order as the grouped path, so the same numbers. Returns null as
- * soon as a customer's rows go back in time; the grouped path then sorts.
+ * grouping the rows first. Returns null as soon as a customer's rows go back in time; the grouped path then sorts.
  */
-function summarizeInOrder(log: OrderLog, numbered: CustomerIndex, asOfDay: number, unit: TimeUnit, daysPerUnit: number): CustomerSummary | null {
-  const { ids: distinct, rowCustomer: customerOfRow } = numbered;
+function summarizeInOrder(log: OrderLog, numbered: CustomerIndex, asOfDay: number, unit: TimeUnit): CustomerSummary | null {
+  const { ids, rowCustomer } = numbered;
   const days = log.days;
-  const amounts = log.amounts;
-  const hasAmounts = amounts !== undefined;
-  // A customer's whole state side by side, so a row touches one or two cache lines rather than one per field: the
-  // rows of a date-ordered log jump between customers, and on a large log that memory traffic is the cost.
-  const state = new Float64Array(STATE_FIELDS * distinct.length);
-  for (let at = OPEN_DAY; at < state.length; at += STATE_FIELDS) state[at] = NaN;
-  const firstSeen = new Int32Array(distinct.length);
-  let seen = 0;
-  let ignoredAfterAsOf = 0;
-  for (let i = 0; i < customerOfRow.length; i++) {
-    const day = days[i];
-    if (!Number.isFinite(day)) throw new RangeError(`order log: day of row ${i + 1} is ${day}`);
-    if (day > asOfDay) {
-      ignoredAfterAsOf++;
-      continue;
-    }
-    const at = customerOfRow[i] * STATE_FIELDS;
-    const open = state[at + OPEN_DAY];
-    if (open !== day) {
-      if (open === open) {
-        if (day < open) return null;
-        closeDay(state, at);
-      } else firstSeen[seen++] = customerOfRow[i];
-      state[at + OPEN_DAY] = day;
-      state[at + OPEN_AMOUNT] = 0;
-      state[at + OPEN_IS_PURCHASE] = hasAmounts ? 0 : 1;
-    }
-    state[at + ORDERS]++;
-    if (hasAmounts) {
-      const amount = amounts[i];
-      state[at + OPEN_AMOUNT] += amount;
-      if (amount >= 0) state[at + OPEN_IS_PURCHASE] = 1;
-    }
+  for (let i = 0; i < days.length; i++) {
+    if (!Number.isFinite(days[i])) throw new RangeError(`order log: day of row ${i + 1} is ${days[i]}`);
   }
-  const summary = emptySummary(seen, unit, asOfDay, ignoredAfterAsOf);
-  for (let s = 0; s < seen; s++) {
-    const k = firstSeen[s];
-    const at = k * STATE_FIELDS;
-    closeDay(state, at);
-    const purchaseDays = state[at + PURCHASE_DAYS];
-    if (purchaseDays === 0) continue;
-    const row = summary.count++;
-    const frequency = purchaseDays - 1;
-    const firstDay = state[at + FIRST_DAY];
-    const lastDay = state[at + LAST_DAY];
-    summary.ids.push(distinct[k]);
-    summary.frequency[row] = frequency;
-    summary.monetaryValue[row] = frequency > 0 ? state[at + REPEAT_AMOUNT] / frequency : 0;
-    summary.firstDay[row] = firstDay;
-    summary.lastDay[row] = lastDay;
-    summary.orders[row] = state[at + ORDERS];
-    summary.totalAmount[row] = state[at + TOTAL_AMOUNT];
-    summary.recency[row] = (lastDay - firstDay) / daysPerUnit;
-    summary.T[row] = (asOfDay - firstDay) / daysPerUnit;
-  }
-  summary.ignoredReturnsOnly = seen - summary.count;
-  return summary.count === seen ? summary : trimmed(summary);
+  const stream = new StreamingSummary({ asOfDay, hasAmounts: log.amounts !== undefined });
+  stream.reserve(ids.length);
+  return stream.addRows(rowCustomer, days, log.amounts, rowCustomer.length) ? stream.summary(ids, unit) : null;
 }
 
-// Fields of a customer's state in summarizeInOrder: the open (last seen) day, and the purchase days closed so far.
+/**
+ * The summary of an order log fed in batches of rows, customers numbered 0, 1, 2, … in order of first appearance
+ * (ids.ts), as long as each customer's rows come in date order. summarizeOrders uses it on the whole log at once;
+ * the cell functions feed it the cells a batch at a time, so a long log is never copied whole. Same sums in the
+ * same order as the grouped path of summarizeOrders, so the same numbers.
+ */
+export class StreamingSummary {
+  // A customer's whole state side by side, so a row touches one or two cache lines rather than one per field: the
+  // rows of a date-ordered log jump between customers, and on a large log that memory traffic is the cost. In
+  // blocks of 2^BLOCK_BITS customers, so the state grows with the customers without copying or overshooting.
+  private readonly blocks: Float64Array[] = [];
+  /** Customers in order of their first row on or before as-of. */
+  private firstSeen = new Int32Array(0);
+  private seen = 0;
+  private ignoredAfterAsOf = 0;
+  private lastDay = Number.NEGATIVE_INFINITY;
+  private readonly asOfDay: number;
+  private readonly hasAmounts: boolean;
+
+  /** asOfDay: rows after it are left out; without it, the last day fed is the end of observation. */
+  constructor(options: { asOfDay?: number; hasAmounts: boolean }) {
+    this.asOfDay = options.asOfDay ?? Number.POSITIVE_INFINITY;
+    this.hasAmounts = options.hasAmounts;
+  }
+
+  /** Makes room for the customers numbered below `customers`. */
+  reserve(customers: number): void {
+    while (this.blocks.length << BLOCK_BITS < customers) {
+      const block = new Float64Array(STATE_FIELDS << BLOCK_BITS);
+      for (let at = OPEN_DAY; at < block.length; at += STATE_FIELDS) block[at] = NaN;
+      this.blocks.push(block);
+    }
+    if (customers > this.firstSeen.length) {
+      const firstSeen = new Int32Array(Math.max(customers, 2 * this.firstSeen.length));
+      firstSeen.set(this.firstSeen);
+      this.firstSeen = firstSeen;
+    }
+  }
+
+  /**
+   * The first `count` rows of the columns (days finite; amounts ignored without amounts), customers reserved
+   * beforehand. false when a customer's rows go back in time: the stream is then unusable.
+   */
+  addRows(rowCustomer: Int32Array, days: ArrayLike<number>, amounts: ArrayLike<number> | undefined, count: number): boolean {
+    const blocks = this.blocks;
+    const firstSeen = this.firstSeen;
+    const asOfDay = this.asOfDay;
+    const hasAmounts = this.hasAmounts && amounts !== undefined;
+    let seen = this.seen;
+    let lastDay = this.lastDay;
+    let ignored = 0;
+    for (let i = 0; i < count; i++) {
+      const day = days[i];
+      if (day > asOfDay) {
+        ignored++;
+        continue;
+      }
+      if (day > lastDay) lastDay = day;
+      const k = rowCustomer[i];
+      const state = blocks[k >> BLOCK_BITS];
+      const at = (k & BLOCK_MASK) * STATE_FIELDS;
+      const open = state[at + OPEN_DAY];
+      if (open !== day) {
+        if (open === open) {
+          if (day < open) return false;
+          closeDay(state, at);
+        } else firstSeen[seen++] = k;
+        state[at + OPEN_DAY] = day;
+        state[at + OPEN_AMOUNT] = 0;
+        state[at + OPEN_IS_PURCHASE] = hasAmounts ? 0 : 1;
+      }
+      state[at + ORDERS]++;
+      if (hasAmounts) {
+        const amount = amounts[i];
+        state[at + OPEN_AMOUNT] += amount;
+        if (amount >= 0) state[at + OPEN_IS_PURCHASE] = 1;
+      }
+    }
+    this.seen = seen;
+    this.lastDay = lastDay;
+    this.ignoredAfterAsOf += ignored;
+    return true;
+  }
+
+  /** The summary so far; `ids` gives the id of each customer number. Ends the stream. */
+  summary(ids: readonly CustomerId[], unit: TimeUnit): CustomerSummary {
+    const daysPerUnit = unitLength(unit);
+    const asOfDay = this.asOfDay < Number.POSITIVE_INFINITY ? this.asOfDay : this.seen > 0 ? this.lastDay : Number.NaN;
+    const summary = emptySummary(this.seen, unit, asOfDay, this.ignoredAfterAsOf);
+    for (let s = 0; s < this.seen; s++) {
+      const k = this.firstSeen[s];
+      const state = this.blocks[k >> BLOCK_BITS];
+      const at = (k & BLOCK_MASK) * STATE_FIELDS;
+      closeDay(state, at);
+      const purchaseDays = state[at + PURCHASE_DAYS];
+      if (purchaseDays === 0) continue;
+      const row = summary.count++;
+      const frequency = purchaseDays - 1;
+      const firstDay = state[at + FIRST_DAY];
+      const lastDay = state[at + LAST_DAY];
+      summary.ids.push(ids[k]);
+      summary.frequency[row] = frequency;
+      summary.monetaryValue[row] = frequency > 0 ? state[at + REPEAT_AMOUNT] / frequency : 0;
+      summary.firstDay[row] = firstDay;
+      summary.lastDay[row] = lastDay;
+      summary.orders[row] = state[at + ORDERS];
+      summary.totalAmount[row] = state[at + TOTAL_AMOUNT];
+      summary.recency[row] = (lastDay - firstDay) / daysPerUnit;
+      summary.T[row] = (asOfDay - firstDay) / daysPerUnit;
+    }
+    summary.ignoredReturnsOnly = this.seen - summary.count;
+    return summary.count === this.seen ? summary : trimmed(summary);
+  }
+}
+
+// Fields of a customer's state in StreamingSummary: the open (last seen) day, and the purchase days closed so far.
 const OPEN_DAY = 0; // NaN until the customer's first row
 const OPEN_AMOUNT = 1;
 const OPEN_IS_PURCHASE = 2;
@@ -175,6 +238,8 @@ const LAST_DAY = 6;
 const REPEAT_AMOUNT = 7;
 const TOTAL_AMOUNT = 8;
 const STATE_FIELDS = 9;
+const BLOCK_BITS = 13;
+const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
 
 /** Closes the customer's open day: it counts as a purchase unless all its rows were returns. */
 function closeDay(state: Float64Array, at: number): void {

@@ -3,6 +3,7 @@
  * Rows blank in every column are skipped; a row with only some of its cells filled is an error.
  */
 import { IdNumbering, type CustomerId, type CustomerIndex } from '../core/ids';
+import { StreamingSummary, type CustomerSummary, type TimeUnit } from '../core/summary';
 import { cellAt, dayAt, dayOfCell, idAt, idOfCell, InputError, isBlank, isDate, numberAt, readColumn, where, type Arg, type Cell, type Column } from './args';
 
 export interface OrderColumns {
@@ -23,22 +24,15 @@ export interface OrderArgs {
 }
 
 export function readOrders(args: OrderArgs): OrderColumns {
-  const idColumn = readColumnLazily(args.idsName ?? 'customer_ids', args.ids);
-  const dateColumn = readColumnLazily(args.datesName ?? 'order_dates', args.dates);
-  const amountColumn = args.amounts === undefined ? undefined : readColumnLazily(args.amountsName ?? 'amounts', args.amounts);
-  const columns = amountColumn ? [idColumn, dateColumn, amountColumn] : [idColumn, dateColumn];
-  for (const c of columns.slice(1)) {
-    if (c.length !== idColumn.length) {
-      throw new InputError(`${idColumn.name} has ${idColumn.length} rows but ${c.name} has ${c.length}; give ranges of the same height`, c.name);
+  const { idColumn, dateColumn, amountColumn, columns, n } = orderColumns(args);
+  if (idColumn.rows && dateColumn.rows && (!amountColumn || amountColumn.rows)) {
+    const numbering = new IdNumbering(n);
+    const rowCustomer = new Int32Array(n);
+    const days = new Int32Array(n);
+    const amounts = amountColumn ? new Float64Array(n) : undefined;
+    if (readPlainRows(idColumn.rows, dateColumn.rows, amountColumn?.rows ?? null, 0, n, numbering, rowCustomer, days, amounts)) {
+      return { customers: { ids: numbering.ids, rowCustomer }, days, amounts };
     }
-  }
-  let n = idColumn.length;
-  while (n > 0 && columns.every((c) => isBlank(c.at(n - 1)))) n--;
-
-  const plain = idColumn.rows && dateColumn.rows && (!amountColumn || amountColumn.rows);
-  if (plain) {
-    const fast = readPlainRows(idColumn.rows as Cell[][], dateColumn.rows as Cell[][], amountColumn?.rows ?? null, n);
-    if (fast) return fast;
   }
 
   // One pass over the rows, reading each cell once: on a million-row log the time goes into touching the cells.
@@ -86,6 +80,48 @@ export function readOrders(args: OrderArgs): OrderColumns {
   };
 }
 
+/** Rows read at a time by summarizeOrderCells: small next to a long log, large enough that batches cost nothing. */
+const BATCH = 65_536;
+
+/**
+ * The customer summary straight from the cells, a batch of rows at a time, so a long log is never copied whole,
+ * when the cells are plain (see readPlainRows) and each customer's rows come in date order (the usual export); null
+ * otherwise, and the caller then reads the log with readOrders and summarises it with summarizeOrders, which sorts.
+ */
+export function summarizeOrderCells(args: OrderArgs, options: { asOfDay?: number; unit: TimeUnit }): CustomerSummary | null {
+  const { idColumn, dateColumn, amountColumn, n } = orderColumns(args);
+  if (n === 0 || !idColumn.rows || !dateColumn.rows || (amountColumn && !amountColumn.rows)) return null;
+  const numbering = new IdNumbering(n);
+  const size = Math.min(n, BATCH);
+  const rowCustomer = new Int32Array(size);
+  const days = new Int32Array(size);
+  const amounts = amountColumn ? new Float64Array(size) : undefined;
+  const stream = new StreamingSummary({ asOfDay: options.asOfDay, hasAmounts: amounts !== undefined });
+  for (let start = 0; start < n; start += BATCH) {
+    const end = Math.min(n, start + BATCH);
+    if (!readPlainRows(idColumn.rows, dateColumn.rows, amountColumn?.rows ?? null, start, end, numbering, rowCustomer, days, amounts)) return null;
+    stream.reserve(numbering.ids.length);
+    if (!stream.addRows(rowCustomer, days, amounts, end - start)) return null;
+  }
+  return stream.summary(numbering.ids, options.unit);
+}
+
+/** The argument ranges as columns of one height, without the blank rows at the end. */
+function orderColumns(args: OrderArgs): { idColumn: LazyColumn; dateColumn: LazyColumn; amountColumn?: LazyColumn; columns: LazyColumn[]; n: number } {
+  const idColumn = readColumnLazily(args.idsName ?? 'customer_ids', args.ids);
+  const dateColumn = readColumnLazily(args.datesName ?? 'order_dates', args.dates);
+  const amountColumn = args.amounts === undefined ? undefined : readColumnLazily(args.amountsName ?? 'amounts', args.amounts);
+  const columns = amountColumn ? [idColumn, dateColumn, amountColumn] : [idColumn, dateColumn];
+  for (const c of columns.slice(1)) {
+    if (c.length !== idColumn.length) {
+      throw new InputError(`${idColumn.name} has ${idColumn.length} rows but ${c.name} has ${c.length}; give ranges of the same height`, c.name);
+    }
+  }
+  let n = idColumn.length;
+  while (n > 0 && columns.every((c) => isBlank(c.at(n - 1)))) n--;
+  return { idColumn, dateColumn, amountColumn, columns, n };
+}
+
 /**
  * A column read straight from the argument Sheets passes (rows of one cell each), without copying it first; the
  * Column of args.ts, for messages, is built only when one is needed.
@@ -111,34 +147,41 @@ function readColumnLazily(name: string, arg: Arg): LazyColumn {
 
 /**
  * The common case, kept to one small monomorphic loop because Apps Script runs every call cold: text or number
- * ids, Date cells, number amounts, no blank rows. Returns null at the first cell that is anything else, and the
- * general loop above then reads the log again, with its checks and messages.
+ * ids, Date cells, number amounts, no blank rows. Reads rows start … end − 1 into the columns from index 0. Returns
+ * false at the first cell that is anything else, and the caller then reads the log the general way, with its checks
+ * and messages.
  */
-function readPlainRows(idRows: Cell[][], dateRows: Cell[][], amountRows: Cell[][] | null, n: number): OrderColumns | null {
-  const numbering = new IdNumbering(n);
-  const rowCustomer = new Int32Array(n);
-  const days = new Int32Array(n);
-  const amounts = amountRows ? new Float64Array(n) : undefined;
+function readPlainRows(
+  idRows: Cell[][],
+  dateRows: Cell[][],
+  amountRows: Cell[][] | null,
+  start: number,
+  end: number,
+  numbering: IdNumbering,
+  rowCustomer: Int32Array,
+  days: Int32Array,
+  amounts: Float64Array | undefined,
+): boolean {
   let lastTime = NaN;
   let lastDay = 0;
-  for (let row = 0; row < n; row++) {
+  for (let row = start; row < end; row++) {
     const id = idOfCell(idRows[row][0]);
-    if (id === null) return null;
-    rowCustomer[row] = numbering.indexOf(id);
+    if (id === null) return false;
+    rowCustomer[row - start] = numbering.indexOf(id);
     const date = dateRows[row][0];
-    if (!isDate(date)) return null;
+    if (!isDate(date)) return false;
     const time = date.getTime();
     if (time !== lastTime) {
       lastDay = dayOfCell(date);
-      if (Number.isNaN(lastDay)) return null;
+      if (Number.isNaN(lastDay)) return false;
       lastTime = time;
     }
-    days[row] = lastDay;
+    days[row - start] = lastDay;
     if (amounts && amountRows) {
       const amount = amountRows[row][0];
-      if (typeof amount !== 'number' || !Number.isFinite(amount)) return null;
-      amounts[row] = amount;
+      if (typeof amount !== 'number' || !Number.isFinite(amount)) return false;
+      amounts[row - start] = amount;
     }
   }
-  return { customers: { ids: numbering.ids, rowCustomer }, days, amounts };
+  return true;
 }

@@ -11,7 +11,7 @@ import { summarizeOrders, type CustomerSummary, type TimeUnit } from '../core/su
 import { isoFromDay } from '../core/dates';
 import { choiceAt, dayAt, InputError, isOmitted, readColumn, type Arg } from './args';
 import { cachedFit } from './cache';
-import { readOrders } from './orders';
+import { readOrders, summarizeOrderCells, type OrderArgs } from './orders';
 
 export const UNITS: readonly TimeUnit[] = ['day', 'week', 'month', 'year'];
 
@@ -42,15 +42,21 @@ export interface OrderLogArgs {
 
 export function summaryFromCells(args: OrderLogArgs): CustomerSummary {
   if (args.amountsRequired && isOmitted(args.amounts ?? '')) throw new InputError('amounts are needed: the amount of each order', 'amounts');
-  const orders = readOrders({ ids: args.ids, dates: args.dates, amounts: isOmitted(args.amounts ?? '') ? undefined : args.amounts });
-  if (orders.days.length === 0) throw new InputError('the order log is empty: give the customer id and date of each order', 'customer_ids');
+  const orderArgs = { ids: args.ids, dates: args.dates, amounts: isOmitted(args.amounts ?? '') ? undefined : args.amounts };
   const asOfDay = isOmitted(args.asOf ?? '') ? undefined : dayAt(readColumn('as_of', args.asOf), 0);
-  const summary = summarizeOrders({ ids: orders.customers, days: orders.days, amounts: orders.amounts }, { asOfDay, unit: args.unit });
+  const summary = summarizeOrderCells(orderArgs, { asOfDay, unit: args.unit }) ?? summarizeOrderRows(orderArgs, asOfDay, args.unit);
   if (summary.count === 0) {
     const when = asOfDay === undefined ? '' : ` on or before as_of (${isoFromDay(asOfDay)})`;
     throw new InputError(`no purchase${when}: every order is later or a return`, asOfDay === undefined ? 'order_dates' : 'as_of');
   }
   return summary;
+}
+
+/** The general path: read the log (with row-precise messages for bad cells), then summarise it, sorting if need be. */
+function summarizeOrderRows(orderArgs: OrderArgs, asOfDay: number | undefined, unit: TimeUnit): CustomerSummary {
+  const orders = readOrders(orderArgs);
+  if (orders.days.length === 0) throw new InputError('the order log is empty: give the customer id and date of each order', 'customer_ids');
+  return summarizeOrders({ ids: orders.customers, days: orders.days, amounts: orders.amounts }, { asOfDay, unit });
 }
 
 /** The checks every fit needs: enough customers, and some repeat buying to learn from. */
