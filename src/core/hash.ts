@@ -9,9 +9,8 @@ export class ContentHash {
   private readonly words = new Uint32Array(this.scratch.buffer);
 
   private mix(word: number): void {
-    this.h1 = Math.imul(this.h1 ^ word, 0x01000193);
-    this.h2 = Math.imul(this.h2 ^ word, 0x5bd1e995);
-    this.h2 ^= this.h2 >>> 15;
+    this.h1 = firstLane(this.h1, word);
+    this.h2 = secondLane(this.h2, word);
   }
 
   number(value: number): this {
@@ -30,12 +29,8 @@ export class ContentHash {
     let h2 = this.h2;
     for (let i = 0; i < values.length; i++) {
       scratch[0] = values[i];
-      h1 = Math.imul(h1 ^ words[0], 0x01000193);
-      h2 = Math.imul(h2 ^ words[0], 0x5bd1e995);
-      h2 ^= h2 >>> 15;
-      h1 = Math.imul(h1 ^ words[1], 0x01000193);
-      h2 = Math.imul(h2 ^ words[1], 0x5bd1e995);
-      h2 ^= h2 >>> 15;
+      h1 = firstLane(firstLane(h1, words[0]), words[1]);
+      h2 = secondLane(secondLane(h2, words[0]), words[1]);
     }
     this.h1 = h1;
     this.h2 = h2;
@@ -52,4 +47,13 @@ export class ContentHash {
     const hex = (h: number): string => (h >>> 0).toString(16).padStart(8, '0');
     return hex(this.h1) + hex(this.h2);
   }
+}
+
+function firstLane(h: number, word: number): number {
+  return Math.imul(h ^ word, 0x01000193);
+}
+
+function secondLane(h: number, word: number): number {
+  const mixed = Math.imul(h ^ word, 0x5bd1e995);
+  return mixed ^ (mixed >>> 15);
 }

@@ -29,11 +29,6 @@ export function isCustomerIndex(ids: ArrayLike<CustomerId> | CustomerIndex): ids
   return (ids as Partial<CustomerIndex>).rowCustomer instanceof Int32Array;
 }
 
-/** Rows per customer id as a plain column again, for code that wants one id per row. */
-export function rowIds(index: CustomerIndex): CustomerId[] {
-  return Array.from(index.rowCustomer, (k) => index.ids[k]);
-}
-
 const enum Pattern {
   Unknown,
   /** Whole numbers from 0 to the limit. */

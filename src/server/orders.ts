@@ -24,13 +24,13 @@ export interface OrderArgs {
 }
 
 export function readOrders(args: OrderArgs): OrderColumns {
-  const { idColumn, dateColumn, amountColumn, columns, n } = orderColumns(args);
-  if (idColumn.rows && dateColumn.rows && (!amountColumn || amountColumn.rows)) {
+  const { idColumn, dateColumn, amountColumn, columns, n, plain } = orderColumns(args);
+  if (plain) {
     const numbering = new IdNumbering(n);
     const rowCustomer = new Int32Array(n);
     const days = new Int32Array(n);
     const amounts = amountColumn ? new Float64Array(n) : undefined;
-    if (readPlainRows(idColumn.rows, dateColumn.rows, amountColumn?.rows ?? null, 0, n, numbering, rowCustomer, days, amounts)) {
+    if (readPlainRows(plain, 0, n, numbering, rowCustomer, days, amounts)) {
       return { customers: { ids: numbering.ids, rowCustomer }, days, amounts };
     }
   }
@@ -89,8 +89,8 @@ const BATCH = 65_536;
  * otherwise, and the caller then reads the log with readOrders and summarises it with summarizeOrders, which sorts.
  */
 export function summarizeOrderCells(args: OrderArgs, options: { asOfDay?: number; unit: TimeUnit }): CustomerSummary | null {
-  const { idColumn, dateColumn, amountColumn, n } = orderColumns(args);
-  if (n === 0 || !idColumn.rows || !dateColumn.rows || (amountColumn && !amountColumn.rows)) return null;
+  const { amountColumn, n, plain } = orderColumns(args);
+  if (n === 0 || !plain) return null;
   const numbering = new IdNumbering(n);
   const size = Math.min(n, BATCH);
   const rowCustomer = new Int32Array(size);
@@ -99,15 +99,29 @@ export function summarizeOrderCells(args: OrderArgs, options: { asOfDay?: number
   const stream = new StreamingSummary({ asOfDay: options.asOfDay, hasAmounts: amounts !== undefined });
   for (let start = 0; start < n; start += BATCH) {
     const end = Math.min(n, start + BATCH);
-    if (!readPlainRows(idColumn.rows, dateColumn.rows, amountColumn?.rows ?? null, start, end, numbering, rowCustomer, days, amounts)) return null;
+    if (!readPlainRows(plain, start, end, numbering, rowCustomer, days, amounts)) return null;
     stream.reserve(numbering.ids.length);
     if (!stream.addRows(rowCustomer, days, amounts, end - start)) return null;
   }
   return stream.summary(numbering.ids, options.unit);
 }
 
+/** The rows Sheets passed for each column, when every column is a one-column range (readPlainRows reads them). */
+interface PlainRows {
+  ids: Cell[][];
+  dates: Cell[][];
+  amounts: Cell[][] | null;
+}
+
 /** The argument ranges as columns of one height, without the blank rows at the end. */
-function orderColumns(args: OrderArgs): { idColumn: LazyColumn; dateColumn: LazyColumn; amountColumn?: LazyColumn; columns: LazyColumn[]; n: number } {
+function orderColumns(args: OrderArgs): {
+  idColumn: LazyColumn;
+  dateColumn: LazyColumn;
+  amountColumn?: LazyColumn;
+  columns: LazyColumn[];
+  n: number;
+  plain: PlainRows | null;
+} {
   const idColumn = readColumnLazily(args.idsName ?? 'customer_ids', args.ids);
   const dateColumn = readColumnLazily(args.datesName ?? 'order_dates', args.dates);
   const amountColumn = args.amounts === undefined ? undefined : readColumnLazily(args.amountsName ?? 'amounts', args.amounts);
@@ -119,7 +133,11 @@ function orderColumns(args: OrderArgs): { idColumn: LazyColumn; dateColumn: Lazy
   }
   let n = idColumn.length;
   while (n > 0 && columns.every((c) => isBlank(c.at(n - 1)))) n--;
-  return { idColumn, dateColumn, amountColumn, columns, n };
+  const plain =
+    idColumn.rows && dateColumn.rows && (!amountColumn || amountColumn.rows)
+      ? { ids: idColumn.rows, dates: dateColumn.rows, amounts: amountColumn?.rows ?? null }
+      : null;
+  return { idColumn, dateColumn, amountColumn, columns, n, plain };
 }
 
 /**
@@ -152,9 +170,7 @@ function readColumnLazily(name: string, arg: Arg): LazyColumn {
  * and messages.
  */
 function readPlainRows(
-  idRows: Cell[][],
-  dateRows: Cell[][],
-  amountRows: Cell[][] | null,
+  rows: PlainRows,
   start: number,
   end: number,
   numbering: IdNumbering,
@@ -162,6 +178,7 @@ function readPlainRows(
   days: Int32Array,
   amounts: Float64Array | undefined,
 ): boolean {
+  const { ids: idRows, dates: dateRows, amounts: amountRows } = rows;
   let lastTime = NaN;
   let lastDay = 0;
   for (let row = start; row < end; row++) {

@@ -22,6 +22,7 @@ import {
   risingTable,
   startingAlpha,
   type ThetaDerivatives,
+  unidentifiedWithoutRepeats,
 } from './common';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
 
@@ -357,18 +358,8 @@ function makeModel(label: string, shift: 0 | 1): PurchaseModel<BetaGeoParams> {
   const fit = (data: RfmPatterns, options: FitOptions = {}): FitResult<BetaGeoParams> => {
     checkPurchaseData(label, data);
     if (!(data.customers > 0)) throw new RangeError(`${label}: no customers to fit`);
-    if (repeatWeight(data) === 0) {
-      const nan = { r: NaN, alpha: NaN, a: NaN, b: NaN };
-      return {
-        params: nan,
-        standardErrors: nan,
-        logLikelihood: NaN,
-        converged: false,
-        message: `${label}: no customer bought more than once, so the model cannot tell how often customers buy or when they stop`,
-        iterations: 0,
-        customers: data.customers,
-      };
-    }
+    const unidentified = unidentifiedWithoutRepeats<BetaGeoParams>(label, BETA_GEO_PARAM_NAMES, data);
+    if (unidentified) return unidentified;
     const full = fitPositive<BetaGeoParams>(
       BETA_GEO_PARAM_NAMES,
       (theta, wantHessian) => derivatives(shift, data, theta, wantHessian),

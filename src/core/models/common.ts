@@ -155,6 +155,24 @@ export function maxFrequency(data: RfmPatterns): number {
   return m;
 }
 
+/**
+ * The fit of a purchase model to data where nobody bought twice: the model is not identified, so no numbers, only
+ * the reason. Null when some customer did buy again.
+ */
+export function unidentifiedWithoutRepeats<P extends object>(label: string, names: readonly (keyof P & string)[], data: RfmPatterns): FitResult<P> | null {
+  if (repeatWeight(data) > 0) return null;
+  const nan = toParams<P>(names, names.map(() => NaN));
+  return {
+    params: nan,
+    standardErrors: nan,
+    logLikelihood: NaN,
+    converged: false,
+    message: `${label}: no customer bought more than once, so the model cannot tell how often customers buy or when they stop`,
+    iterations: 0,
+    customers: data.customers,
+  };
+}
+
 /** Σ w over patterns with a repeat purchase. */
 export function repeatWeight(data: RfmPatterns): number {
   let s = 0;

@@ -12,7 +12,7 @@
  */
 import { numericGradient } from '../optimize';
 import { logDiffExp, logHyp2f1, logSumExp } from '../special';
-import { checkPositiveParams, checkPurchaseData, fitPositive, maxFrequency, purchasePredictor, repeatWeight, risingTable, startingAlpha } from './common';
+import { checkPositiveParams, checkPurchaseData, fitPositive, maxFrequency, purchasePredictor, risingTable, startingAlpha, unidentifiedWithoutRepeats } from './common';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
 
 export interface ParetoNbdParams {
@@ -90,18 +90,8 @@ function fitProblem(params: ParetoNbdParams, converged: boolean, optimizerMessag
 export function paretoNbdFit(data: RfmPatterns, options: FitOptions = {}): FitResult<ParetoNbdParams> {
   checkPurchaseData(LABEL, data);
   if (!(data.customers > 0)) throw new RangeError(`${LABEL}: no customers to fit`);
-  if (repeatWeight(data) === 0) {
-    const nan = toParams([NaN, NaN, NaN, NaN]);
-    return {
-      params: nan,
-      standardErrors: nan,
-      logLikelihood: NaN,
-      converged: false,
-      message: `${LABEL}: no customer bought more than once, so the model cannot tell how often customers buy or when they stop`,
-      iterations: 0,
-      customers: data.customers,
-    };
-  }
+  const unidentified = unidentifiedWithoutRepeats<ParetoNbdParams>(LABEL, PARETO_NBD_PARAM_NAMES, data);
+  if (unidentified) return unidentified;
   const alpha0 = startingAlpha(data);
   const value = (theta: ArrayLike<number>): number => logLikelihoodOf(toParams(theta), data);
   return fitPositive<ParetoNbdParams>(

@@ -6,6 +6,7 @@ import { mbgnbd } from '../../../src/core/models/mbgnbd';
 import { hessianFromGradient, numericGradient, standardErrorsFromLogHessian } from '../../../src/core/optimize';
 import { compressPatterns } from '../../../src/core/rfm';
 import { cdnowPatterns, cdnowSummaryFromOrders, lifetimesReference, relative } from './cdnow';
+import { betaGeoParams, purchaseHistory } from './arbitraries';
 
 // Fader, Hardie & Lee (2005), Table 1 (CDNOW 1/10 sample, 39-week calibration, weeks).
 const PUBLISHED: BgNbdParams = { r: 0.243, alpha: 4.414, a: 0.793, b: 2.426 };
@@ -88,15 +89,8 @@ describe('BG/NBD on CDNOW', () => {
 });
 
 describe('BG/NBD invariants', () => {
-  const params = fc.record({
-    r: fc.double({ min: 0.05, max: 5, noNaN: true }),
-    alpha: fc.double({ min: 0.5, max: 100, noNaN: true }),
-    a: fc.double({ min: 0.05, max: 5, noNaN: true }),
-    b: fc.double({ min: 0.05, max: 10, noNaN: true }),
-  });
-  const history = fc
-    .record({ x: fc.integer({ min: 0, max: 300 }), T: fc.double({ min: 0.5, max: 200, noNaN: true }), share: fc.double({ min: 0.01, max: 1, noNaN: true }) })
-    .map(({ x, T, share }) => ({ x, T, tx: x === 0 ? 0 : T * share }));
+  const params = betaGeoParams;
+  const history = purchaseHistory(300);
 
   it('P(alive) lies in [0, 1], and is exactly 1 without a repeat purchase', () => {
     fc.assert(

@@ -4,6 +4,7 @@ import { bgnbd } from '../../../src/core/models/bgnbd';
 import { mbgnbd, type MbgNbdParams } from '../../../src/core/models/mbgnbd';
 import { compressPatterns } from '../../../src/core/rfm';
 import { cdnowPatterns, relative } from './cdnow';
+import { betaGeoParams, purchaseHistory } from './arbitraries';
 
 // The MBG/NBD paper (Batislam, Denizel & Filiztekin 2007) fits a Turkish grocery panel that is not public. On CDNOW
 // the reference is Python lifetimes' ModifiedBetaGeoFitter (its test suite expects r 0.525, alpha 6.183, a 0.891,
@@ -41,15 +42,8 @@ describe('MBG/NBD on CDNOW', () => {
 });
 
 describe('MBG/NBD invariants', () => {
-  const params = fc.record({
-    r: fc.double({ min: 0.05, max: 5, noNaN: true }),
-    alpha: fc.double({ min: 0.5, max: 100, noNaN: true }),
-    a: fc.double({ min: 0.05, max: 5, noNaN: true }),
-    b: fc.double({ min: 0.05, max: 10, noNaN: true }),
-  });
-  const history = fc
-    .record({ x: fc.integer({ min: 0, max: 300 }), T: fc.double({ min: 0.5, max: 200, noNaN: true }), share: fc.double({ min: 0.01, max: 1, noNaN: true }) })
-    .map(({ x, T, share }) => ({ x, T, tx: x === 0 ? 0 : T * share }));
+  const params = betaGeoParams;
+  const history = purchaseHistory(300);
 
   it('P(alive) in [0, 1]; expected purchases ≥ 0 and non-decreasing in the horizon', () => {
     fc.assert(

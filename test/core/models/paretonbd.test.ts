@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { paretonbd, type ParetoNbdParams } from '../../../src/core/models/paretonbd';
 import { compressPatterns } from '../../../src/core/rfm';
 import { cdnowPatterns, relative } from './cdnow';
+import { purchaseHistory } from './arbitraries';
 
 // Fader, Hardie & Lee (2005), Table 1: the Pareto/NBD on the same CDNOW calibration data.
 const PUBLISHED: ParetoNbdParams = { r: 0.553, alpha: 10.578, s: 0.606, beta: 11.669 };
@@ -59,9 +60,7 @@ describe('Pareto/NBD predictions', () => {
       s: fc.double({ min: 0.05, max: 5, noNaN: true }),
       beta: fc.double({ min: 0.5, max: 100, noNaN: true }),
     });
-    const history = fc
-      .record({ x: fc.integer({ min: 0, max: 1000 }), T: fc.double({ min: 0.5, max: 200, noNaN: true }), share: fc.double({ min: 0.01, max: 1, noNaN: true }) })
-      .map(({ x, T, share }) => ({ x, T, tx: x === 0 ? 0 : T * share }));
+    const history = purchaseHistory(1000);
     fc.assert(
       fc.property(params, history, fc.double({ min: 0.1, max: 100, noNaN: true }), (p, h, t) => {
         const predict = paretonbd.predictor(p);
