@@ -409,9 +409,18 @@ function predictor(label: string, shift: 0 | 1, params: BetaGeoParams): Purchase
     return (expectationAt(1 - POLE_GAP, t, x, T) + expectationAt(1 + POLE_GAP, t, x, T)) / 2;
   };
 
+  let scratch = new Float64Array(0);
+  /** aliveExpectation at every horizon at once: one series for all of them where it converges fast. */
+  const aliveExpectations = (times: ArrayLike<number>, x: number, T: number, out: Float64Array): void => {
+    if (scratch.length < 3 * times.length) scratch = new Float64Array(3 * times.length);
+    const bySeries = Math.abs(a - 1) >= POLE_GAP && expectationsBySeries(r, alpha, a, b, shift, x, T, times, scratch, out);
+    for (let j = 0; j < times.length; j++) if (!bySeries || Number.isNaN(out[j])) out[j] = aliveExpectation(times[j], x, T);
+  };
+
   return purchasePredictor(label, {
     pAlive,
     aliveExpectation,
+    aliveExpectations,
     newCustomer(t) {
       if (t === 0) return 0;
       // A new customer is a customer with x = 0 at T = 0, except that MBG/NBD's drop-out right after the first
@@ -427,6 +436,83 @@ function predictor(label: string, shift: 0 | 1, params: BetaGeoParams): Purchase
     },
   });
 }
+
+/**
+ * E[X(t) | alive at T, x] at the horizons t_j, for a ≠ 1, in one pass. By Euler's transformation the 2F1 of the
+ * expectation (FORMULAS.md) becomes (1 − z)^(r+x) 2F1(r+x, b+x+s; c; z) = (1 − z)^(a−1) 2F1(p, a − 1; c; z), with
+ * c = a + b + x + s − 1 and p = a + b + s − 1 − r (s the MBG/NBD shift): small first parameters whatever x is, so
+ * few terms, and coefficients that are the same for every horizon (only z = t/(α + T + t) differs). With p and
+ * a − 1 above −1 and c > 0 the terms after the first share one sign, so the sum does not cancel, and
+ * 1 − (1 − z)^(a−1) (1 + S) is taken as −expm1((a − 1) log(1 − z)) − (1 − z)^(a−1) S without cancelling either.
+ * false, with `out` unfinished, where that does not hold; NaN in `out` for the horizons with z beyond 1/2, which need
+ * many terms (special.ts does them one at a time).
+ * scratch: at least 3 × the horizons.
+ */
+export function expectationsBySeries(
+  r: number,
+  alpha: number,
+  a: number,
+  b: number,
+  shift: 0 | 1,
+  x: number,
+  T: number,
+  times: ArrayLike<number>,
+  scratch: Float64Array,
+  out: Float64Array,
+): boolean {
+  const h = times.length;
+  const c = a + b + x + shift - 1;
+  const p = a + b + shift - 1 - r;
+  const q = a - 1;
+  if (!(c > 0 && p > -1 && q > -1)) return false;
+  let zMax = 0;
+  for (let j = 0; j < h; j++) {
+    let z = times[j] / (alpha + T + times[j]);
+    if (!(z >= 0)) return false;
+    if (z > SERIES_Z_LIMIT) z = NaN; // left out: NaN in `out`
+    scratch[j] = z === z ? z : 0; // z_j
+    scratch[h + j] = z; // z_j^k, from k = 1
+    scratch[2 * h + j] = 0; // S_j, the terms from k = 1 on
+    if (z > zMax) zMax = z;
+  }
+  let coefficient = (p * q) / c; // (p)_k (q)_k / ((c)_k k!) at k = 1
+  for (let k = 1; k <= MAX_FUSED_TERMS; k++) {
+    let largestTerm = 0;
+    let smallestSum = Infinity;
+    for (let j = 0; j < h; j++) {
+      const term = coefficient * scratch[h + j];
+      const sum = (scratch[2 * h + j] += term);
+      scratch[h + j] *= scratch[j];
+      if (term === 0) continue; // z = 0, or terms past the smallest double: nothing left to add
+      if (Math.abs(term) > largestTerm * Math.abs(sum)) largestTerm = Math.abs(term / sum);
+      if (Math.abs(sum) < smallestSum) smallestSum = Math.abs(sum);
+    }
+    if (coefficient === 0 || (largestTerm <= FUSED_TOLERANCE && smallestSum > 0)) {
+      // The rest is at most term · ρ/(1 − ρ) with ρ bounding every later term ratio (all factors past −1 move
+      // monotonically towards 1, as in special.ts).
+      const ratio = zMax * Math.max(1, (p + k) / (c + k)) * Math.max(1, (q + k) / (k + 1));
+      if (coefficient === 0 || (ratio < 1 && (largestTerm * ratio) / (1 - ratio) <= FUSED_TOLERANCE)) {
+        for (let j = 0; j < h; j++) {
+          if (scratch[j] === 0 && times[j] !== 0) {
+            out[j] = NaN;
+            continue;
+          }
+          const logKept = q * Math.log1p(-scratch[j]);
+          out[j] = Math.max(0, (c / q) * (-Math.expm1(logKept) - Math.exp(logKept) * scratch[2 * h + j]));
+        }
+        return true;
+      }
+    }
+    coefficient *= ((p + k) * (q + k)) / ((c + k) * (k + 1));
+  }
+  return false;
+}
+
+/** Where expectationsBySeries hands over to special.ts: beyond it the series needs too many terms. */
+const SERIES_Z_LIMIT = 0.5;
+const MAX_FUSED_TERMS = 400;
+/** Relative size of the last term (and of the rest after it) in every sum: full double precision. */
+const FUSED_TOLERANCE = 1e-17;
 
 /** The expectations divide by a − 1; at a = 1 exactly the limit is the mean of the two sides. */
 const POLE_GAP = 1e-7;

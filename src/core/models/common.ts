@@ -245,6 +245,8 @@ export interface PredictorParts {
   pAlive(x: number, tx: number, T: number): number;
   /** Expected purchases in (T, T + t] of a customer known to be alive at T; depends on (x, T) only. */
   aliveExpectation(t: number, x: number, T: number): number;
+  /** aliveExpectation at each of `times` into `out`, when the model has a faster way than one at a time. */
+  aliveExpectations?(times: ArrayLike<number>, x: number, T: number, out: Float64Array): void;
   /** Expected purchases in (0, t] of a customer just acquired. */
   newCustomer(t: number): number;
 }
@@ -286,14 +288,16 @@ export function purchasePredictor(model: string, parts: PredictorParts): Purchas
       const sets = weights.length;
       const shared = new Float64Array(leaders.length * sets);
       const expectation = new Float64Array(h);
-      leaders.forEach((c, g) => {
-        for (let j = 0; j < h; j++) expectation[j] = parts.aliveExpectation(times[j], frequency[c], T[c]);
+      for (let g = 0; g < leaders.length; g++) {
+        const c = leaders[g];
+        if (parts.aliveExpectations) parts.aliveExpectations(times, frequency[c], T[c], expectation);
+        else for (let j = 0; j < h; j++) expectation[j] = parts.aliveExpectation(times[j], frequency[c], T[c]);
         for (let s = 0; s < sets; s++) {
           let sum = 0;
           for (let j = 0; j < h; j++) if (weights[s][j] !== 0) sum += weights[s][j] * expectation[j];
           shared[g * sets + s] = sum;
         }
-      });
+      }
       const sums = weights.map(() => new Float64Array(n));
       for (let c = 0; c < n; c++) {
         checkHistory(model, frequency[c], recency[c], T[c]);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { betaGeoDerivatives } from '../../../src/core/models/betageo';
+import { betaGeoDerivatives, expectationsBySeries } from '../../../src/core/models/betageo';
 import { bgnbd, type BgNbdParams } from '../../../src/core/models/bgnbd';
 import { mbgnbd } from '../../../src/core/models/mbgnbd';
 import { hessianFromGradient, numericGradient, standardErrorsFromLogHessian } from '../../../src/core/optimize';
@@ -85,6 +85,56 @@ describe('BG/NBD on CDNOW', () => {
     const predict = bgnbd.predictor(PUBLISHED);
     expect(relative(predict.expectedPurchasesNew(39), 1.1967231933208168)).toBeLessThan(1e-12);
     expect(relative(predict.expectedPurchasesNew(520), 4.9746178618496597)).toBeLessThan(1e-12);
+  });
+});
+
+describe('expected purchases at many horizons by one series', () => {
+  // Horizons with z = t/(α + T + t) up to 1/2, where the batch takes one series for all of them (and beyond), against the
+  // general 2F1 one horizon at a time. Tolerance 1e-10 relative, or 1e-14·|c/(a − 1)| purchases: that is the error of
+  // the general path near t = 0, where it cancels in (c/(a − 1))·(1 − (1 − z)^(r+x)·2F1) and the series does not.
+  const slack = (p: { a: number; b: number }, x: number, shift: number): number => 1e-14 * Math.abs((p.a + p.b + x + shift - 1) / (p.a - 1));
+  const horizons = fc.array(fc.double({ min: 0, max: 1, noNaN: true }), { minLength: 1, maxLength: 24 });
+  const anyHorizons = fc.array(fc.double({ min: 0, max: 5, noNaN: true }), { minLength: 1, maxLength: 24 });
+
+  for (const [model, shift] of [[bgnbd, 0], [mbgnbd, 1]] as const) {
+    it(`${model === bgnbd ? 'BG/NBD' : 'MBG/NBD'}: the batch equals one-at-a-time predictions`, () => {
+      fc.assert(
+        fc.property(betaGeoParams, purchaseHistory(300), anyHorizons, (p, h, shares) => {
+          const times = shares.map((u) => u * (p.alpha + h.T));
+          const predict = model.predictor(p);
+          const [sums] = predict.expectedPurchasesBatch([h.x], [h.tx], [h.T], times, [times.map((_, j) => (j === times.length - 1 ? 1 : 0))]);
+          const last = predict.expectedPurchases(times[times.length - 1], h.x, h.tx, h.T);
+          expect(Math.abs(sums[0] - last)).toBeLessThanOrEqual(1e-10 * last + slack(p, h.x, shift));
+        }),
+        { numRuns: 500 },
+      );
+    });
+  }
+
+  it('takes the series wherever a, p = a + b + s − 1 − r and c are in its range, for every z up to 1/2', () => {
+    fc.assert(
+      fc.property(betaGeoParams, purchaseHistory(300), horizons, (p, h, shares) => {
+        fc.pre(Math.abs(p.a - 1) > 1e-6 && p.a + p.b - 1 - p.r > -1 && p.a + p.b + h.x - 1 > 0);
+        const times = shares.map((u) => u * (p.alpha + h.T));
+        const out = new Float64Array(times.length);
+        expect(expectationsBySeries(p.r, p.alpha, p.a, p.b, 0, h.x, h.T, times, new Float64Array(3 * times.length), out)).toBe(true);
+        const predict = bgnbd.predictor(p);
+        times.forEach((t, j) => {
+          const one = predict.expectedPurchases(t, h.x, h.T, h.T) / predict.pAlive(h.x, h.T, h.T);
+          expect(Math.abs(out[j] - one)).toBeLessThanOrEqual(1e-10 * one + slack(p, h.x, 0));
+        });
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('leaves z beyond 1/2 and a first parameter at or below −1 to the general 2F1', () => {
+    const out = new Float64Array(2);
+    const scratch = new Float64Array(6);
+    expect(expectationsBySeries(0.24, 4.4, 0.79, 2.4, 0, 2, 30, [10, 52], scratch, out)).toBe(true); // z = 0.23, 0.60
+    expect(out[0]).toBeGreaterThan(0);
+    expect(out[1]).toBeNaN();
+    expect(expectationsBySeries(3, 4.4, 0.5, 0.3, 0, 2, 30, [10, 20], scratch, out)).toBe(false); // p = −3.2
   });
 });
 
