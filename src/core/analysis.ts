@@ -120,7 +120,7 @@ export function analyzeCustomers(customers: CustomerHistories, options: Analysis
   const marginShare = Float64Array.from(customers.revenue, (r, i) => (r > 0 ? clamp01((r - cost[i]) / r) : options.grossMargin));
   const spend = Float64Array.from(frequency, (x, i) => expectedSpend(spendFit.params, x, customers.monetaryValue[i]));
   const perUnitSpend = Float64Array.from(spend, (s, i) => s * marginShare[i]);
-  const { clv: growth, expectedPurchases } = customerLifetimeValues(predictor, { frequency, recency, T }, perUnitSpend, {
+  const { clv: growth, expectedPurchases, pAlive } = customerLifetimeValues(predictor, { frequency, recency, T }, perUnitSpend, {
     horizonMonths: options.horizonMonths,
     annualDiscountRate: options.annualDiscountRate,
     margin: 1,
@@ -130,7 +130,6 @@ export function analyzeCustomers(customers: CustomerHistories, options: Analysis
   const base = Float64Array.from(customers.revenue, (r, i) => r - cost[i]);
   const networking = customers.referrerOf ? networkingValues(customers.referrerOf, base, growth) : new Float64Array(n);
   const clv = Float64Array.from(base, (b, i) => b + growth[i] + networking[i]);
-  const pAlive = Float64Array.from(frequency, (x, i) => predictor.pAlive(x, recency[i], T[i]));
 
   const thresholds = { base: highThreshold(base, options.cut), growth: highThreshold(growth, options.cut) };
   const segment = Array.from(base, (b, i) => valueSegment(b, growth[i], thresholds.base, thresholds.growth));

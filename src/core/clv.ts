@@ -25,6 +25,8 @@ export interface ClvResult {
   clv: Float64Array;
   /** Expected purchases over the whole horizon (undiscounted). */
   expectedPurchases: Float64Array;
+  /** P(alive) of each customer, as the predictor's pAlive gives it. */
+  pAlive: Float64Array;
 }
 
 export function monthlyDiscountRate(annualRate: number): number {
@@ -45,13 +47,18 @@ export function customerLifetimeValues(
 ): ClvResult {
   const months = Math.round(options.horizonMonths);
   const times = monthEnds(months, options.unit);
-  const [discounted, expectedPurchases] = predictor.expectedPurchasesBatch(customers.frequency, customers.recency, customers.T, times, [
-    discountWeights(months, options.annualDiscountRate),
-    lastOnly(months),
-  ]);
+  const pAlive = new Float64Array(customers.frequency.length);
+  const [discounted, expectedPurchases] = predictor.expectedPurchasesBatch(
+    customers.frequency,
+    customers.recency,
+    customers.T,
+    times,
+    [discountWeights(months, options.annualDiscountRate), lastOnly(months)],
+    pAlive,
+  );
   const clv = new Float64Array(discounted.length);
   for (let c = 0; c < clv.length; c++) clv[c] = options.margin * expectedSpend[c] * discounted[c];
-  return { clv, expectedPurchases };
+  return { clv, expectedPurchases, pAlive };
 }
 
 /**

@@ -465,47 +465,55 @@ export function expectationsBySeries(
   const p = a + b + shift - 1 - r;
   const q = a - 1;
   if (!(c > 0 && p > -1 && q > -1)) return false;
-  let zMax = 0;
+  let slowest = -1; // the horizon with the largest z, whose series converges last
   for (let j = 0; j < h; j++) {
     let z = times[j] / (alpha + T + times[j]);
     if (!(z >= 0)) return false;
     if (z > SERIES_Z_LIMIT) z = NaN; // left out: NaN in `out`
     scratch[j] = z === z ? z : 0; // z_j
-    scratch[h + j] = z; // z_j^k, from k = 1
+    scratch[h + j] = scratch[j]; // z_j^k, from k = 1
     scratch[2 * h + j] = 0; // S_j, the terms from k = 1 on
-    if (z > zMax) zMax = z;
+    if (slowest < 0 || scratch[j] > scratch[slowest]) slowest = j;
   }
   let coefficient = (p * q) / c; // (p)_k (q)_k / ((c)_k k!) at k = 1
   for (let k = 1; k <= MAX_FUSED_TERMS; k++) {
-    let largestTerm = 0;
-    let smallestSum = Infinity;
+    const slowestTerm = coefficient * scratch[h + slowest];
     for (let j = 0; j < h; j++) {
-      const term = coefficient * scratch[h + j];
-      const sum = (scratch[2 * h + j] += term);
+      scratch[2 * h + j] += coefficient * scratch[h + j];
       scratch[h + j] *= scratch[j];
-      if (term === 0) continue; // z = 0, or terms past the smallest double: nothing left to add
-      if (Math.abs(term) > largestTerm * Math.abs(sum)) largestTerm = Math.abs(term / sum);
-      if (Math.abs(sum) < smallestSum) smallestSum = Math.abs(sum);
     }
-    if (coefficient === 0 || (largestTerm <= FUSED_TOLERANCE && smallestSum > 0)) {
-      // The rest is at most term · ρ/(1 − ρ) with ρ bounding every later term ratio (all factors past −1 move
-      // monotonically towards 1, as in special.ts).
-      const ratio = zMax * Math.max(1, (p + k) / (c + k)) * Math.max(1, (q + k) / (k + 1));
-      if (coefficient === 0 || (ratio < 1 && (largestTerm * ratio) / (1 - ratio) <= FUSED_TOLERANCE)) {
-        for (let j = 0; j < h; j++) {
-          if (scratch[j] === 0 && times[j] !== 0) {
-            out[j] = NaN;
-            continue;
-          }
-          const logKept = q * Math.log1p(-scratch[j]);
-          out[j] = Math.max(0, (c / q) * (-Math.expm1(logKept) - Math.exp(logKept) * scratch[2 * h + j]));
+    if (Math.abs(slowestTerm) <= FUSED_TOLERANCE * Math.abs(scratch[2 * h + slowest]) && seriesDone(p, q, c, k, coefficient, h, scratch)) {
+      for (let j = 0; j < h; j++) {
+        if (scratch[j] === 0 && times[j] !== 0) {
+          out[j] = NaN;
+          continue;
         }
-        return true;
+        const keptLess1 = Math.expm1(q * Math.log1p(-scratch[j])); // (1 − z)^(a−1) − 1
+        out[j] = Math.max(0, (c / q) * (-keptLess1 - (1 + keptLess1) * scratch[2 * h + j]));
       }
+      return true;
     }
     coefficient *= ((p + k) * (q + k)) / ((c + k) * (k + 1));
   }
   return false;
+}
+
+/**
+ * Whether every sum of expectationsBySeries is complete after term k (coefficient: that of term k): the rest is at
+ * most |term k|·ρ/(1 − ρ), with ρ bounding every later term ratio (each factor past −1 moves monotonically towards 1,
+ * as in special.ts).
+ */
+function seriesDone(p: number, q: number, c: number, k: number, coefficient: number, h: number, scratch: Float64Array): boolean {
+  if (coefficient === 0) return true;
+  const growth = Math.max(1, (p + k) / (c + k)) * Math.max(1, (q + k) / (k + 1));
+  for (let j = 0; j < h; j++) {
+    const z = scratch[j];
+    if (z === 0) continue;
+    const ratio = z * growth;
+    const term = Math.abs((coefficient * scratch[h + j]) / z); // scratch holds z^(k+1) by now
+    if (!(ratio < 1 && (term * ratio) / (1 - ratio) <= FUSED_TOLERANCE * Math.abs(scratch[2 * h + j]))) return false;
+  }
+  return true;
 }
 
 /** Where expectationsBySeries hands over to special.ts: beyond it the series needs too many terms. */

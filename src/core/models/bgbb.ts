@@ -518,7 +518,7 @@ export const bgbb: PurchaseModel<BgBbParams> = {
       pAlive: (x, tx, T) => bgbbPAlive(params, x, tx, T),
       expectedPurchases: (t, x, tx, T) => bgbbExpectedTransactions(params, t, x, tx, T),
       expectedPurchasesNew: (t) => bgbbExpectedTransactionsNew(params, t),
-      expectedPurchasesBatch(frequency, recency, T, times, weights) {
+      expectedPurchasesBatch(frequency, recency, T, times, weights, aliveOut) {
         const h = times.length;
         for (let j = 0; j < h; j++) checkHorizon(times[j]);
         checkWeights(weights, h);
@@ -529,6 +529,7 @@ export const bgbb: PurchaseModel<BgBbParams> = {
           const tx = recency[c];
           const n = T[c];
           checkBgBbRow(x, tx, n, c);
+          if (aliveOut) aliveOut[c] = bgbbPAlive(params, x, tx, n);
           // Shared by every horizon of this customer: alive at n, and the posterior purchase probability.
           const scale = pAliveAtN(params, x, tx, n) * ((params.alpha + x) / (params.alpha + params.beta + n));
           const dropout = dropoutAfter(params, n);

@@ -207,6 +207,10 @@ export function groupByPair(first: ArrayLike<number>, second: ArrayLike<number>)
     const b = second[i];
     packable = Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < PACK && b < PACK;
   }
+  if (packable && n > 0) {
+    const byTable = groupByTable(first, second, groupOf, leaders);
+    if (byTable) return byTable;
+  }
   if (packable) {
     const index = new Map<number, number>();
     for (let i = 0; i < n; i++) {
@@ -229,6 +233,33 @@ export function groupByPair(first: ArrayLike<number>, second: ArrayLike<number>)
     if (g === undefined) {
       g = leaders.length;
       inner.set(second[i], g);
+      leaders.push(i);
+    }
+    groupOf[i] = g;
+  }
+  return { groupOf, leaders };
+}
+
+/**
+ * groupByPair for whole numbers whose pairs fit a flat table no larger than a few times the rows (frequencies and
+ * ages in days do): one array lookup per row instead of a Map's hashing. null when the table would be larger.
+ */
+function groupByTable(first: ArrayLike<number>, second: ArrayLike<number>, groupOf: Int32Array, leaders: number[]): { groupOf: Int32Array; leaders: number[] } | null {
+  const n = first.length;
+  let firstMax = 0;
+  let secondMax = 0;
+  for (let i = 0; i < n; i++) {
+    if (first[i] > firstMax) firstMax = first[i];
+    if (second[i] > secondMax) secondMax = second[i];
+  }
+  const width = secondMax + 1;
+  if ((firstMax + 1) * width > 4 * n + 65_536) return null;
+  const groupAt = new Int32Array((firstMax + 1) * width).fill(-1);
+  for (let i = 0; i < n; i++) {
+    const key = first[i] * width + second[i];
+    let g = groupAt[key];
+    if (g < 0) {
+      g = groupAt[key] = leaders.length;
       leaders.push(i);
     }
     groupOf[i] = g;
@@ -277,7 +308,7 @@ export function purchasePredictor(model: string, parts: PredictorParts): Purchas
       checkHistory(model, 0, 0, 0, t);
       return parts.newCustomer(t);
     },
-    expectedPurchasesBatch(frequency, recency, T, times, weights) {
+    expectedPurchasesBatch(frequency, recency, T, times, weights, aliveOut) {
       const n = frequency.length;
       const h = times.length;
       for (let j = 0; j < h; j++) checkHistory(model, 0, 0, 0, times[j]);
@@ -302,6 +333,7 @@ export function purchasePredictor(model: string, parts: PredictorParts): Purchas
       for (let c = 0; c < n; c++) {
         checkHistory(model, frequency[c], recency[c], T[c]);
         const p = parts.pAlive(frequency[c], recency[c], T[c]);
+        if (aliveOut) aliveOut[c] = p;
         const g = groupOf[c];
         for (let s = 0; s < sets; s++) sums[s][c] = p * shared[g * sets + s];
       }

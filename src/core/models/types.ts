@@ -51,7 +51,8 @@ export interface PurchasePredictor {
    * Weighted sums of expected purchases over horizons, for every customer i:
    * sums[s][i] = Σ_j weights[s][j] · E[X(times[j]) | x_i, tx_i, T_i]. Weights [1] give the expected purchases in
    * times[0]; CLV passes each month's discount weight (clv.ts). Work shared by customers or horizons is done once,
-   * and nothing of size customers × horizons is held, so a long horizon costs time, not memory.
+   * and nothing of size customers × horizons is held, so a long horizon costs time, not memory. aliveOut, when
+   * given, receives each customer's pAlive, which the sums need anyway.
    */
   expectedPurchasesBatch(
     frequency: ArrayLike<number>,
@@ -59,6 +60,7 @@ export interface PurchasePredictor {
     T: ArrayLike<number>,
     times: ArrayLike<number>,
     weights: readonly ArrayLike<number>[],
+    aliveOut?: Float64Array,
   ): Float64Array[];
 }
 

@@ -287,14 +287,14 @@ export function CLV(
     requireConverged({ fit: spendFit }, MODEL_LABELS.gammagamma);
     const spend = new Float64Array(s.count);
     for (let k = 0; k < s.count; k++) spend[k] = expectedSpend(spendFit.params, s.frequency[k], s.monetaryValue[k]);
-    const { clv, expectedPurchases } = customerLifetimeValues(fitted.predictor, s, spend, {
+    const { clv, expectedPurchases, pAlive } = customerLifetimeValues(fitted.predictor, s, spend, {
       horizonMonths: months,
       annualDiscountRate: rate,
       margin: keep,
       unit: 'day',
     });
     const header = ['customer_id', 'clv', 'expected_purchases', 'expected_spend_per_order', 'p_alive'];
-    return spill(header, s.count, (k) => [s.ids[k], clv[k], expectedPurchases[k], spend[k], fitted.predictor.pAlive(s.frequency[k], s.recency[k], s.T[k])]);
+    return spill(header, s.count, (k) => [s.ids[k], clv[k], expectedPurchases[k], spend[k], pAlive[k]]);
   });
 }
 

@@ -328,7 +328,9 @@ describe('BG/BB formulas', () => {
 
   it('exposes the same predictions through the purchase-model interface', () => {
     const predictor = bgbb.predictor(PUBLISHED);
-    const [atZero, atFive, mixed] = predictor.expectedPurchasesBatch([0, 3], [0, 5], [6, 6], [0, 1, 5], [[1, 0, 0], [0, 0, 1], [0.5, 2, -1]]);
+    const alive = new Float64Array(2);
+    const [atZero, atFive, mixed] = predictor.expectedPurchasesBatch([0, 3], [0, 5], [6, 6], [0, 1, 5], [[1, 0, 0], [0, 0, 1], [0.5, 2, -1]], alive);
+    expect([...alive]).toEqual([predictor.pAlive(0, 0, 6), predictor.pAlive(3, 5, 6)]);
     expect(atZero[0]).toBe(0);
     expect(atFive[1]).toBeCloseTo(bgbbExpectedTransactions(PUBLISHED, 5, 3, 5, 6), 14);
     expect(mixed[1]).toBeCloseTo(2 * bgbbExpectedTransactions(PUBLISHED, 1, 3, 5, 6) - bgbbExpectedTransactions(PUBLISHED, 5, 3, 5, 6), 14);

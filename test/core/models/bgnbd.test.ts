@@ -66,13 +66,16 @@ describe('BG/NBD on CDNOW', () => {
     const rows = reference.rows;
     const times = [1, 4.35, 13, 52];
     const weights = [[0, 0, 1, 0], [1, 0, 0, 0], [0.25, -1, 3, 0.5]];
+    const alive = new Float64Array(rows.length);
     const sums = predict.expectedPurchasesBatch(
       rows.map((r) => r.frequency),
       rows.map((r) => r.recency),
       rows.map((r) => r.T),
       times,
       weights,
+      alive,
     );
+    rows.forEach((r, i) => expect(alive[i]).toBe(predict.pAlive(r.frequency, r.recency, r.T)));
     rows.forEach((r, i) =>
       weights.forEach((w, s) => {
         const oneByOne = times.reduce((sum, t, j) => sum + w[j] * predict.expectedPurchases(t, r.frequency, r.recency, r.T), 0);
