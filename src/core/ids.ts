@@ -122,11 +122,13 @@ export class IdNumbering {
       value = value * 10 + digit;
     }
     if (value > this.limit) return -1;
-    const sameLength = this.sameLength && length === this.firstLength;
-    const leadingZero = this.leadingZero || (length > start + 1 && id.charCodeAt(start) === 48);
-    if (!sameLength && leadingZero) return -1;
-    this.sameLength = sameLength;
-    this.leadingZero = leadingZero;
+    if (length === this.firstLength && this.sameLength) return value; // the common case: all ids alike so far
+    // Ids of different lengths: from now on none may have a leading zero, or "C01" and "C1" would be one.
+    if (this.sameLength) {
+      this.sameLength = false;
+      this.leadingZero = this.ids.some((known) => typeof known === 'string' && hasLeadingZero(known, start));
+    }
+    if (this.leadingZero || hasLeadingZero(id, start)) return -1;
     return value;
   }
 
@@ -154,6 +156,11 @@ export class IdNumbering {
     this.indexOfKey = larger;
     return larger;
   }
+}
+
+/** Whether the digits after the prefix start with a 0 and are more than that 0. */
+function hasLeadingZero(id: string, prefixLength: number): boolean {
+  return id.length > prefixLength + 1 && id.charCodeAt(prefixLength) === 48;
 }
 
 function isDigit(code: number): boolean {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DAYS_PER_UNIT, summarizeOrders, type CustomerSummary, type OrderLog } from '../../src/core/summary';
+import { IdNumbering } from '../../src/core/ids';
+import { DAYS_PER_UNIT, StreamingSummary, summarizeOrders, type CustomerSummary, type OrderLog } from '../../src/core/summary';
 import { dayOfYyyymmdd, readCdnowSample } from './models/cdnow';
 
 const DATA = '/work/shared/data';
@@ -145,6 +146,12 @@ describe('summarizeOrders on small logs', () => {
     expect(rowOf(summary, 'b')).toMatchObject({ frequency: 2, firstDay: 2, lastDay: 9, recency: 7, monetaryValue: 2.5 });
   });
 
+  it('lists customers by their first order on or before asOfDay, even when an earlier row of theirs is after it', () => {
+    const summary = summarizeOrders({ ids: ['a', 'b', 'a', 'c'], days: [100, 5, 6, 7] }, { asOfDay: 50 });
+    expect(summary.ids).toEqual(['b', 'a', 'c']);
+    expect(rowOf(summary, 'a')).toMatchObject({ frequency: 0, firstDay: 6, T: 44 });
+  });
+
   it('tells numbers and strings apart as ids (the server layer normalises them)', () => {
     const summary = summarizeOrders({ ids: [1, '1'], days: [0, 1] });
     expect(summary.ids).toEqual([1, '1']);
@@ -240,6 +247,26 @@ describe('summarizeOrders properties', () => {
           expect(summary.frequency[k]).toBeLessThanOrEqual(summary.orders[k] - 1);
           if (summary.frequency[k] === 0) expect(summary.monetaryValue[k]).toBe(0);
         }
+      }),
+    );
+  });
+
+  it('fed in batches of any size, as the cell functions feed it, gives the summary of the whole log', () => {
+    fc.assert(
+      fc.property(logArbitrary, fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 10 }), ({ orders, asOfDay, unit }, sizes) => {
+        const log = toLog([...orders].sort((a, b) => a.day - b.day));
+        const whole = summarizeOrders(log, { asOfDay, unit });
+        const numbering = new IdNumbering(log.ids.length);
+        const stream = new StreamingSummary({ asOfDay, hasAmounts: true });
+        for (let start = 0, b = 0; start < log.ids.length; b++) {
+          const end = Math.min(log.ids.length, start + sizes[b % sizes.length]);
+          const rowCustomer = Int32Array.from(log.ids.slice(start, end), (id) => numbering.indexOf(id));
+          stream.reserve(numbering.ids.length);
+          expect(stream.addRows(rowCustomer, log.days.slice(start, end), log.amounts.slice(start, end), end - start)).toBe(true);
+          start = end;
+        }
+        const batched = stream.summary(numbering.ids, unit);
+        expect(batched).toEqual(whole);
       }),
     );
   });
