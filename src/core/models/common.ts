@@ -200,25 +200,30 @@ export function groupByPair(first: ArrayLike<number>, second: ArrayLike<number>)
   const n = first.length;
   const groupOf = new Int32Array(n);
   const leaders: number[] = [];
-  // Whole numbers (frequencies, ages in days) pack into one exact number key: one Map instead of a Map of Maps.
+  // Whole numbers (frequencies, ages in days) make one exact number key per pair: an index into a flat table when
+  // the pairs fit one no larger than a few times the rows (one array lookup per row), else a Map key.
   let packable = true;
+  let firstMax = 0;
+  let secondMax = 0;
   for (let i = 0; i < n && packable; i++) {
     const a = first[i];
     const b = second[i];
     packable = Number.isInteger(a) && Number.isInteger(b) && a >= 0 && b >= 0 && a < PACK && b < PACK;
-  }
-  if (packable && n > 0) {
-    const byTable = groupByTable(first, second, groupOf, leaders);
-    if (byTable) return byTable;
+    if (a > firstMax) firstMax = a;
+    if (b > secondMax) secondMax = b;
   }
   if (packable) {
+    const width = secondMax + 1;
+    const size = (firstMax + 1) * width;
+    const table = size <= 4 * n + 65_536 ? new Int32Array(size).fill(-1) : null;
     const index = new Map<number, number>();
     for (let i = 0; i < n; i++) {
-      const key = first[i] * PACK + second[i];
-      let g = index.get(key);
-      if (g === undefined) {
+      const key = first[i] * width + second[i];
+      let g = table ? table[key] : (index.get(key) ?? -1);
+      if (g < 0) {
         g = leaders.length;
-        index.set(key, g);
+        if (table) table[key] = g;
+        else index.set(key, g);
         leaders.push(i);
       }
       groupOf[i] = g;
@@ -240,34 +245,7 @@ export function groupByPair(first: ArrayLike<number>, second: ArrayLike<number>)
   return { groupOf, leaders };
 }
 
-/**
- * groupByPair for whole numbers whose pairs fit a flat table no larger than a few times the rows (frequencies and
- * ages in days do): one array lookup per row instead of a Map's hashing. null when the table would be larger.
- */
-function groupByTable(first: ArrayLike<number>, second: ArrayLike<number>, groupOf: Int32Array, leaders: number[]): { groupOf: Int32Array; leaders: number[] } | null {
-  const n = first.length;
-  let firstMax = 0;
-  let secondMax = 0;
-  for (let i = 0; i < n; i++) {
-    if (first[i] > firstMax) firstMax = first[i];
-    if (second[i] > secondMax) secondMax = second[i];
-  }
-  const width = secondMax + 1;
-  if ((firstMax + 1) * width > 4 * n + 65_536) return null;
-  const groupAt = new Int32Array((firstMax + 1) * width).fill(-1);
-  for (let i = 0; i < n; i++) {
-    const key = first[i] * width + second[i];
-    let g = groupAt[key];
-    if (g < 0) {
-      g = groupAt[key] = leaders.length;
-      leaders.push(i);
-    }
-    groupOf[i] = g;
-  }
-  return { groupOf, leaders };
-}
-
-/** 2^26: two whole numbers below it make a key below 2^52, exact in a double. */
+/** 2^26: two whole numbers below it make a key below 2^52, exact in a double (the width is at most 2^26 too). */
 const PACK = 67_108_864;
 
 /** What a purchase-count model must supply; purchasePredictor builds the rest. */
