@@ -167,7 +167,8 @@ function readColumnLazily(name: string, arg: Arg): LazyColumn {
  * The common case, kept to small monomorphic loops because Apps Script runs every call cold: text or number ids,
  * Date cells, number amounts, no blank rows. Reads rows start … end − 1 into the columns from index 0. Returns
  * false at the first cell that is anything else, and the caller then reads the log the general way, with its checks
- * and messages. One column at a time: a short loop keeps several rows' cells in flight from memory at once.
+ * and messages. One column of a chunk of rows at a time: a short loop keeps several rows' cells in flight from memory
+ * at once.
  */
 function readPlainRows(
   rows: PlainRows,
@@ -178,17 +179,28 @@ function readPlainRows(
   days: Int32Array,
   amounts: Float64Array | undefined,
 ): boolean {
-  return (
-    readPlainIds(rows.ids, start, end, numbering, rowCustomer) &&
-    readPlainDates(rows.dates, start, end, days) &&
-    (!amounts || !rows.amounts || readPlainAmounts(rows.amounts, start, end, amounts))
-  );
+  for (let from = start; from < end; from += CHUNK) {
+    const to = Math.min(end, from + CHUNK);
+    const ok =
+      readPlainIds(rows.ids, from, to, start, numbering, rowCustomer) &&
+      readPlainDates(rows.dates, from, to, start, days) &&
+      (!amounts || !rows.amounts || readPlainAmounts(rows.amounts, from, to, start, amounts));
+    if (!ok) return false;
+  }
+  return true;
 }
+
+/**
+ * Rows per call of the column readers. Called often, they are compiled as whole functions early in a cold call;
+ * one call per batch would run its first tens of thousands of rows unoptimised, then compile the loop twice (for
+ * the running call, then for the next), on a machine whose second core is busy compiling everything else.
+ */
+const CHUNK = 2048;
 
 /** Rows whose ids are fetched from memory before any is numbered: their cells are scattered, numbering is not. */
 const PREFETCH = 32;
 
-function readPlainIds(idRows: Cell[][], start: number, end: number, numbering: IdNumbering, rowCustomer: Int32Array): boolean {
+function readPlainIds(idRows: Cell[][], start: number, end: number, base: number, numbering: IdNumbering, rowCustomer: Int32Array): boolean {
   let fetched = 0;
   for (let from = start; from < end; from += PREFETCH) {
     const to = Math.min(end, from + PREFETCH);
@@ -199,13 +211,13 @@ function readPlainIds(idRows: Cell[][], start: number, end: number, numbering: I
     for (let row = from; row < to; row++) {
       const id = idOfCell(idRows[row][0]);
       if (id === null) return false;
-      rowCustomer[row - start] = numbering.indexOf(id);
+      rowCustomer[row - base] = numbering.indexOf(id);
     }
   }
   return fetched >= 0; // always true: using the sum keeps the compiler from dropping the fetching loop
 }
 
-function readPlainDates(dateRows: Cell[][], start: number, end: number, days: Int32Array): boolean {
+function readPlainDates(dateRows: Cell[][], start: number, end: number, base: number, days: Int32Array): boolean {
   let lastTime = NaN;
   let lastDay = 0;
   for (let row = start; row < end; row++) {
@@ -217,16 +229,16 @@ function readPlainDates(dateRows: Cell[][], start: number, end: number, days: In
       if (Number.isNaN(lastDay)) return false;
       lastTime = time;
     }
-    days[row - start] = lastDay;
+    days[row - base] = lastDay;
   }
   return true;
 }
 
-function readPlainAmounts(amountRows: Cell[][], start: number, end: number, amounts: Float64Array): boolean {
+function readPlainAmounts(amountRows: Cell[][], start: number, end: number, base: number, amounts: Float64Array): boolean {
   for (let row = start; row < end; row++) {
     const amount = amountRows[row][0];
     if (typeof amount !== 'number' || !Number.isFinite(amount)) return false;
-    amounts[row - start] = amount;
+    amounts[row - base] = amount;
   }
   return true;
 }
