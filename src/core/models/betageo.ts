@@ -21,6 +21,7 @@ import {
   repeatWeight,
   risingTable,
   startingAlpha,
+  systematicSample,
   type ThetaDerivatives,
   unidentifiedWithoutRepeats,
 } from './common';
@@ -325,16 +326,7 @@ const SAMPLE_ABOVE = 20_000;
  */
 function startFromSample(data: RfmPatterns, shift: 0 | 1 = 0): number[] | undefined {
   if (data.count <= SAMPLE_ABOVE) return undefined;
-  const k = Math.ceil(data.count / (SAMPLE_ABOVE / 4));
-  const size = Math.ceil(data.count / k);
-  const sample: RfmPatterns = { x: new Float64Array(size), tx: new Float64Array(size), T: new Float64Array(size), w: new Float64Array(size), count: size, customers: 0 };
-  for (let i = 0, j = 0; i < data.count; i += k, j++) {
-    sample.x[j] = data.x[i];
-    sample.tx[j] = data.tx[i];
-    sample.T[j] = data.T[i];
-    sample.w[j] = data.w[i] * k;
-    sample.customers += sample.w[j];
-  }
+  const sample = systematicSample(data, SAMPLE_ABOVE / 4);
   if (repeatWeight(sample) === 0) return undefined;
   const fit = fitPositive<BetaGeoParams>(
     BETA_GEO_PARAM_NAMES,

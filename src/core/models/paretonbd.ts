@@ -7,12 +7,26 @@
  *     L = Γ(r+x) α^r β^s / Γ(r) · [ (α+T)^−(r+x) (β+T)^−s + s/(r+s+x) · A₀ ]
  *
  * A₀ (see FORMULAS.md) is a difference of two nearly equal ₂F₁ terms for heavy buyers: it is computed in log space
- * throughout, so customers with hundreds of purchases give a number, not NaN. The likelihood has no closed-form
- * derivative in the ₂F₁ parameters: the fit takes central-difference gradients, which is fine for its sizes.
+ * throughout, so customers with hundreds of purchases give a number, not NaN. Each of its two terms depends on the
+ * frequency and one age (t_x or T) alone, so a likelihood pass computes one ₂F₁ per distinct (x, age) pair, not two
+ * per customer. The likelihood has no closed-form derivative in the ₂F₁ parameters: the fit takes finite differences
+ * of it in log θ (see derivativesByDifferences).
  */
-import { numericGradient } from '../optimize';
 import { logDiffExp, logHyp2f1, logSumExp } from '../special';
-import { checkPositiveParams, checkPurchaseData, fitPositive, maxFrequency, purchasePredictor, risingTable, startingAlpha, unidentifiedWithoutRepeats } from './common';
+import {
+  checkPositiveParams,
+  checkPurchaseData,
+  fitPositive,
+  groupByPair,
+  maxFrequency,
+  purchasePredictor,
+  repeatWeight,
+  risingTable,
+  startingAlpha,
+  systematicSample,
+  type ThetaDerivatives,
+  unidentifiedWithoutRepeats,
+} from './common';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
 
 export interface ParetoNbdParams {
@@ -27,42 +41,84 @@ export const PARETO_NBD_PARAM_NAMES: ParamNames<ParetoNbdParams> = ['r', 'alpha'
 const LABEL = 'Pareto/NBD';
 
 /**
- * log[s/(r+s+x) · A₀ · (α+T)^(r+x) (β+T)^s]: the log odds of "dropped out unseen" against "alive at T", the piece
- * both the likelihood and P(alive) need. −Infinity when the last purchase was at T (no room to have died unseen).
+ * One of A₀'s two terms in log space, for frequency x at age t (t_x for the first, T for the second):
+ * log[₂F₁(r+s+x, s+1; r+s+x+1; (α−β)/(α+t)) / (α+t)^(r+s+x)] when α ≥ β, with α and β swapped (and s+1 → r+x) else.
  */
-function logDeathOdds(params: ParetoNbdParams, x: number, tx: number, T: number): number {
+function logA0Term(params: ParetoNbdParams, x: number, t: number): number {
   const { r, alpha, s, beta } = params;
   const rsx = r + s + x;
-  let logA0: number;
-  if (alpha >= beta) {
-    const d = alpha - beta;
-    const first = logHyp2f1(rsx, s + 1, rsx + 1, d / (alpha + tx)) - rsx * Math.log(alpha + tx);
-    const second = logHyp2f1(rsx, s + 1, rsx + 1, d / (alpha + T)) - rsx * Math.log(alpha + T);
-    logA0 = logDiffExp(first, second);
-  } else {
-    const d = beta - alpha;
-    const first = logHyp2f1(rsx, r + x, rsx + 1, d / (beta + tx)) - rsx * Math.log(beta + tx);
-    const second = logHyp2f1(rsx, r + x, rsx + 1, d / (beta + T)) - rsx * Math.log(beta + T);
-    logA0 = logDiffExp(first, second);
-  }
+  return alpha >= beta
+    ? logHyp2f1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + t)) - rsx * Math.log(alpha + t)
+    : logHyp2f1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + t)) - rsx * Math.log(beta + t);
+}
+
+/**
+ * log[s/(r+s+x) · A₀ · (α+T)^(r+x) (β+T)^s] from A₀'s two terms: the log odds of "dropped out unseen" against "alive
+ * at T", the piece both the likelihood and P(alive) need. −Infinity when the last purchase was at T (no room to have
+ * died unseen).
+ */
+function logDeathOddsFromTerms(params: ParetoNbdParams, x: number, T: number, atLastPurchase: number, atT: number): number {
+  const { r, alpha, s, beta } = params;
+  let logA0 = logDiffExp(atLastPurchase, atT);
   // Rounding can leave the two ₂F₁ terms a hair the wrong way round when t_x ≈ T; A₀ is then 0 for all purposes.
   if (Number.isNaN(logA0)) logA0 = -Infinity;
-  return Math.log(s / rsx) + logA0 + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T);
+  return Math.log(s / (r + s + x)) + logA0 + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T);
+}
+
+function logDeathOdds(params: ParetoNbdParams, x: number, tx: number, T: number): number {
+  return logDeathOddsFromTerms(params, x, T, logA0Term(params, x, tx), logA0Term(params, x, T));
+}
+
+/**
+ * The distinct (x, age) pairs of a data set, ages t_x and T together: pattern i's A₀ terms are those of pairs
+ * pairOf[i] and pairOf[count + i]. Computed once per data set (a fit evaluates the likelihood a hundred times).
+ */
+interface AgePairs {
+  pairOf: Int32Array;
+  x: Float64Array;
+  age: Float64Array;
+}
+
+const agePairs = new WeakMap<RfmPatterns, AgePairs>();
+
+function agePairsOf(data: RfmPatterns): AgePairs {
+  const known = agePairs.get(data);
+  if (known) return known;
+  const n = data.count;
+  const frequency = new Float64Array(2 * n);
+  const age = new Float64Array(2 * n);
+  frequency.set(data.x.subarray(0, n));
+  frequency.set(data.x.subarray(0, n), n);
+  age.set(data.tx.subarray(0, n));
+  age.set(data.T.subarray(0, n), n);
+  const { groupOf, leaders } = groupByPair(frequency, age);
+  const pairs: AgePairs = {
+    pairOf: groupOf,
+    x: Float64Array.from(leaders, (i) => frequency[i]),
+    age: Float64Array.from(leaders, (i) => age[i]),
+  };
+  agePairs.set(data, pairs);
+  return pairs;
 }
 
 function logLikelihoodOf(params: ParetoNbdParams, data: RfmPatterns): number {
   const { r, alpha, s, beta } = params;
+  const n = data.count;
+  const pairs = agePairsOf(data);
+  const terms = new Float64Array(pairs.x.length);
+  for (let g = 0; g < terms.length; g++) terms[g] = logA0Term(params, pairs.x[g], pairs.age[g]);
   const top = maxFrequency(data);
   const rr = risingTable(r, top);
   const constant = r * Math.log(alpha) + s * Math.log(beta);
   let value = 0;
-  for (let i = 0; i < data.count; i++) {
+  for (let i = 0; i < n; i++) {
     const w = data.w[i];
     if (w === 0) continue;
     const x = data.x[i];
     const T = data.T[i];
     const aliveTerm = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-    value += w * (rr.log[x] + constant + aliveTerm + logSumExp(0, logDeathOdds(params, x, data.tx[i], T)));
+    const odds = logDeathOddsFromTerms(params, x, T, terms[pairs.pairOf[i]], terms[pairs.pairOf[n + i]]);
+    value += w * (rr.log[x] + constant + aliveTerm + logSumExp(0, odds));
   }
   return Number.isFinite(value) ? value : -Infinity;
 }
@@ -92,21 +148,90 @@ export function paretoNbdFit(data: RfmPatterns, options: FitOptions = {}): FitRe
   if (!(data.customers > 0)) throw new RangeError(`${LABEL}: no customers to fit`);
   const unidentified = unidentifiedWithoutRepeats<ParetoNbdParams>(LABEL, PARETO_NBD_PARAM_NAMES, data);
   if (unidentified) return unidentified;
-  const alpha0 = startingAlpha(data);
+  return fitOn(data, options.start ?? startFromSample(data) ?? blindStart(data), options);
+}
+
+function fitOn(data: RfmPatterns, start: readonly number[], options: FitOptions): FitResult<ParetoNbdParams> {
   const value = (theta: ArrayLike<number>): number => logLikelihoodOf(toParams(theta), data);
   return fitPositive<ParetoNbdParams>(
     PARETO_NBD_PARAM_NAMES,
-    (theta) => {
-      // Differences in u = log θ are what the optimizer needs; turn them back into θ-derivatives for fitPositive.
-      const u = theta.map(Math.log);
-      const gu = numericGradient((v) => value(v.map(Math.exp)), u);
-      return { value: value(theta), gradient: gu.map((g, i) => g / theta[i]) };
-    },
-    [1, alpha0, 1, alpha0],
+    (theta, wantHessian) => derivativesByDifferences(value, theta, wantHessian),
+    start,
     data.customers,
-    options,
+    { ...options, start: undefined },
     fitProblem,
   );
+}
+
+function blindStart(data: RfmPatterns): number[] {
+  const alpha0 = startingAlpha(data);
+  return [1, alpha0, 1, alpha0];
+}
+
+/** Above this many patterns, a fit on a systematic sample finds the starting point. */
+const SAMPLE_ABOVE = 10_000;
+
+/**
+ * Large data: the fit on a sample of the patterns lands close to the full maximum, and the one or two full-data Newton
+ * steps from there replace most of the full-data iterations from a blind start (each some 30 likelihood passes).
+ */
+function startFromSample(data: RfmPatterns): number[] | undefined {
+  if (data.count <= SAMPLE_ABOVE) return undefined;
+  const sample = systematicSample(data, SAMPLE_ABOVE / 2);
+  if (repeatWeight(sample) === 0) return undefined;
+  const fit = fitOn(sample, blindStart(sample), {});
+  return fit.converged ? PARETO_NBD_PARAM_NAMES.map((name) => fit.params[name]) : undefined;
+}
+
+/** Step in u = log θ for the gradient: small, as the gradient decides convergence. */
+const GRADIENT_STEP = 1e-5;
+/** Step for the Hessian: second differences divide rounding noise by the step squared, so a larger one. */
+const HESSIAN_STEP = 1e-3;
+
+/**
+ * Value, gradient and (when asked) Hessian in θ from central differences of the log-likelihood f in u = log θ:
+ * 9 likelihood passes for the gradient, 20 more for the Hessian, whose off-diagonal entries come from
+ * f(u + h eᵢ + h eⱼ) and f(u − h eᵢ − h eⱼ) beside the diagonal points. Differentiating a differenced gradient
+ * instead would take 72 passes, each noisier.
+ */
+function derivativesByDifferences(f: (theta: ArrayLike<number>) => number, theta: Float64Array, wantHessian: boolean): ThetaDerivatives {
+  const k = theta.length;
+  const u = theta.map(Math.log);
+  const at = (shift: (v: Float64Array) => void): number => {
+    const v = Float64Array.from(u);
+    shift(v);
+    return f(v.map(Math.exp));
+  };
+  const center = f(theta);
+  const gradient = new Float64Array(k);
+  for (let i = 0; i < k; i++) {
+    const h = GRADIENT_STEP * Math.max(1, Math.abs(u[i]));
+    const up = at((v) => (v[i] += h));
+    const down = at((v) => (v[i] -= h));
+    gradient[i] = (up - down) / (2 * h) / theta[i];
+  }
+  if (!wantHessian) return { value: center, gradient };
+  const h = Float64Array.from(u, (ui) => HESSIAN_STEP * Math.max(1, Math.abs(ui)));
+  const up = Float64Array.from({ length: k }, (_, i) => at((v) => (v[i] += h[i])));
+  const down = Float64Array.from({ length: k }, (_, i) => at((v) => (v[i] -= h[i])));
+  const hessianU = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    hessianU[i * k + i] = (up[i] - 2 * center + down[i]) / (h[i] * h[i]);
+    for (let j = 0; j < i; j++) {
+      const both = at((v) => ((v[i] += h[i]), (v[j] += h[j])));
+      const neither = at((v) => ((v[i] -= h[i]), (v[j] -= h[j])));
+      // f(u+hᵢ+hⱼ) + f(u−hᵢ−hⱼ) = 2f + hᵢ²fᵢᵢ + hⱼ²fⱼⱼ + 2hᵢhⱼfᵢⱼ + O(h⁴)
+      const mixed = (both + neither - up[i] - down[i] - up[j] - down[j] + 2 * center) / (2 * h[i] * h[j]);
+      hessianU[i * k + j] = mixed;
+      hessianU[j * k + i] = mixed;
+    }
+  }
+  // Back to θ for fitPositive, which turns it into u again: H_θ = (H_u − diag(g_u)) / (θᵢ θⱼ).
+  const hessian = new Float64Array(k * k);
+  for (let i = 0; i < k; i++) {
+    for (let j = 0; j < k; j++) hessian[i * k + j] = (hessianU[i * k + j] - (i === j ? theta[i] * gradient[i] : 0)) / (theta[i] * theta[j]);
+  }
+  return { value: center, gradient, hessian };
 }
 
 function predictor(params: ParetoNbdParams): PurchasePredictor {
