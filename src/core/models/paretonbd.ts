@@ -53,20 +53,23 @@ function logA0Term(params: ParetoNbdParams, x: number, t: number): number {
 }
 
 /**
- * log[s/(r+s+x) · A₀ · (α+T)^(r+x) (β+T)^s] from A₀'s two terms: the log odds of "dropped out unseen" against "alive
- * at T", the piece both the likelihood and P(alive) need. −Infinity when the last purchase was at T (no room to have
- * died unseen).
+ * log[s/(r+s+x) · A₀] from A₀'s two terms: the log likelihood of "dropped out unseen" beside log[(α+T)^−(r+x)
+ * (β+T)^−s] for "alive at T". −Infinity when the last purchase was at T (no room to have died unseen).
  */
-function logDeathOddsFromTerms(params: ParetoNbdParams, x: number, T: number, atLastPurchase: number, atT: number): number {
-  const { r, alpha, s, beta } = params;
-  let logA0 = logDiffExp(atLastPurchase, atT);
+function logDeathTerm(params: ParetoNbdParams, x: number, atLastPurchase: number, atT: number): number {
+  const { r, s } = params;
+  const logA0 = logDiffExp(atLastPurchase, atT);
   // Rounding can leave the two ₂F₁ terms a hair the wrong way round when t_x ≈ T; A₀ is then 0 for all purposes.
-  if (Number.isNaN(logA0)) logA0 = -Infinity;
-  return Math.log(s / (r + s + x)) + logA0 + (r + x) * Math.log(alpha + T) + s * Math.log(beta + T);
+  return Number.isNaN(logA0) ? -Infinity : Math.log(s / (r + s + x)) + logA0;
 }
 
+function logAliveTerm(params: ParetoNbdParams, x: number, T: number): number {
+  return -(params.r + x) * Math.log(params.alpha + T) - params.s * Math.log(params.beta + T);
+}
+
+/** The log odds of "dropped out unseen" against "alive at T", which P(alive) needs. */
 function logDeathOdds(params: ParetoNbdParams, x: number, tx: number, T: number): number {
-  return logDeathOddsFromTerms(params, x, T, logA0Term(params, x, tx), logA0Term(params, x, T));
+  return logDeathTerm(params, x, logA0Term(params, x, tx), logA0Term(params, x, T)) - logAliveTerm(params, x, T);
 }
 
 /**
@@ -115,10 +118,8 @@ function logLikelihoodOf(params: ParetoNbdParams, data: RfmPatterns): number {
     const w = data.w[i];
     if (w === 0) continue;
     const x = data.x[i];
-    const T = data.T[i];
-    const aliveTerm = -(r + x) * Math.log(alpha + T) - s * Math.log(beta + T);
-    const odds = logDeathOddsFromTerms(params, x, T, terms[pairs.pairOf[i]], terms[pairs.pairOf[n + i]]);
-    value += w * (rr.log[x] + constant + aliveTerm + logSumExp(0, odds));
+    const death = logDeathTerm(params, x, terms[pairs.pairOf[i]], terms[pairs.pairOf[n + i]]);
+    value += w * (rr.log[x] + constant + logSumExp(logAliveTerm(params, x, data.T[i]), death));
   }
   return Number.isFinite(value) ? value : -Infinity;
 }
@@ -158,7 +159,7 @@ function fitOn(data: RfmPatterns, start: readonly number[], options: FitOptions)
     (theta, wantHessian) => derivativesByDifferences(value, theta, wantHessian),
     start,
     data.customers,
-    { ...options, start: undefined },
+    options,
     fitProblem,
   );
 }
@@ -172,8 +173,8 @@ function blindStart(data: RfmPatterns): number[] {
 const SAMPLE_ABOVE = 10_000;
 
 /**
- * Large data: the fit on a sample of the patterns lands close to the full maximum, and the one or two full-data Newton
- * steps from there replace most of the full-data iterations from a blind start (each some 30 likelihood passes).
+ * Large data: the fit on a sample of the patterns lands close to the full maximum, and a few full-data Newton steps
+ * from there replace most of the full-data iterations from a blind start (each some 30 likelihood passes).
  */
 function startFromSample(data: RfmPatterns): number[] | undefined {
   if (data.count <= SAMPLE_ABOVE) return undefined;
