@@ -37,7 +37,9 @@ export interface SummaryOptions {
   unit?: TimeUnit;
 }
 
-/** Columnar, one entry per customer, customers in order of first appearance in the log. */
+/**
+ * What the models need: columnar, one entry per customer, customers in order of first appearance in the log.
+ */
 export interface CustomerSummary {
   count: number;
   unit: TimeUnit;
@@ -52,13 +54,6 @@ export interface CustomerSummary {
   T: Float64Array;
   /** Mean net amount of the repeat purchase days (first purchase excluded); 0 without repeats or amounts. */
   monetaryValue: Float64Array;
-  /** First and last purchase day numbers. */
-  firstDay: Float64Array;
-  lastDay: Float64Array;
-  /** Order rows up to asOfDay, returns included, before merging days. */
-  orders: Float64Array;
-  /** Net amount of all order rows up to asOfDay, returns included. */
-  totalAmount: Float64Array;
   /** Order rows dropped because they are after asOfDay. */
   ignoredAfterAsOf: number;
   /**
@@ -66,6 +61,17 @@ export interface CustomerSummary {
    * to count from (the purchase predates the log).
    */
   ignoredReturnsOnly: number;
+}
+
+/** The summary with what a report shows besides: dates, orders and revenue of each customer. */
+export interface DetailedSummary extends CustomerSummary {
+  /** First and last purchase day numbers. */
+  firstDay: Float64Array;
+  lastDay: Float64Array;
+  /** Order rows up to asOfDay, returns included, before merging days. */
+  orders: Float64Array;
+  /** Net amount of all order rows up to asOfDay, returns included. */
+  totalAmount: Float64Array;
 }
 
 /**
@@ -81,7 +87,7 @@ interface GroupedRows {
   ignoredAfterAsOf: number;
 }
 
-export function summarizeOrders(log: OrderLog, options: SummaryOptions = {}): CustomerSummary {
+export function summarizeOrders(log: OrderLog, options: SummaryOptions = {}): DetailedSummary {
   const unit = options.unit ?? 'day';
   const daysPerUnit = unitLength(unit);
   checkLengths(log);
@@ -101,7 +107,7 @@ export function summarizeOrders(log: OrderLog, options: SummaryOptions = {}): Cu
  * customer's purchase days can be merged as the rows stream by, keeping a little state per customer instead of
  * grouping the rows first. Returns null as soon as a customer's rows go back in time; the grouped path then sorts.
  */
-function summarizeInOrder(log: OrderLog, numbered: CustomerIndex, asOfDay: number, unit: TimeUnit): CustomerSummary | null {
+function summarizeInOrder(log: OrderLog, numbered: CustomerIndex, asOfDay: number, unit: TimeUnit): DetailedSummary | null {
   const { ids, rowCustomer } = numbered;
   const days = log.days;
   for (let i = 0; i < days.length; i++) {
@@ -125,7 +131,7 @@ export class StreamingSummary {
   private customers = 0;
   private rowsFed = 0;
   /** Each customer's first row on or before as-of, counted across batches; −1 before it. */
-  private firstRow = new Float64Array(0);
+  private firstRow = new Int32Array(0);
   private ignoredAfterAsOf = 0;
   private lastDay = Number.NEGATIVE_INFINITY;
   private readonly asOfDay: number;
@@ -147,7 +153,7 @@ export class StreamingSummary {
       this.blocks.push(block);
     }
     if (customers > this.firstRow.length) {
-      const firstRow = new Float64Array(Math.max(customers, 2 * this.firstRow.length)).fill(-1);
+      const firstRow = new Int32Array(Math.max(customers, 2 * this.firstRow.length)).fill(-1);
       firstRow.set(this.firstRow);
       this.firstRow = firstRow;
     }
@@ -173,12 +179,18 @@ export class StreamingSummary {
     return ok;
   }
 
-  /** The summary so far; `ids` gives the id of each customer number. Ends the stream. */
-  summary(ids: readonly CustomerId[], unit: TimeUnit): CustomerSummary {
+  /**
+   * The summary so far; `ids` gives the id of each customer number. Ends the stream. Without details, only the
+   * columns the models need: a cell that fits models on a large log keeps four columns fewer in memory.
+   */
+  summary(ids: readonly CustomerId[], unit: TimeUnit): DetailedSummary;
+  summary(ids: readonly CustomerId[], unit: TimeUnit, details: boolean): CustomerSummary;
+  summary(ids: readonly CustomerId[], unit: TimeUnit, details = true): CustomerSummary {
     const daysPerUnit = unitLength(unit);
     const seen = this.customersByFirstRow();
     const asOfDay = this.asOfDay < Number.POSITIVE_INFINITY ? this.asOfDay : seen.length > 0 ? this.lastDay : Number.NaN;
-    const summary = emptySummary(seen.length, unit, asOfDay, this.ignoredAfterAsOf);
+    const detailed = details ? emptySummary(seen.length, unit, asOfDay, this.ignoredAfterAsOf) : null;
+    const summary = detailed ?? emptyModelSummary(seen.length, unit, asOfDay, this.ignoredAfterAsOf);
     for (let s = 0; s < seen.length; s++) {
       const k = seen[s];
       const state = this.blocks[k >> BLOCK_BITS];
@@ -193,10 +205,12 @@ export class StreamingSummary {
       summary.ids.push(ids[k]);
       summary.frequency[row] = frequency;
       summary.monetaryValue[row] = frequency > 0 ? state[at + REPEAT_AMOUNT] / frequency : 0;
-      summary.firstDay[row] = firstDay;
-      summary.lastDay[row] = lastDay;
-      summary.orders[row] = state[at + ORDERS];
-      summary.totalAmount[row] = state[at + TOTAL_AMOUNT];
+      if (detailed) {
+        detailed.firstDay[row] = firstDay;
+        detailed.lastDay[row] = lastDay;
+        detailed.orders[row] = state[at + ORDERS];
+        detailed.totalAmount[row] = state[at + TOTAL_AMOUNT];
+      }
       summary.recency[row] = (lastDay - firstDay) / daysPerUnit;
       summary.T[row] = (asOfDay - firstDay) / daysPerUnit;
     }
@@ -258,7 +272,7 @@ function lastDayUpTo(days: ArrayLike<number>, count: number, asOfDay: number): n
  */
 function mergeRows(
   blocks: Float64Array[],
-  firstRow: Float64Array,
+  firstRow: Int32Array,
   order: Int32Array,
   count: number,
   rowCustomer: Int32Array,
@@ -423,8 +437,8 @@ function sortRows(grouped: GroupedRows, from: number, to: number): void {
   if (amount !== null && amounts !== null) amount.set(amounts, from);
 }
 
-/** Columns for up to `size` customers, none filled in yet. */
-function emptySummary(size: number, unit: TimeUnit, asOfDay: number, ignoredAfterAsOf: number): CustomerSummary {
+/** The models' columns for up to `size` customers, none filled in yet. */
+function emptyModelSummary(size: number, unit: TimeUnit, asOfDay: number, ignoredAfterAsOf: number): CustomerSummary {
   return {
     count: 0,
     unit,
@@ -434,17 +448,24 @@ function emptySummary(size: number, unit: TimeUnit, asOfDay: number, ignoredAfte
     recency: new Float64Array(size),
     T: new Float64Array(size),
     monetaryValue: new Float64Array(size),
-    firstDay: new Float64Array(size),
-    lastDay: new Float64Array(size),
-    orders: new Float64Array(size),
-    totalAmount: new Float64Array(size),
     ignoredAfterAsOf,
     ignoredReturnsOnly: 0,
   };
 }
 
+/** All columns for up to `size` customers, none filled in yet. */
+function emptySummary(size: number, unit: TimeUnit, asOfDay: number, ignoredAfterAsOf: number): DetailedSummary {
+  return {
+    ...emptyModelSummary(size, unit, asOfDay, ignoredAfterAsOf),
+    firstDay: new Float64Array(size),
+    lastDay: new Float64Array(size),
+    orders: new Float64Array(size),
+    totalAmount: new Float64Array(size),
+  };
+}
+
 /** One summary row per customer with a purchase; returns-only customers are skipped. */
-function summarizeCustomers(grouped: GroupedRows, asOfDay: number, unit: TimeUnit, daysPerUnit: number): CustomerSummary {
+function summarizeCustomers(grouped: GroupedRows, asOfDay: number, unit: TimeUnit, daysPerUnit: number): DetailedSummary {
   const size = grouped.ids.length;
   const summary = emptySummary(size, unit, asOfDay, grouped.ignoredAfterAsOf);
   for (let k = 0; k < size; k++) {
@@ -462,7 +483,7 @@ function summarizeCustomers(grouped: GroupedRows, asOfDay: number, unit: TimeUni
  * Merges customer k's day-sorted rows into days and writes the day-based columns at `row`. A day is a
  * purchase unless all its rows are returns. Returns false, for a customer without any purchase day.
  */
-function summarizeCustomer(grouped: GroupedRows, k: number, out: CustomerSummary, row: number): boolean {
+function summarizeCustomer(grouped: GroupedRows, k: number, out: DetailedSummary, row: number): boolean {
   const { start, day: days, amount: amounts } = grouped;
   let purchaseDays = 0;
   let firstDay = Number.NaN;
@@ -499,20 +520,14 @@ function summarizeCustomer(grouped: GroupedRows, k: number, out: CustomerSummary
 }
 
 /**
- * Cuts the columns to the customers kept (only when some had returns only). Views, not copies: a copy of eight
+ * Cuts the columns to the customers kept (only when some had returns only). Views, not copies: a copy of the
  * columns would add to a cell call's peak memory for the sake of a few customers.
  */
-function trimmed(summary: CustomerSummary): CustomerSummary {
-  const cut = (column: Float64Array): Float64Array => column.subarray(0, summary.count);
-  return {
-    ...summary,
-    frequency: cut(summary.frequency),
-    recency: cut(summary.recency),
-    T: cut(summary.T),
-    monetaryValue: cut(summary.monetaryValue),
-    firstDay: cut(summary.firstDay),
-    lastDay: cut(summary.lastDay),
-    orders: cut(summary.orders),
-    totalAmount: cut(summary.totalAmount),
-  };
+function trimmed<S extends CustomerSummary>(summary: S): S {
+  const cut: S = { ...summary };
+  for (const name of Object.keys(cut) as (keyof S)[]) {
+    const column = cut[name];
+    if (column instanceof Float64Array) cut[name] = column.subarray(0, summary.count) as S[keyof S];
+  }
+  return cut;
 }

@@ -3,7 +3,7 @@
  * Rows blank in every column are skipped; a row with only some of its cells filled is an error.
  */
 import { IdNumbering, type CustomerId, type CustomerIndex } from '../core/ids';
-import { StreamingSummary, type CustomerSummary, type TimeUnit } from '../core/summary';
+import { StreamingSummary, type CustomerSummary, type DetailedSummary, type TimeUnit } from '../core/summary';
 import { cellAt, dayAt, dayOfCell, idAt, idOfCell, InputError, isBlank, isDate, numberAt, readColumn, where, type Arg, type Cell, type Column } from './args';
 
 export interface OrderColumns {
@@ -87,8 +87,11 @@ const BATCH = 65_536;
  * The customer summary straight from the cells, a batch of rows at a time, so a long log is never copied whole,
  * when the cells are plain (see readPlainRows) and each customer's rows come in date order (the usual export); null
  * otherwise, and the caller then reads the log with readOrders and summarises it with summarizeOrders, which sorts.
+ * Only the models' columns unless details are asked for.
  */
-export function summarizeOrderCells(args: OrderArgs, options: { asOfDay?: number; unit: TimeUnit }): CustomerSummary | null {
+export function summarizeOrderCells(args: OrderArgs, options: SummaryOfCells & { details: true }): DetailedSummary | null;
+export function summarizeOrderCells(args: OrderArgs, options: SummaryOfCells): CustomerSummary | null;
+export function summarizeOrderCells(args: OrderArgs, options: SummaryOfCells): CustomerSummary | null {
   const { amountColumn, n, plain } = orderColumns(args);
   if (n === 0 || !plain) return null;
   const numbering = new IdNumbering(n);
@@ -103,7 +106,14 @@ export function summarizeOrderCells(args: OrderArgs, options: { asOfDay?: number
     stream.reserve(numbering.ids.length);
     if (!stream.addRows(rowCustomer, days, amounts, end - start)) return null;
   }
-  return stream.summary(numbering.ids, options.unit);
+  return stream.summary(numbering.ids, options.unit, options.details ?? false);
+}
+
+interface SummaryOfCells {
+  asOfDay?: number;
+  unit: TimeUnit;
+  /** Whether to add the report's columns (dates, orders, revenue) to the models' ones. */
+  details?: boolean;
 }
 
 /** The rows Sheets passed for each column, when every column is a one-column range (readPlainRows reads them). */

@@ -7,7 +7,7 @@ import { purchaseModel, type PurchaseModelName } from '../core/models/registry';
 import type { FitResult, PurchasePredictor } from '../core/models/types';
 import { ContentHash } from '../core/hash';
 import { compressPatterns } from '../core/rfm';
-import { summarizeOrders, type CustomerSummary, type TimeUnit } from '../core/summary';
+import { summarizeOrders, type CustomerSummary, type DetailedSummary, type TimeUnit } from '../core/summary';
 import { isoFromDay } from '../core/dates';
 import { choiceAt, dayAt, InputError, isOmitted, readColumn, type Arg } from './args';
 import { cachedFit } from './cache';
@@ -40,11 +40,23 @@ export interface OrderLogArgs {
   amountsRequired?: boolean;
 }
 
+/** The summary the models need, from the cells. */
 export function summaryFromCells(args: OrderLogArgs): CustomerSummary {
+  return summaryOfCells(args, false);
+}
+
+/** The summary with each customer's dates, orders and revenue besides, from the cells. */
+export function detailedSummaryFromCells(args: OrderLogArgs): DetailedSummary {
+  return summaryOfCells(args, true);
+}
+
+function summaryOfCells(args: OrderLogArgs, details: true): DetailedSummary;
+function summaryOfCells(args: OrderLogArgs, details: boolean): CustomerSummary;
+function summaryOfCells(args: OrderLogArgs, details: boolean): CustomerSummary {
   if (args.amountsRequired && isOmitted(args.amounts ?? '')) throw new InputError('amounts are needed: the amount of each order', 'amounts');
   const orderArgs = { ids: args.ids, dates: args.dates, amounts: isOmitted(args.amounts ?? '') ? undefined : args.amounts };
   const asOfDay = isOmitted(args.asOf ?? '') ? undefined : dayAt(readColumn('as_of', args.asOf), 0);
-  const summary = summarizeOrderCells(orderArgs, { asOfDay, unit: args.unit }) ?? summarizeOrderRows(orderArgs, asOfDay, args.unit);
+  const summary = summarizeOrderCells(orderArgs, { asOfDay, unit: args.unit, details }) ?? summarizeOrderRows(orderArgs, asOfDay, args.unit);
   if (summary.count === 0) {
     const when = asOfDay === undefined ? '' : ` on or before as_of (${isoFromDay(asOfDay)})`;
     throw new InputError(`no purchase${when}: every order is later or a return`, asOfDay === undefined ? 'order_dates' : 'as_of');
@@ -53,7 +65,7 @@ export function summaryFromCells(args: OrderLogArgs): CustomerSummary {
 }
 
 /** The general path: read the log (with row-precise messages for bad cells), then summarise it, sorting if need be. */
-function summarizeOrderRows(orderArgs: OrderArgs, asOfDay: number | undefined, unit: TimeUnit): CustomerSummary {
+function summarizeOrderRows(orderArgs: OrderArgs, asOfDay: number | undefined, unit: TimeUnit): DetailedSummary {
   const orders = readOrders(orderArgs);
   if (orders.days.length === 0) throw new InputError('the order log is empty: give the customer id and date of each order', 'customer_ids');
   return summarizeOrders({ ids: orders.customers, days: orders.days, amounts: orders.amounts }, { asOfDay, unit });

@@ -1,8 +1,8 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { IdNumbering } from '../../src/core/ids';
-import { DAYS_PER_UNIT, StreamingSummary, summarizeOrders, type CustomerSummary, type OrderLog } from '../../src/core/summary';
+import { IdNumbering, type CustomerId } from '../../src/core/ids';
+import { DAYS_PER_UNIT, StreamingSummary, summarizeOrders, type DetailedSummary, type OrderLog } from '../../src/core/summary';
 import { dayOfYyyymmdd, readCdnowSample } from './models/cdnow';
 
 const DATA = '/work/shared/data';
@@ -15,7 +15,7 @@ interface PlainLog extends OrderLog {
 }
 
 /** The row of one customer, as plain numbers, for readable assertions. */
-function rowOf(summary: CustomerSummary, id: string | number) {
+function rowOf(summary: DetailedSummary, id: string | number) {
   const k = summary.ids.indexOf(id);
   if (k < 0) throw new Error(`no customer ${id}`);
   return {
@@ -256,17 +256,24 @@ describe('summarizeOrders properties', () => {
       fc.property(logArbitrary, fc.array(fc.integer({ min: 1, max: 20 }), { minLength: 1, maxLength: 10 }), ({ orders, asOfDay, unit }, sizes) => {
         const log = toLog([...orders].sort((a, b) => a.day - b.day));
         const whole = summarizeOrders(log, { asOfDay, unit });
-        const numbering = new IdNumbering(log.ids.length);
-        const stream = new StreamingSummary({ asOfDay, hasAmounts: true });
-        for (let start = 0, b = 0; start < log.ids.length; b++) {
-          const end = Math.min(log.ids.length, start + sizes[b % sizes.length]);
-          const rowCustomer = Int32Array.from(log.ids.slice(start, end), (id) => numbering.indexOf(id));
-          stream.reserve(numbering.ids.length);
-          expect(stream.addRows(rowCustomer, log.days.slice(start, end), log.amounts.slice(start, end), end - start)).toBe(true);
-          start = end;
-        }
-        const batched = stream.summary(numbering.ids, unit);
-        expect(batched).toEqual(whole);
+        const fed = (): { stream: StreamingSummary; ids: CustomerId[] } => {
+          const numbering = new IdNumbering(log.ids.length);
+          const stream = new StreamingSummary({ asOfDay, hasAmounts: true });
+          for (let start = 0, b = 0; start < log.ids.length; b++) {
+            const end = Math.min(log.ids.length, start + sizes[b % sizes.length]);
+            const rowCustomer = Int32Array.from(log.ids.slice(start, end), (id) => numbering.indexOf(id));
+            stream.reserve(numbering.ids.length);
+            expect(stream.addRows(rowCustomer, log.days.slice(start, end), log.amounts.slice(start, end), end - start)).toBe(true);
+            start = end;
+          }
+          return { stream, ids: numbering.ids };
+        };
+        const batched = fed();
+        expect(batched.stream.summary(batched.ids, unit)).toEqual(whole);
+        // Without details: the models' columns alone, the same numbers.
+        const modelsOnly = fed();
+        const { firstDay, lastDay, orders: orderCounts, totalAmount, ...modelColumns } = whole;
+        expect(modelsOnly.stream.summary(modelsOnly.ids, unit, false)).toEqual(modelColumns);
       }),
     );
   });

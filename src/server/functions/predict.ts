@@ -38,6 +38,7 @@ import {
   readModelName,
   readUnit,
   requireConverged,
+  detailedSummaryFromCells,
   summaryFromCells,
 } from '../pipeline';
 import { spill, type AnswerCell } from '../spill';
@@ -58,7 +59,7 @@ import { spill, type AnswerCell } from '../spill';
  */
 export function CLV_SUMMARY(customer_ids: Arg, order_dates: Arg, amounts?: Arg, as_of?: Arg, unit?: Arg): Answer {
   return runCustomFunction('CLV_SUMMARY', ['customer_ids', 'order_dates', 'amounts', 'as_of', 'unit'], () => {
-    const s = summaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: readUnit(unit) });
+    const s = detailedSummaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: readUnit(unit) });
     const header = ['customer_id', 'frequency', 'recency', 'T', 'monetary_value', 'first_order', 'last_order', 'orders', 'total_amount'];
     return spill(header, s.count, (k) => [
       s.ids[k],
