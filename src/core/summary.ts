@@ -189,7 +189,7 @@ export class StreamingSummary {
     const daysPerUnit = unitLength(unit);
     const seen = this.customersByFirstRow();
     const asOfDay = this.asOfDay < Number.POSITIVE_INFINITY ? this.asOfDay : seen.length > 0 ? this.lastDay : Number.NaN;
-    const detailed = details ? emptySummary(seen.length, unit, asOfDay, this.ignoredAfterAsOf) : null;
+    const detailed = details ? emptyDetailedSummary(seen.length, unit, asOfDay, this.ignoredAfterAsOf) : null;
     const summary = detailed ?? emptyModelSummary(seen.length, unit, asOfDay, this.ignoredAfterAsOf);
     for (let s = 0; s < seen.length; s++) {
       const k = seen[s];
@@ -454,7 +454,7 @@ function emptyModelSummary(size: number, unit: TimeUnit, asOfDay: number, ignore
 }
 
 /** All columns for up to `size` customers, none filled in yet. */
-function emptySummary(size: number, unit: TimeUnit, asOfDay: number, ignoredAfterAsOf: number): DetailedSummary {
+function emptyDetailedSummary(size: number, unit: TimeUnit, asOfDay: number, ignoredAfterAsOf: number): DetailedSummary {
   return {
     ...emptyModelSummary(size, unit, asOfDay, ignoredAfterAsOf),
     firstDay: new Float64Array(size),
@@ -467,7 +467,7 @@ function emptySummary(size: number, unit: TimeUnit, asOfDay: number, ignoredAfte
 /** One summary row per customer with a purchase; returns-only customers are skipped. */
 function summarizeCustomers(grouped: GroupedRows, asOfDay: number, unit: TimeUnit, daysPerUnit: number): DetailedSummary {
   const size = grouped.ids.length;
-  const summary = emptySummary(size, unit, asOfDay, grouped.ignoredAfterAsOf);
+  const summary = emptyDetailedSummary(size, unit, asOfDay, grouped.ignoredAfterAsOf);
   for (let k = 0; k < size; k++) {
     if (!summarizeCustomer(grouped, k, summary, summary.count)) continue;
     const row = summary.count++;

@@ -3,7 +3,7 @@
  * Rows blank in every column are skipped; a row with only some of its cells filled is an error.
  */
 import { IdNumbering, type CustomerId, type CustomerIndex } from '../core/ids';
-import { StreamingSummary, type CustomerSummary, type DetailedSummary, type TimeUnit } from '../core/summary';
+import { StreamingSummary, type CustomerSummary, type TimeUnit } from '../core/summary';
 import { cellAt, dayAt, dayOfCell, idAt, idOfCell, InputError, isBlank, isDate, numberAt, readColumn, where, type Arg, type Cell, type Column } from './args';
 
 export interface OrderColumns {
@@ -89,8 +89,6 @@ const BATCH = 65_536;
  * otherwise, and the caller then reads the log with readOrders and summarises it with summarizeOrders, which sorts.
  * Only the models' columns unless details are asked for.
  */
-export function summarizeOrderCells(args: OrderArgs, options: SummaryOfCells & { details: true }): DetailedSummary | null;
-export function summarizeOrderCells(args: OrderArgs, options: SummaryOfCells): CustomerSummary | null;
 export function summarizeOrderCells(args: OrderArgs, options: SummaryOfCells): CustomerSummary | null {
   const { amountColumn, n, plain } = orderColumns(args);
   if (n === 0 || !plain) return null;

@@ -33,12 +33,12 @@ import {
 import { readOrders } from '../orders';
 import {
   checkFittable,
+  detailedSummaryFromCells,
   fitPurchaseModelCached,
   fitSpendModelCached,
   readModelName,
   readUnit,
   requireConverged,
-  detailedSummaryFromCells,
   summaryFromCells,
 } from '../pipeline';
 import { spill, type AnswerCell } from '../spill';
