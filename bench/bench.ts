@@ -5,7 +5,7 @@
  * BG/NBD fit 0.97 s, Gamma-Gamma fit 0.38 s, 12-month CLV 0.78 s) and 0.08 s to fit BG/NBD on CDNOW.
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -19,6 +19,7 @@ import { paretonbd } from '../src/core/models/paretonbd';
 import { compressPatterns } from '../src/core/rfm';
 import { summarizeOrders } from '../src/core/summary';
 import { writeLogFiles } from './clv-end-to-end';
+import { fixture } from '../test/fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
@@ -110,7 +111,7 @@ rows.push({
   lifetimes: 780,
 });
 
-const cdnow = readFileSync(path.join(here, '../../shared/data/CDNOW_sample.txt'), 'utf8')
+const cdnow = fixture('CDNOW_sample.txt')
   .trim()
   .split('\n')
   .map((line) => line.trim().split(/\s+/));

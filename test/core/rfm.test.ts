@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { compressPatterns } from '../../src/core/rfm';
+import { fixture } from '../fixtures';
 
 describe('compressPatterns', () => {
   it('merges identical (frequency, recency, T) rows into weighted rows, in order of first appearance', () => {
@@ -45,7 +45,7 @@ describe('compressPatterns', () => {
   });
 
   it('compresses the CDNOW calibration summary without losing a customer', () => {
-    const rows = readFileSync('/work/shared/data/cdnow_customers_summary.csv', 'utf8').trim().split('\n').slice(1);
+    const rows = fixture('cdnow_customers_summary.csv').trim().split('\n').slice(1);
     const [frequency, recency, T] = [1, 2, 3].map((column) => rows.map((row) => Number(row.split(',')[column])));
     const patterns = compressPatterns(frequency, recency, T);
     expect(patterns.customers).toBe(2357);

@@ -1,7 +1,7 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { hyp2f1, logDiffExp, logHyp2f1, logSumExp } from '../../src/core/special';
+import { fixture } from '../fixtures';
 
 interface Case {
   a: number;
@@ -14,7 +14,7 @@ interface Case {
 
 // The file holds bare Infinity tokens (values beyond a double), which JSON cannot parse: quote them first.
 const reference = JSON.parse(
-  readFileSync('/work/shared/data/hyp2f1_reference.json', 'utf8').replace(/-?Infinity/g, (m) => `"${m}"`),
+  fixture('hyp2f1_reference.json').replace(/-?Infinity/g, (m) => `"${m}"`),
 ) as { cases: Case[] };
 
 describe('Gauss hypergeometric 2F1', () => {

@@ -1,11 +1,10 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { IdNumbering, type CustomerId } from '../../src/core/ids';
 import { DAYS_PER_UNIT, StreamingSummary, summarizeOrders, type DetailedSummary, type OrderLog } from '../../src/core/summary';
 import { dayOfYyyymmdd, readCdnowSample } from './models/cdnow';
+import { fixture } from '../fixtures';
 
-const DATA = '/work/shared/data';
 
 /** An order log of plain arrays, as the tests build them. */
 interface PlainLog extends OrderLog {
@@ -41,7 +40,7 @@ describe('summarizeOrders on CDNOW', () => {
   it('reproduces the published calibration summary (39 weeks to 1997-09-30) to 2 decimals', () => {
     const log = readCdnowSample();
     const summary = summarizeOrders(log, { asOfDay: dayOfYyyymmdd('19970930'), unit: 'week' });
-    const lines = readFileSync(`${DATA}/cdnow_customers_summary_with_transactions.csv`, 'utf8').trim().split('\n');
+    const lines = fixture('cdnow_customers_summary_with_transactions.csv').trim().split('\n');
     expect(lines[0].trim()).toBe('ID,x,t_x,T,zbar');
     const reference = lines.slice(1).map((line) => line.trim().split(','));
     expect(reference).toHaveLength(2357);

@@ -1,10 +1,9 @@
 // The predictive cell functions through the built dist/Code.js, called as a cell calls them, on CDNOW and on
 // hand-made logs with every kind of bad input.
-import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createHarness, type Harness } from './gas';
+import { fixture } from '../fixtures';
 
-const DATA = '/work/shared/data';
 const col = (...values: unknown[]): unknown[][] => values.map((v) => [v]);
 const relative = (actual: number, expected: number): number => Math.abs(actual / expected - 1);
 
@@ -17,7 +16,7 @@ beforeAll(() => {
   const ids: unknown[][] = [];
   const dates: unknown[][] = [];
   const amounts: unknown[][] = [];
-  for (const line of readFileSync(`${DATA}/CDNOW_sample.txt`, 'utf8').split('\n')) {
+  for (const line of fixture('CDNOW_sample.txt').split('\n')) {
     const f = line.trim().split(/\s+/);
     if (f.length < 5) continue;
     ids.push([Number(f[1])]);
@@ -107,11 +106,11 @@ describe('CLV_FIT', () => {
 
 describe('CLV_FIT_SUMMARY', () => {
   it('fits BG/NBD from the papers’ summary table and BG/BB from the donations patterns (published estimates, 1%)', () => {
-    const rows = readFileSync(`${DATA}/cdnow_customers_summary.csv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+    const rows = fixture('cdnow_customers_summary.csv').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
     const bg = fitTable(gas.cell('CLV_FIT_SUMMARY', rows.map((r) => [r[1]]), rows.map((r) => [r[2]]), rows.map((r) => [r[3]])));
     expect(relative(bg.r[0] as number, 0.243)).toBeLessThan(0.01);
     expect(relative(bg.b[0] as number, 2.426)).toBeLessThan(0.01);
-    const donations = readFileSync(`${DATA}/donations.csv`, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
+    const donations = fixture('donations.csv').trim().split('\n').slice(1).map((l) => l.split(',').map(Number));
     const bb = fitTable(
       gas.cell('CLV_FIT_SUMMARY', donations.map((r) => [r[0]]), donations.map((r) => [r[1]]), donations.map((r) => [r[2]]), 'bgbb', donations.map((r) => [r[3]])),
     );

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -15,11 +14,12 @@ import {
   type BgBbParams,
 } from '../../../src/core/models/bgbb';
 import type { RfmPatterns } from '../../../src/core/models/types';
+import { fixture } from '../../fixtures';
 
 // Fader, Hardie & Shang (2010), "Customer-base analysis in a discrete-time noncontractual setting", Marketing
 // Science 29(6): 11,104 first-time donors of 1995, six yearly opportunities 1996–2001, in 22 (x, t_x) patterns.
 function loadDonations(): RfmPatterns {
-  const lines = readFileSync('/work/shared/data/donations.csv', 'utf8').trim().split('\n').slice(1);
+  const lines = fixture('donations.csv').trim().split('\n').slice(1);
   const rows = lines.map((line) => line.split(',').map(Number));
   const column = (k: number): Float64Array => Float64Array.from(rows, (r) => r[k]);
   const w = column(3);

@@ -1,12 +1,10 @@
-/** The CDNOW data of the CLV literature (see /work/shared/data/README.md), as the model tests use it. */
-import { readFileSync } from 'node:fs';
+/** The CDNOW data of the CLV literature (see test/fixtures/README.md), as the model tests use it. */
 import { compressPatterns, type Patterns } from '../../../src/core/rfm';
 import { summarizeOrders, type CustomerSummary } from '../../../src/core/summary';
-
-export const DATA = '/work/shared/data';
+import { fixture } from '../../fixtures';
 
 function csvRows(file: string): number[][] {
-  return readFileSync(`${DATA}/${file}`, 'utf8')
+  return fixture(file)
     .trim()
     .split('\n')
     .slice(1)
@@ -32,7 +30,7 @@ export function readCdnowSample(): { ids: number[]; days: number[]; amounts: num
   const ids: number[] = [];
   const days: number[] = [];
   const amounts: number[] = [];
-  for (const line of readFileSync(`${DATA}/CDNOW_sample.txt`, 'utf8').split('\n')) {
+  for (const line of fixture('CDNOW_sample.txt').split('\n')) {
     const fields = line.trim().split(/\s+/);
     if (fields.length < 5) continue;
     ids.push(Number(fields[1]));
@@ -63,7 +61,7 @@ export interface LifetimesReference {
 }
 
 export function lifetimesReference(): LifetimesReference {
-  return JSON.parse(readFileSync(`${DATA}/lifetimes_cdnow_bgnbd_predictions.json`, 'utf8')) as LifetimesReference;
+  return JSON.parse(fixture('lifetimes_cdnow_bgnbd_predictions.json')) as LifetimesReference;
 }
 
 export const relative = (actual: number, expected: number): number => Math.abs(actual / expected - 1);
