@@ -12,7 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { ymdFromDay } from '../src/core/dates';
 import type { SyntheticOrderLog } from '../src/core/generate';
-import { createHarness, type Harness } from '../test/harness/gas';
+import { createHarness, type Execution } from '../test/harness/gas';
 
 /** The log as compact files: distinct ids (JSON), and per order the customer number, day and amount. */
 export function writeLogFiles(log: SyntheticOrderLog, dir: string): void {
@@ -47,7 +47,7 @@ function readLogFiles(dir: string): { distinct: string[]; customer: Int32Array; 
  * The cells Sheets passes for the log: ids as text, dates as Date objects of the script's realm, amounts as numbers,
  * each a one-cell row. Only the cells outlive this function, so the call runs beside nothing but its input.
  */
-function cellsOf(dir: string, gas: Harness): { ids: unknown[][]; dates: unknown[][]; amounts: unknown[][] } {
+function cellsOf(dir: string, execution: Execution): { ids: unknown[][]; dates: unknown[][]; amounts: unknown[][] } {
   const log = readLogFiles(dir);
   const n = log.days.length;
   const ids = new Array<unknown[]>(n);
@@ -60,7 +60,7 @@ function cellsOf(dir: string, gas: Harness): { ids: unknown[][]; dates: unknown[
     let ymd = calendar.get(log.days[i]);
     if (!ymd) calendar.set(log.days[i], (ymd = ymdFromDay(log.days[i])));
     ids[i] = [log.distinct[log.customer[i]]];
-    dates[i] = [gas.date(ymd.year, ymd.month, ymd.day)];
+    dates[i] = [execution.date(ymd.year, ymd.month, ymd.day)];
     amounts[i] = [log.amounts[i]];
   }
   return { ids, dates, amounts };
@@ -68,12 +68,13 @@ function cellsOf(dir: string, gas: Harness): { ids: unknown[][]; dates: unknown[
 
 const [dir, distDir] = process.argv.slice(2);
 if (dir && distDir) {
-  const gas = createHarness({ distDir });
-  const cells = cellsOf(dir, gas);
+  // One load of the script, as a cell's call is: the cells are built as dates of its realm, as Sheets hands them.
+  const execution = createHarness({ distDir }).load('cell');
+  const cells = cellsOf(dir, execution);
   // The files' buffers and the log read from them are garbage now; collect them (when the process was started
   // with --expose-gc) so the memory figures are those of a call that holds its input and nothing else.
   (globalThis as { gc?: () => void }).gc?.();
-  const clv = gas.global.CLV as (ids: unknown, dates: unknown, amounts: unknown) => unknown[][];
+  const clv = execution.global.CLV as (ids: unknown, dates: unknown, amounts: unknown) => unknown[][];
   const beforeMb = process.memoryUsage().rss / 2 ** 20;
   const start = performance.now();
   const answer = clv(cells.ids, cells.dates, cells.amounts);

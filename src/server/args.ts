@@ -2,8 +2,9 @@
  * Turning what Sheets hands a custom function (a value, or a 2D array for a range) into typed columns,
  * with errors that name the argument and the row.
  */
-import { dayFromIso, SHEETS_SERIAL_OFFSET } from '../core/dates';
+import { dayFromIso, isoFromDay, SHEETS_SERIAL_OFFSET } from '../core/dates';
 import type { CustomerId } from '../core/ids';
+import { dateOfDay, dayOfDate } from './calendar';
 import { callArguments, cellOfRow } from './locate';
 
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -85,10 +86,37 @@ export function cellAt(column: Column, row: number): Cell {
 }
 
 export function describe(cell: Cell): string {
+  if (isErrorValue(cell)) return `the error ${String(cell).trim()}`;
   if (typeof cell === 'string') return `"${cell.length > 40 ? cell.slice(0, 37) + '...' : cell}"`;
-  if (isDate(cell)) return `a date (${cell.toDateString()})`;
+  if (isDate(cell)) return Number.isNaN(cell.getTime()) ? 'an invalid date' : `a date (${isoFromDay(dayOfDate(cell))})`;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
   return String(cell);
+}
+
+/**
+ * The error values Sheets shows in a cell. A script reads an error cell as this text (getValues, and the
+ * arguments of a custom function), so a column of failed VLOOKUPs arrives as "#N/A" strings.
+ */
+export const ERROR_VALUES = ['#N/A', '#REF!', '#VALUE!', '#DIV/0!', '#NUM!', '#NAME?', '#NULL!', '#ERROR!'] as const;
+const ERROR_SET = new Set<string>(ERROR_VALUES);
+
+export function isErrorValue(cell: Cell): boolean {
+  return typeof cell === 'string' && cell.charCodeAt(0) === 35 /* # */ && ERROR_SET.has(cell.trim().toUpperCase());
+}
+
+/** The message for a cell of data that holds an error value or TRUE/FALSE where `what` belongs. */
+function notData(column: Column, row: number, cell: Cell, what: string): InputError | null {
+  if (isErrorValue(cell)) {
+    return new InputError(
+      `${where(column, row)} holds the error ${String(cell).trim()} (a formula there failed), not ${what}; fix that cell or leave its row out`,
+      column.name,
+      row,
+    );
+  }
+  if (typeof cell === 'boolean') {
+    return new InputError(`${where(column, row)} is ${describe(cell)} (a checkbox or a condition), not ${what}`, column.name, row);
+  }
+  return null;
 }
 
 /** "churn_rate row 4" for a range, "churn_rate" for a single value. */
@@ -107,7 +135,7 @@ export function numberAt(column: Column, row: number): number {
     if (m) return m[3] ? Number(cell.replace('%', '')) / 100 : Number(cell);
   }
   if (isBlank(cell)) throw new InputError(`${where(column, row)} is blank; a number is needed`, column.name, row);
-  throw new InputError(`${where(column, row)} is ${describe(cell)}, not a number`, column.name, row);
+  throw notData(column, row, cell, 'a number') ?? new InputError(`${where(column, row)} is ${describe(cell)}, not a number`, column.name, row);
 }
 
 export interface NumberRule {
@@ -143,7 +171,7 @@ const MAX_SERIAL = 2_958_465;
 
 /**
  * A calendar day number (days since 1970-01-01) from a date cell, an ISO text date (2024-03-31)
- * or a Sheets serial number. The date's calendar day in the script's time zone is used.
+ * or a Sheets serial number. A date cell's day is its calendar day in the spreadsheet's time zone (calendar.ts).
  */
 export function dayAt(column: Column, row: number): number {
   const cell = cellAt(column, row);
@@ -151,15 +179,12 @@ export function dayAt(column: Column, row: number): number {
   if (!Number.isNaN(day)) return day;
   if (isDate(cell)) throw new InputError(`${where(column, row)} is an invalid date`, column.name, row);
   if (isBlank(cell)) throw new InputError(`${where(column, row)} is blank; a date is needed`, column.name, row);
-  throw new InputError(`${where(column, row)} is ${describe(cell)}, not a date`, column.name, row);
+  throw notData(column, row, cell, 'a date') ?? new InputError(`${where(column, row)} is ${describe(cell)}, not a date`, column.name, row);
 }
 
 /** dayAt for a bare cell: the day number, or NaN when the cell holds no date (the caller says why). */
 export function dayOfCell(cell: Cell): number {
-  if (isDate(cell)) {
-    const t = cell.getTime();
-    return Number.isNaN(t) ? NaN : Math.floor((t - cell.getTimezoneOffset() * 60_000) / 86_400_000);
-  }
+  if (isDate(cell)) return dayOfDate(cell);
   if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 1 && cell <= MAX_SERIAL) {
     return Math.floor(cell) - SHEETS_SERIAL_OFFSET;
   }
@@ -175,11 +200,16 @@ export function idAt(column: Column, row: number): CustomerId {
   const cell = cellAt(column, row);
   const id = idOfCell(cell);
   if (id !== null) return id;
+  const refused = notData(column, row, cell, 'a customer id');
+  if (refused) throw refused;
   if (isBlank(cell) || typeof cell === 'string') throw new InputError(`${where(column, row)} is blank; every order needs a customer id`, column.name, row);
   throw new InputError(`${where(column, row)} is ${describe(cell)}, not a customer id`, column.name, row);
 }
 
-/** idAt for a bare cell: the id, or null when the cell is blank, blank text or a date. */
+/**
+ * idAt for a bare cell: the id, or null when the cell is blank, blank text, a date, TRUE/FALSE or an error value
+ * (a customer named "#N/A" or "true" is a failed formula or a checkbox, never a customer).
+ */
 export function idOfCell(cell: Cell): CustomerId | null {
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
   if (typeof cell === 'string') {
@@ -190,12 +220,11 @@ export function idOfCell(cell: Cell): CustomerId | null {
     const letterFirst = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
     if (letterFirst && last > 32 && last < 127) return cell;
     const text = cell.trim();
-    if (text === '') return null;
+    if (text === '' || isErrorValue(text)) return null;
     const asNumber = Number(text);
     return String(asNumber) === text ? asNumber : text;
   }
-  if (isBlank(cell) || isDate(cell)) return null;
-  return String(cell);
+  return null;
 }
 
 /** One of a few words, case-insensitive; blank gives the default. */
@@ -243,8 +272,7 @@ function callingFormula(): string | null {
   }
 }
 
+/** A day number as a date cell: midnight of that day in the spreadsheet's zone, so Sheets shows that day. */
 export function toDate(dayNumber: number): Date {
-  const utc = new Date(dayNumber * 86_400_000);
-  // Local midnight of that calendar day, so Sheets shows the same date in the script's time zone.
-  return new Date(utc.getUTCFullYear(), utc.getUTCMonth(), utc.getUTCDate());
+  return dateOfDay(dayNumber);
 }

@@ -16,6 +16,7 @@ import type { CustomerId } from '../core/ids';
 import { cellAt, dayAt, idAt, InputError, isBlank, isDate, numberAt, where, type Cell, type Column } from './args';
 import type { AnalysisRequest, AnalysisSummary, ColumnChoice, ColumnRole, Progress, Reply, SheetInfo } from './contract';
 import { writeCustomerValueSheet, writeSegmentColumn, writeSegmentsSheet, CUSTOMER_VALUE_SHEET, SEGMENT_HEADER, SEGMENTS_SHEET } from './report';
+import { dayOfDate } from './calendar';
 import { columnLetters, isOwnSheet } from './sheets';
 
 const PROGRESS_KEY = 'customer-value:progress';
@@ -353,7 +354,7 @@ function kindOf(cell: Cell): SampleKind {
 }
 
 function displayText(cell: Cell): string {
-  if (isDate(cell)) return isoFromDay(Math.floor((cell.getTime() - cell.getTimezoneOffset() * 60_000) / 86_400_000));
+  if (isDate(cell)) return Number.isNaN(cell.getTime()) ? '' : isoFromDay(dayOfDate(cell));
   return isBlank(cell) ? '' : String(cell);
 }
 

@@ -1,9 +1,10 @@
 /**
  * Evaluates the formulas of a fake spreadsheet the way Sheets would for the add-in's functions: each formula is one
  * call of a global function of dist/Code.js with literal, DATE(), cell and range arguments; ranges arrive as 2D
- * arrays (a single cell as a scalar), open ranges like A2:A stop at the sheet's last row, and answers spill into the
- * cells below and to the right, where later formulas can read them. No spill may overwrite a non-empty cell
- * (Sheets would show #REF!).
+ * arrays (a single cell as a scalar), open ranges like A2:A run to the grid's last row (blank rows included, as
+ * Sheets passes them), DATE(y,m,d) is midnight of that day in the spreadsheet's zone, and answers spill into the
+ * cells below and to the right, where later formulas can read them. A spill must fit inside the grid and may not
+ * overwrite a non-empty cell (Sheets would show #REF!).
  */
 import type { Harness } from './gas';
 import type { FakeSheet } from './sheets';
@@ -20,10 +21,7 @@ export interface Evaluated {
 /** A sheet's values with the spilled answers of the formulas evaluated so far laid over them. */
 class Grid {
   private readonly spilled = new Map<string, Value>();
-  constructor(
-    readonly sheet: FakeSheet,
-    private readonly harness: Harness,
-  ) {}
+  constructor(readonly sheet: FakeSheet) {}
 
   private key(row: number, column: number): string {
     return `${row},${column}`;
@@ -36,14 +34,15 @@ class Grid {
     return this.sheet.rawValue(row, column);
   }
 
-  lastRow(): number {
-    let last = this.sheet.getLastRow();
-    for (const k of this.spilled.keys()) last = Math.max(last, Number(k.split(',')[0]));
-    return last;
-  }
-
   spill(row: number, column: number, answer: Value, label: string): void {
     const rows = Array.isArray(answer) ? (answer as Value[][]) : [[answer]];
+    const height = rows.length;
+    const width = rows.reduce((m, r) => Math.max(m, r.length), 0);
+    const [moreRows, moreColumns] = [row + height - 1 - this.sheet.getMaxRows(), column + width - 1 - this.sheet.getMaxColumns()];
+    if (moreRows > 0 || moreColumns > 0) {
+      const more = moreRows > 0 ? `rows (${moreRows})` : `columns (${moreColumns})`;
+      throw new Error(`${label}: #REF! Result was not automatically expanded, please insert more ${more}.`);
+    }
     rows.forEach((r, i) =>
       r.forEach((v, j) => {
         const [y, x] = [row + i, column + j];
@@ -55,17 +54,17 @@ class Grid {
     );
   }
 
-  /** The value of a reference as Sheets passes it: a scalar for one cell, rows of a range as a 2D array of the script's realm. */
+  /** The value of a reference as Sheets passes it: a scalar for one cell, rows of a range as a 2D array. */
   read(ref: Ref): Value {
-    const lastRow = ref.open ? Math.max(ref.row, this.lastRow()) : ref.endRow;
-    if (ref.row === lastRow && ref.column === ref.endColumn) return this.harness.toRealm(this.get(ref.row, ref.column));
+    const lastRow = ref.open ? Math.max(ref.row, this.sheet.getMaxRows()) : ref.endRow;
+    if (ref.row === lastRow && ref.column === ref.endColumn) return this.get(ref.row, ref.column);
     const rows: Value[][] = [];
     for (let y = ref.row; y <= lastRow; y++) {
       const r: Value[] = [];
       for (let x = ref.column; x <= ref.endColumn; x++) r.push(this.get(y, x));
       rows.push(r);
     }
-    return this.harness.toRealm(rows);
+    return rows;
   }
 }
 
@@ -101,7 +100,7 @@ export function evaluateFormulas(harness: Harness, sheetNames?: string[]): Evalu
     if (!g) {
       const sheet = spreadsheet.getSheetByName(name);
       if (!sheet) throw new Error(`no sheet named ${name}`);
-      grids.set(name, (g = new Grid(sheet, harness)));
+      grids.set(name, (g = new Grid(sheet)));
     }
     return g;
   };
@@ -143,7 +142,7 @@ function evaluateArg(arg: Arg, sheet: string, gridOf: (name: string) => Grid): V
     case 'omitted':
       return '';
     case 'date':
-      return gridOf(sheet).sheet.getParent().makeDate(arg.y, arg.m - 1, arg.d);
+      return gridOf(sheet).sheet.getParent().dateOf(arg.y, arg.m, arg.d);
     case 'ref':
       return gridOf(arg.ref.sheet ?? sheet).read(arg.ref);
   }

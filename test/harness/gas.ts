@@ -1,16 +1,27 @@
 /**
- * Runs the built dist/Code.js the way Apps Script does: as a classic script (no modules) in its own realm,
- * with fakes of the services the add-in uses. Custom functions are called as a cell calls them
- * (read-only, no UI); menu and sidebar functions as the script calls them.
+ * Runs the built dist/Code.js the way Apps Script does: every call (a cell's recalculation, a menu item, a
+ * google.script.run request) loads the script afresh, as a classic script (no modules) in a realm of its own, with
+ * fakes of the services the add-in uses. What a call may do depends on how it runs: a custom function reads and
+ * never writes (and has no UI); onOpen in AuthMode.NONE builds menus and nothing else; the rest may do anything.
+ * A membrane between the script and the fakes enforces that, and hands the script values of its own realm.
+ *
+ * The script's realm runs in appsscript.json's time zone; the fake spreadsheet has its own (sheets.ts).
  */
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
-import { AppsScriptError, FakeSpreadsheet, type FakeSheet } from './sheets';
+import { formatDate } from '../support/zones';
+import { AppsScriptError, CellError, FakeSpreadsheet, type FakeSheet } from './sheets';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(root, 'dist');
+
+/** The script's time zone, as appsscript.json sets it. */
+export const SCRIPT_TIME_ZONE = (JSON.parse(readFileSync(path.join(root, 'appsscript.json'), 'utf8')) as { timeZone: string }).timeZone;
+// Every realm of a process shares the process's zone: run it in the script's, so script code sees what Apps Script
+// gives it (a Date's local getters in appsscript.json's zone), whatever the machine's zone is.
+process.env.TZ = SCRIPT_TIME_ZONE;
 
 export class FakeCache {
   private readonly store = new Map<string, { value: string; expires: number }>();
@@ -171,29 +182,47 @@ function codeScript(distDir: string): { script: vm.Script; names: string[] } {
   return compiled;
 }
 
+/** How an execution runs: as a custom function, as onOpen before the add-on is authorised, or with full access. */
+export type Mode = 'cell' | 'none' | 'script';
+
+/** One load of the script: its global object, and conversions of values into and out of its realm. */
+export interface Execution {
+  /** The script's global object: every top-level function of Code.js is a property. */
+  global: Record<string, unknown>;
+  /** A value of the test's realm as the script's realm holds it (dates, arrays, plain objects copied). */
+  toRealm<T>(value: T): T;
+  /** A value of the script's realm as the test's realm holds it. */
+  toHost(value: unknown): unknown;
+  /** A date of the script's realm: the first instant of that day (month 1-12) in the spreadsheet's time zone. */
+  date(year: number, month: number, day: number): Date;
+}
+
 export interface HarnessOptions {
   distDir?: string;
   spreadsheet?: FakeSpreadsheet;
+  /** Session.getActiveUserLocale() (default "en"). */
+  userLocale?: string;
 }
 
 export interface Harness {
-  /** The script's global object: every top-level function of Code.js is a property. */
-  global: Record<string, unknown>;
   spreadsheet: FakeSpreadsheet;
   ui: FakeUi;
   scriptCache: FakeCache;
   documentCache: FakeCache;
   userCache: FakeCache;
-  /** A date of the script's realm, local midnight of a calendar day (month 1-12). */
+  /** Loads of the script so far: one per call, as in Apps Script. */
+  readonly executions: number;
+  /** A date cell of that day (month 1-12) as Sheets holds it: the first instant of the day in the spreadsheet's zone. */
   date(year: number, month: number, day: number): Date;
-  toRealm<T>(value: T): T;
-  /** Calls a custom function as a cell does: read-only access, no UI. The answer is copied back to this realm. */
+  /** Calls a custom function as a cell does: a fresh load, read-only access, no UI. The answer comes back to this realm. */
   cell(name: string, ...args: unknown[]): unknown;
-  /** Calls a function as a menu item or trigger does. */
+  /** Calls a function as a menu item or trigger does (an event with authMode "NONE" runs it in AuthMode.NONE). */
   run(name: string, ...args: unknown[]): unknown;
-  /** Calls a server function as google.script.run does: arguments and answer must be plain data. */
+  /** Calls a server function as google.script.run does: a public name; arguments and answer must be plain data. */
   fromClient(name: string, ...args: unknown[]): unknown;
-  /** Stores values into a sheet as a user would type them (dates become dates of the script's realm). */
+  /** A fresh load of the script, for callers that build the script's arguments themselves (the benchmark). */
+  load(mode?: Mode): Execution;
+  /** Stores values into a sheet as a user pasting values would: no parsing; dates are instants (see date()). */
   fill(sheet: FakeSheet, values: unknown[][], row?: number, column?: number): void;
 }
 
@@ -204,128 +233,214 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const scriptCache = new FakeCache();
   const documentCache = new FakeCache();
   const userCache = new FakeCache();
-  let mode: 'cell' | 'script' = 'script';
+  const userLocale = options.userLocale ?? 'en';
+  let executions = 0;
 
-  const denyInCell = (what: string): void => {
-    if (mode === 'cell') throw new AppsScriptError(`You do not have permission to call ${what}. Custom functions cannot do this.`);
+  const load = (mode: Mode): Execution => {
+    executions++;
+    const context = vm.createContext({});
+    const realm = vm.runInContext('({ date: (t) => new Date(t), array: (n) => new Array(n), object: () => ({}) })', context) as Realm;
+    const membrane = new Membrane(realm, permission(mode));
+    const services: Record<string, object> = {
+      SpreadsheetApp: {
+        getActiveSpreadsheet: () => spreadsheet,
+        getActive: () => spreadsheet,
+        getActiveSheet: () => spreadsheet.getActiveSheet(),
+        getActiveRange: () => spreadsheet.getActiveRange(),
+        getUi: () => ui,
+        flush: () => undefined,
+        newConditionalFormatRule: () => new ConditionalFormatRuleBuilder(),
+        BorderStyle: { SOLID: 'SOLID' },
+        DeveloperMetadataVisibility: { DOCUMENT: 'DOCUMENT', PROJECT: 'PROJECT' },
+        DeveloperMetadataLocationType: { SPREADSHEET: 'SPREADSHEET', SHEET: 'SHEET', ROW: 'ROW', COLUMN: 'COLUMN' },
+      },
+      HtmlService: {
+        createHtmlOutputFromFile: (name: string) => new FakeHtmlOutput(readFileSync(path.join(distDir, `${name}.html`), 'utf8')),
+        createHtmlOutput: (html = '') => new FakeHtmlOutput(html),
+        SandboxMode: { IFRAME: 'IFRAME', NATIVE: 'NATIVE' },
+        XFrameOptionsMode: { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' },
+      },
+      CacheService: {
+        getScriptCache: () => scriptCache,
+        getDocumentCache: () => documentCache,
+        getUserCache: () => userCache,
+      },
+      ScriptApp: { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } },
+      Charts: { ChartType: { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', PIE: 'PIE', AREA: 'AREA', SCATTER: 'SCATTER', COMBO: 'COMBO' } },
+      Session: { getScriptTimeZone: () => SCRIPT_TIME_ZONE, getActiveUserLocale: () => userLocale },
+      Utilities: {
+        formatDate: (date: Date, zone: string, pattern: string) => {
+          if (Object.prototype.toString.call(date) !== '[object Date]') throw new AppsScriptError('Invalid argument: date');
+          return formatDate(date.getTime(), zone, pattern);
+        },
+        sleep: () => undefined,
+      },
+      Logger: { log: () => undefined },
+      console: { log: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, time: () => undefined, timeEnd: () => undefined },
+    };
+    for (const [name, service] of Object.entries(services)) (context as Record<string, unknown>)[name] = membrane.service(name, service);
+    const code = codeScript(distDir);
+    const functions = code.script.runInContext(context) as Record<string, unknown>;
+    for (const name of code.names) (context as Record<string, unknown>)[name] = functions[name];
+    return {
+      global: context as Record<string, unknown>,
+      toRealm: <T>(value: T) => membrane.toRealm(value) as T,
+      toHost: (value) => membrane.toHost(value),
+      date: (y, m, d) => realm.date(spreadsheet.dateOf(y, m, d).getTime()),
+    };
   };
 
-  const SpreadsheetApp = {
-    getActiveSpreadsheet: () => spreadsheet,
-    getActive: () => spreadsheet,
-    getActiveSheet: () => spreadsheet.getActiveSheet(),
-    getActiveRange: () => spreadsheet.getActiveRange(),
-    getUi: () => {
-      if (mode === 'cell') throw new AppsScriptError('Cannot call SpreadsheetApp.getUi() from this context.');
-      return ui;
-    },
-    flush: () => undefined,
-    newConditionalFormatRule: () => new ConditionalFormatRuleBuilder(),
-    BorderStyle: { SOLID: 'SOLID' },
-  };
-  const HtmlService = {
-    createHtmlOutputFromFile: (name: string) => {
-      denyInCell('HtmlService.createHtmlOutputFromFile');
-      return new FakeHtmlOutput(readFileSync(path.join(distDir, `${name}.html`), 'utf8'));
-    },
-    createHtmlOutput: (html = '') => new FakeHtmlOutput(html),
-    SandboxMode: { IFRAME: 'IFRAME', NATIVE: 'NATIVE' },
-    XFrameOptionsMode: { ALLOWALL: 'ALLOWALL', DEFAULT: 'DEFAULT' },
-  };
-  const CacheService = {
-    getScriptCache: () => scriptCache,
-    getDocumentCache: () => documentCache,
-    getUserCache: () => userCache,
-  };
-  const ScriptApp = { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } };
-  const Charts = {
-    ChartType: { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', PIE: 'PIE', AREA: 'AREA', SCATTER: 'SCATTER', COMBO: 'COMBO' },
-  };
-  const Session = { getScriptTimeZone: () => 'Etc/UTC' };
-  const Logger = { log: () => undefined };
-  const Utilities = { sleep: () => undefined };
-  const silentConsole = { log: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined, time: () => undefined, timeEnd: () => undefined };
-
-  const context = vm.createContext({ SpreadsheetApp, HtmlService, CacheService, ScriptApp, Charts, Session, Logger, Utilities, console: silentConsole });
-  const code = codeScript(distDir);
-  const functions = code.script.runInContext(context) as Record<string, unknown>;
-  for (const name of code.names) (context as Record<string, unknown>)[name] = functions[name];
-  const realmDate = vm.runInContext('(t) => new Date(t)', context) as (t: number) => Date;
-  const realmLocalDate = vm.runInContext('(y, m, d) => new Date(y, m, d)', context) as (y: number, m: number, d: number) => Date;
-  spreadsheet.makeDate = realmLocalDate;
-  const realmArray = vm.runInContext('(n) => new Array(n)', context) as (n: number) => unknown[];
-  const realmObject = vm.runInContext('() => ({})', context) as () => Record<string, unknown>;
-
-  const toRealm = <T>(value: T): T => convert(value, (t) => realmDate(t), realmArray, realmObject) as T;
-  const toHost = (value: unknown): unknown =>
-    convert(value, (t) => new Date(t), (n) => new Array<unknown>(n), () => ({}));
-
-  const callGlobal = (name: string, args: unknown[]): unknown => {
-    const fn = (context as Record<string, unknown>)[name];
+  const call = (execution: Execution, name: string, args: unknown[]): unknown => {
+    const fn = execution.global[name];
     if (typeof fn !== 'function') throw new Error(`dist/Code.js has no global function ${name}`);
-    return (fn as (...a: unknown[]) => unknown)(...args.map(toRealm));
+    return execution.toHost((fn as (...a: unknown[]) => unknown)(...args.map((a) => execution.toRealm(a))));
   };
 
   return {
-    global: context as Record<string, unknown>,
     spreadsheet,
     ui,
     scriptCache,
     documentCache,
     userCache,
-    date: (y, m, d) => realmLocalDate(y, m - 1, d),
-    toRealm,
-    cell(name, ...args) {
-      mode = 'cell';
-      spreadsheet.readOnly = true;
-      try {
-        return toHost(callGlobal(name, args));
-      } finally {
-        mode = 'script';
-        spreadsheet.readOnly = false;
-      }
+    get executions() {
+      return executions;
     },
-    run: (name, ...args) => toHost(callGlobal(name, args)),
+    date: (y, m, d) => spreadsheet.dateOf(y, m, d),
+    cell: (name, ...args) => call(load('cell'), name, args),
+    run(name, ...args) {
+      const event = args[0] as { authMode?: unknown } | undefined;
+      return call(load(event?.authMode === 'NONE' ? 'none' : 'script'), name, args);
+    },
     fromClient(name, ...args) {
+      // Apps Script keeps functions whose name ends with "_" private: google.script.run cannot call them.
+      if (name.endsWith('_')) throw new Error(`Script function not found: ${name}`);
       args.forEach((a, i) => assertPlainData(a, `argument ${i + 1} of ${name}`));
-      const answer = toHost(callGlobal(name, args));
+      const answer = call(load('script'), name, args);
       assertPlainData(answer, `the answer of ${name}`);
       return JSON.parse(JSON.stringify(answer ?? null));
     },
+    load: (mode = 'cell') => load(mode),
     fill(sheet, values, row = 1, column = 1) {
-      const width = values.reduce((m, r) => Math.max(m, r.length), 0);
-      const rows = values.map((r) => Array.from({ length: width }, (_, j) => hostCellToRealm(r[j], realmLocalDate)));
-      rows.forEach((r, i) => r.forEach((v, j) => sheet.storeValue(row + i, column + j, v)));
+      values.forEach((r, i) => r.forEach((v, j) => sheet.storeValue(row + i, column + j, pastedValue(v))));
     },
   };
 }
 
-function hostCellToRealm(value: unknown, makeDate: (y: number, m: number, d: number) => Date): string | number | boolean | Date {
+function pastedValue(value: unknown): string | number | boolean | Date | CellError {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return makeDate(value.getFullYear(), value.getMonth(), value.getDate());
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') return value;
-  if (Object.prototype.toString.call(value) === '[object Date]') return value as Date;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value instanceof CellError) return value;
+  if (Object.prototype.toString.call(value) === '[object Date]') return new Date((value as Date).getTime());
   throw new Error(`cannot store ${String(value)} in a cell`);
 }
 
-function convert(
-  value: unknown,
-  makeDate: (t: number) => Date,
-  makeArray: (n: number) => unknown[],
-  makeObject: () => Record<string, unknown>,
-): unknown {
-  if (Object.prototype.toString.call(value) === '[object Date]') return makeDate((value as Date).getTime());
-  if (Array.isArray(value)) {
-    const out = makeArray(value.length);
-    for (let i = 0; i < value.length; i++) out[i] = convert(value[i], makeDate, makeArray, makeObject);
-    return out;
+/** Constructors of the script's realm. */
+interface Realm {
+  date(t: number): Date;
+  array(n: number): unknown[];
+  object(): Record<string, unknown>;
+}
+
+/** The objects of SpreadsheetApp, whose every method a custom function may call only if it reads. */
+const SPREADSHEET_OBJECTS = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'DeveloperMetadata', 'MetadataLocation', 'MetadataFinder', 'Chart', 'ChartBuilder', 'ConditionalFormatRuleBuilder']);
+const READS = /^(get|is|has|can)[A-Z]/;
+
+/**
+ * What an execution may call: null, or the message Apps Script gives. A custom function may read the spreadsheet
+ * (get..., is..., has...), never change it, show no UI; onOpen in AuthMode.NONE may build menus and nothing else.
+ */
+function permission(mode: Mode): (owner: string, method: string) => string | null {
+  if (mode === 'script') return () => null;
+  if (mode === 'cell') {
+    return (owner, method) => {
+      if (owner === 'SpreadsheetApp' && method === 'getUi') return 'Cannot call SpreadsheetApp.getUi() from this context.';
+      if (owner === 'HtmlService') return `You do not have permission to call HtmlService.${method}. Custom functions cannot show anything.`;
+      if (SPREADSHEET_OBJECTS.has(owner) && !READS.test(method)) return `You do not have permission to call ${method}`;
+      return null;
+    };
   }
-  if (value !== null && typeof value === 'object' && isPlainObject(value)) {
-    const out = makeObject();
-    for (const [k, v] of Object.entries(value)) out[k] = convert(v, makeDate, makeArray, makeObject);
-    return out;
+  return (owner, method) => {
+    if ((owner === 'SpreadsheetApp' && method === 'getUi') || owner === 'Ui' || owner === 'Menu' || owner === 'Utilities' || owner === 'Logger' || owner === 'console') return null;
+    return `You do not have permission to call ${owner}.${method}. Required permissions: the add-on is not yet authorised in this document (AuthMode.NONE)`;
+  };
+}
+
+/**
+ * Stands between the script and the fakes. Fake objects reach the script as proxies whose methods check the
+ * execution's permission and convert arguments to the test's realm and answers to the script's: dates, arrays and
+ * plain objects are copied across, as Apps Script hands a script values of its own realm.
+ */
+class Membrane {
+  private readonly proxies = new WeakMap<object, object>();
+  private readonly targets = new WeakMap<object, object>();
+
+  constructor(
+    private readonly realm: Realm,
+    private readonly allowed: (owner: string, method: string) => string | null,
+  ) {}
+
+  service(name: string, target: object): object {
+    return this.proxy(target, name);
   }
-  return value;
+
+  toRealm(value: unknown): unknown {
+    if (value === null || typeof value !== 'object') return typeof value === 'function' ? this.wrapFunction(value as (...a: unknown[]) => unknown, 'function', '') : value;
+    if (Object.prototype.toString.call(value) === '[object Date]') return this.realm.date((value as Date).getTime());
+    if (Array.isArray(value)) {
+      const out = this.realm.array(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = this.toRealm(value[i]);
+      return out;
+    }
+    if (isPlainObject(value)) {
+      const out = this.realm.object();
+      for (const [k, v] of Object.entries(value)) out[k] = this.toRealm(v);
+      return out;
+    }
+    return this.proxy(value, value.constructor.name.replace(/^Fake/, ''));
+  }
+
+  toHost(value: unknown): unknown {
+    if (value === null || typeof value !== 'object') return value;
+    const target = this.targets.get(value);
+    if (target) return target;
+    if (Object.prototype.toString.call(value) === '[object Date]') return new Date((value as Date).getTime());
+    if (Array.isArray(value)) {
+      const out = new Array<unknown>(value.length);
+      for (let i = 0; i < value.length; i++) out[i] = this.toHost(value[i]);
+      return out;
+    }
+    if (isPlainObject(value)) {
+      const out: Record<string, unknown> = {};
+      for (const [k, v] of Object.entries(value)) out[k] = this.toHost(v);
+      return out;
+    }
+    return value;
+  }
+
+  private proxy(target: object, owner: string): object {
+    let proxy = this.proxies.get(target);
+    if (!proxy) {
+      proxy = new Proxy(target, {
+        get: (t, property) => {
+          const value = Reflect.get(t, property, t) as unknown;
+          if (typeof property !== 'string') return value;
+          if (typeof value === 'function') return this.wrapFunction((value as (...a: unknown[]) => unknown).bind(t), owner, property);
+          return this.toRealm(value);
+        },
+        set: () => false,
+      });
+      this.proxies.set(target, proxy);
+      this.targets.set(proxy, target);
+    }
+    return proxy;
+  }
+
+  private wrapFunction(fn: (...a: unknown[]) => unknown, owner: string, method: string): (...a: unknown[]) => unknown {
+    return (...args: unknown[]) => {
+      const refused = this.allowed(owner, method);
+      if (refused) throw new AppsScriptError(refused);
+      return this.toRealm(fn(...args.map((a) => this.toHost(a))));
+    };
+  }
 }
 
 function isPlainObject(value: object): boolean {
@@ -372,7 +487,7 @@ class ConditionalFormatRuleBuilder {
     this.rule.max = { color };
     return this;
   }
-  setRanges(ranges: { getA1Notation(): string }[]): this {
+  setRanges(ranges: { getA1Notation(): string; getSheet(): { getName(): string } }[]): this {
     this.rule.ranges = ranges.map((r) => r.getA1Notation());
     return this;
   }
@@ -384,7 +499,15 @@ class ConditionalFormatRuleBuilder {
     this.rule.background = color;
     return this;
   }
-  build(): Record<string, unknown> {
-    return { ...this.rule };
+  build(): ConditionalFormatRule {
+    return new ConditionalFormatRule({ ...this.rule });
+  }
+}
+
+/** A built rule: an object of its own kind (not plain data), as Apps Script's ConditionalFormatRule is. */
+export class ConditionalFormatRule {
+  constructor(readonly rule: Record<string, unknown>) {}
+  getRanges(): string[] {
+    return (this.rule.ranges as string[] | undefined) ?? [];
   }
 }

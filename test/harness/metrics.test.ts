@@ -35,7 +35,7 @@ describe('LTV', () => {
     expect(() => gas.cell('LTV', 30, 0.05, -0.1)).toThrow('LTV: discount_rate is -0.1; discount_rate must be 0 or more');
     expect(() => gas.cell('LTV', 30, 0.05, 0, 'middle')).toThrow('LTV: timing is "middle"; use "start", "end"');
     expect(() => gas.cell('LTV', 30)).toThrow('LTV: churn_rate is missing');
-    expect(() => gas.cell('LTV', true, 0.05)).toThrow('LTV: margin_per_period is TRUE, not a number');
+    expect(() => gas.cell('LTV', true, 0.05)).toThrow('LTV: margin_per_period is TRUE (a checkbox or a condition), not a number');
     expect(() => gas.cell('LTV', gas.date(2024, 1, 1), 0.05)).toThrow(/LTV: margin_per_period is a date .*not a number/);
     expect(() => gas.cell('LTV', [[1, 2], [3, 4]], 0.05)).toThrow('LTV: margin_per_period is a range of 2 columns; give a single column');
   });

@@ -1,9 +1,23 @@
 /**
- * Small, faithful fakes of the SpreadsheetApp objects the add-in uses: values live in 2D arrays,
- * blank cells read as "", ranges check their bounds and setValues checks dimensions as Sheets does.
+ * Small, faithful fakes of the SpreadsheetApp objects the add-in uses, held to Google's documented rules: values live
+ * in 2D arrays and blank cells read as ""; ranges check their bounds and setValues its dimensions; a written string
+ * is parsed as if typed (typed.ts); cells may hold error values, which scripts read as text; the spreadsheet has its
+ * own time zone, and dates show in it; a spreadsheet holds at most 10 million cells; developer metadata stays with
+ * its column or row as columns and rows move, within its size limit.
+ *
+ * Values are stored as the test's own objects (host Dates). The harness (gas.ts) hands them to the script through a
+ * membrane that makes them objects of the script's realm and enforces what each kind of execution may call.
  */
+import { dayIn, startOfDayIn, wallClock } from '../support/zones';
+import { displayText } from './display';
+import { CellError, typedValue, type TypingContext } from './typed';
 
+export { CellError } from './typed';
+
+/** What a script reads from a cell. */
 export type CellValue = string | number | boolean | Date;
+/** What a cell holds. */
+type Stored = CellValue | CellError;
 
 export class AppsScriptError extends Error {
   constructor(message: string) {
@@ -11,11 +25,19 @@ export class AppsScriptError extends Error {
   }
 }
 
+/** A spreadsheet holds at most 10 million cells, counting the whole grid of every sheet. */
+export const CELL_LIMIT = 10_000_000;
+/** Developer metadata: at most 30,000 characters (keys and values) on the spreadsheet, and as many on each sheet. */
+export const METADATA_LIMIT = 30_000;
+/** A new sheet's grid. */
+const NEW_SHEET = { rows: 1000, columns: 26 };
+
 interface CellFormat {
   numberFormat?: string;
   background?: string | null;
   fontWeight?: string | null;
   fontColor?: string | null;
+  fontSize?: number | null;
   horizontalAlignment?: string | null;
   wrap?: boolean;
   note?: string;
@@ -25,21 +47,19 @@ interface CellFormat {
 export type FormulaEvaluator = (formula: string, sheet: FakeSheet, row: number, column: number) => CellValue | CellValue[][];
 
 let nextSheetId = 1000;
+let nextMetadataId = 1;
+let nextChartId = 1;
 
 export class FakeSpreadsheet {
   private readonly sheets: FakeSheet[] = [];
   private active: FakeSheet;
   formulaEvaluator: FormulaEvaluator | null = null;
-  /** Makes dates of the script's realm (the harness sets it), as Sheets hands the script its own Dates. */
-  makeDate: (year: number, monthIndex: number, day: number) => Date = (y, m, d) => new Date(y, m, d);
   readonly toasts: { message: string; title?: string }[] = [];
   private timeZone = 'Etc/UTC';
-  /** Set while a custom function runs: cells may be read, never written. */
-  readOnly = false;
-
-  guard(method: string): void {
-    if (this.readOnly) throw new AppsScriptError(`You do not have permission to call ${method}`);
-  }
+  private locale = 'en_US';
+  /** The clock of "now" (the year of a typed "1/2"); tests may set it. */
+  now: () => number = () => Date.now();
+  readonly metadata: FakeDeveloperMetadata[] = [];
 
   constructor(
     private name = 'Untitled spreadsheet',
@@ -60,9 +80,29 @@ export class FakeSpreadsheet {
   getSpreadsheetTimeZone(): string {
     return this.timeZone;
   }
-  setSpreadsheetTimeZone(tz: string): void {
-    this.timeZone = tz;
+  setSpreadsheetTimeZone(zone: string): void {
+    new Intl.DateTimeFormat('en-US', { timeZone: zone }); // throws for an unknown zone, as Sheets refuses it
+    this.timeZone = zone;
   }
+  getSpreadsheetLocale(): string {
+    return this.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    this.locale = locale;
+  }
+
+  /** A date cell as Sheets hands it to a script: the first instant of that day (month 1-12) in the spreadsheet's zone. */
+  dateOf(year: number, month: number, day: number, msIntoDay = 0): Date {
+    return new Date(startOfDayIn(this.timeZone, year, month, day) + msIntoDay);
+  }
+  /** The calendar day (days since 1970-01-01) a date shows in the spreadsheet. */
+  dayOf(date: Date): number {
+    return dayIn(this.timeZone, date.getTime());
+  }
+  typing(): TypingContext {
+    return { dateOf: (y, m, d, ms) => this.dateOf(y, m, d, ms), currentYear: () => wallClock(this.timeZone, this.now()).year };
+  }
+
   getSheets(): FakeSheet[] {
     return [...this.sheets];
   }
@@ -71,6 +111,9 @@ export class FakeSpreadsheet {
   }
   getSheetByName(name: string): FakeSheet | null {
     return this.sheets.find((s) => s.getName() === name) ?? null;
+  }
+  getSheetById(id: number): FakeSheet | null {
+    return this.sheets.find((s) => s.getSheetId() === id) ?? null;
   }
   getActiveSheet(): FakeSheet {
     return this.active;
@@ -90,23 +133,23 @@ export class FakeSpreadsheet {
     return range;
   }
   insertSheet(name?: string, index?: number): FakeSheet {
-    this.guard('insertSheet');
     const sheetName = name ?? `Sheet${this.sheets.length + 1}`;
     if (this.sheets.some((s) => s.getName().toLowerCase() === sheetName.toLowerCase())) {
       throw new AppsScriptError(`A sheet with the name "${sheetName}" already exists. Please enter another name.`);
     }
-    const sheet = new FakeSheet(this, sheetName);
+    this.ensureRoom(NEW_SHEET.rows * NEW_SHEET.columns);
+    const sheet = new FakeSheet(this, sheetName, NEW_SHEET.rows, NEW_SHEET.columns);
     if (index === undefined) this.sheets.push(sheet);
     else this.sheets.splice(index, 0, sheet);
     this.active = sheet;
     return sheet;
   }
   deleteSheet(sheet: FakeSheet): void {
-    this.guard('deleteSheet');
     const i = this.sheets.indexOf(sheet);
     if (i < 0) throw new AppsScriptError('Sheet not found');
     if (this.sheets.length === 1) throw new AppsScriptError("You can't remove all the sheets in a document.");
     this.sheets.splice(i, 1);
+    for (let k = this.metadata.length - 1; k >= 0; k--) if (this.metadata[k].sheet() === sheet) this.metadata.splice(k, 1);
     if (this.active === sheet) this.active = this.sheets[0];
   }
   /** Index (1-based) as Sheets reports it. */
@@ -123,25 +166,195 @@ export class FakeSpreadsheet {
   }
   /** Sheets' flush: a no-op offline. */
   flush(): void {}
+
+  /** Cells of every sheet's grid. */
+  totalCells(): number {
+    return this.sheets.reduce((n, s) => n + s.getMaxRows() * s.getMaxColumns(), 0);
+  }
+  /** Throws as Sheets does when an action would take the spreadsheet past its cell limit. */
+  ensureRoom(extraCells: number): void {
+    if (this.totalCells() + extraCells > CELL_LIMIT) {
+      throw new AppsScriptError(`This action would increase the number of cells in the workbook above the limit of ${CELL_LIMIT} cells.`);
+    }
+  }
+
+  // Developer metadata of the spreadsheet itself.
+  addDeveloperMetadata(key: string, value?: string | null, visibility?: string): FakeSpreadsheet {
+    addMetadata(this, { type: 'SPREADSHEET' }, key, value, visibility);
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return this.metadata.filter((m) => m.location.type === 'SPREADSHEET');
+  }
+  createDeveloperMetadataFinder(): FakeMetadataFinder {
+    return new FakeMetadataFinder(() => this.metadata);
+  }
 }
 
-export interface FakeChart {
-  type: string;
-  ranges: string[];
-  options: Record<string, unknown>;
-  position: [number, number, number, number];
+export type MetadataLocation =
+  | { type: 'SPREADSHEET' }
+  | { type: 'SHEET'; sheet: FakeSheet }
+  | { type: 'COLUMN' | 'ROW'; sheet: FakeSheet; index: number };
+
+function addMetadata(spreadsheet: FakeSpreadsheet, location: MetadataLocation, key: string, value: string | null | undefined, visibility = 'DOCUMENT'): FakeDeveloperMetadata {
+  if (typeof key !== 'string' || key === '') throw new AppsScriptError('Invalid argument: key');
+  const entry = new FakeDeveloperMetadata(spreadsheet, nextMetadataId++, key, value ?? null, visibility, location);
+  spreadsheet.metadata.push(entry);
+  try {
+    checkMetadataRoom(spreadsheet, entry);
+  } catch (e) {
+    spreadsheet.metadata.pop();
+    throw e;
+  }
+  return entry;
+}
+
+/** Sheets keeps at most 30,000 characters of metadata on the spreadsheet and on each sheet (its rows and columns included). */
+function checkMetadataRoom(spreadsheet: FakeSpreadsheet, changed: FakeDeveloperMetadata): void {
+  const owner = changed.sheet();
+  const used = spreadsheet.metadata.filter((m) => m.sheet() === owner).reduce((n, m) => n + m.size(), 0);
+  if (used > METADATA_LIMIT) {
+    throw new AppsScriptError(`The developer metadata of ${owner ? `sheet "${owner.getName()}"` : 'the spreadsheet'} would exceed the limit of ${METADATA_LIMIT} characters.`);
+  }
+}
+
+export class FakeDeveloperMetadata {
+  constructor(
+    private readonly spreadsheet: FakeSpreadsheet,
+    private readonly id: number,
+    private key: string,
+    private value: string | null,
+    private readonly visibility: string,
+    readonly location: MetadataLocation,
+  ) {}
+  getId(): number {
+    return this.id;
+  }
+  getKey(): string {
+    return this.key;
+  }
+  getValue(): string | null {
+    return this.value;
+  }
+  getVisibility(): string {
+    return this.visibility;
+  }
+  setKey(key: string): FakeDeveloperMetadata {
+    const before = this.key;
+    this.key = key;
+    this.recheck(() => (this.key = before));
+    return this;
+  }
+  setValue(value: string): FakeDeveloperMetadata {
+    const before = this.value;
+    this.value = value;
+    this.recheck(() => (this.value = before));
+    return this;
+  }
+  remove(): void {
+    const i = this.spreadsheet.metadata.indexOf(this);
+    if (i >= 0) this.spreadsheet.metadata.splice(i, 1);
+  }
+  getLocation(): FakeMetadataLocation {
+    return new FakeMetadataLocation(this.spreadsheet, this.location);
+  }
+  sheet(): FakeSheet | null {
+    return this.location.type === 'SPREADSHEET' ? null : this.location.sheet;
+  }
+  size(): number {
+    return this.key.length + (this.value?.length ?? 0);
+  }
+  private recheck(undo: () => void): void {
+    try {
+      checkMetadataRoom(this.spreadsheet, this);
+    } catch (e) {
+      undo();
+      throw e;
+    }
+  }
+}
+
+export class FakeMetadataLocation {
+  constructor(
+    private readonly spreadsheet: FakeSpreadsheet,
+    private readonly location: MetadataLocation,
+  ) {}
+  getLocationType(): string {
+    return this.location.type;
+  }
+  getSpreadsheet(): FakeSpreadsheet | null {
+    return this.location.type === 'SPREADSHEET' ? this.spreadsheet : null;
+  }
+  getSheet(): FakeSheet | null {
+    return this.location.type === 'SHEET' ? this.location.sheet : null;
+  }
+  getColumn(): FakeRange | null {
+    const l = this.location;
+    return l.type === 'COLUMN' ? l.sheet.getRange(1, l.index, l.sheet.getMaxRows(), 1) : null;
+  }
+  getRow(): FakeRange | null {
+    const l = this.location;
+    return l.type === 'ROW' ? l.sheet.getRange(l.index, 1, 1, l.sheet.getMaxColumns()) : null;
+  }
+}
+
+export class FakeMetadataFinder {
+  private readonly tests: ((m: FakeDeveloperMetadata) => boolean)[] = [];
+  constructor(private readonly all: () => FakeDeveloperMetadata[]) {}
+  withKey(key: string): FakeMetadataFinder {
+    this.tests.push((m) => m.getKey() === key);
+    return this;
+  }
+  withValue(value: string): FakeMetadataFinder {
+    this.tests.push((m) => m.getValue() === value);
+    return this;
+  }
+  withId(id: number): FakeMetadataFinder {
+    this.tests.push((m) => m.getId() === id);
+    return this;
+  }
+  withLocationType(type: string): FakeMetadataFinder {
+    this.tests.push((m) => m.location.type === type);
+    return this;
+  }
+  withVisibility(visibility: string): FakeMetadataFinder {
+    this.tests.push((m) => m.getVisibility() === visibility);
+    return this;
+  }
+  find(): FakeDeveloperMetadata[] {
+    return this.all().filter((m) => this.tests.every((t) => t(m)));
+  }
+}
+
+export class FakeChart {
+  private id = 0;
+  constructor(
+    readonly type: string,
+    readonly ranges: string[],
+    readonly options: Record<string, unknown>,
+    readonly position: [number, number, number, number],
+  ) {}
+  /** Set when the chart is inserted, as Sheets numbers embedded charts. */
+  placed(): void {
+    this.id = nextChartId++;
+  }
+  getChartId(): number | null {
+    return this.id === 0 ? null : this.id;
+  }
+  getOptions(): { get(option: string): unknown } {
+    return { get: (option: string) => this.options[option] ?? null };
+  }
 }
 
 export class FakeSheet {
-  private values: CellValue[][] = [];
+  private values: Stored[][] = [];
   private formulas = new Map<string, string>();
   private formats = new Map<string, CellFormat>();
-  private maxRows = 1000;
-  private maxColumns = 26;
   private frozenRows = 0;
   private frozenColumns = 0;
   private readonly sheetId = nextSheetId++;
   private hidden = false;
+  private rightToLeft = false;
   tabColor: string | null = null;
   readonly charts: FakeChart[] = [];
   conditionalFormatRules: unknown[] = [];
@@ -152,13 +365,14 @@ export class FakeSheet {
   constructor(
     readonly parent: FakeSpreadsheet,
     private name: string,
+    private maxRows: number,
+    private maxColumns: number,
   ) {}
 
   getName(): string {
     return this.name;
   }
   setName(name: string): FakeSheet {
-    this.parent.guard('setName');
     if (this.parent.getSheets().some((s) => s !== this && s.getName().toLowerCase() === name.toLowerCase())) {
       throw new AppsScriptError(`A sheet with the name "${name}" already exists. Please enter another name.`);
     }
@@ -185,6 +399,13 @@ export class FakeSheet {
     this.hidden = true;
     return this;
   }
+  isRightToLeft(): boolean {
+    return this.rightToLeft;
+  }
+  setRightToLeft(rightToLeft: boolean): FakeSheet {
+    this.rightToLeft = rightToLeft;
+    return this;
+  }
   setTabColor(color: string | null): FakeSheet {
     this.tabColor = color;
     return this;
@@ -196,26 +417,65 @@ export class FakeSheet {
     return this.maxColumns;
   }
   insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
-    this.parent.guard('insertRowsAfter');
     this.checkRow(Math.max(1, afterPosition));
+    this.parent.ensureRoom(howMany * this.maxColumns);
     this.values.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
+    this.shiftCells('row', afterPosition + 1, howMany);
     this.maxRows += howMany;
     this.writes++;
     return this;
   }
   insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
-    this.parent.guard('insertColumnsAfter');
-    for (const row of this.values) if (row.length > afterPosition) row.splice(afterPosition, 0, ...new Array<CellValue>(howMany).fill(''));
+    if (afterPosition > this.maxColumns) throw new AppsScriptError('Those columns are out of bounds.');
+    this.parent.ensureRoom(howMany * this.maxRows);
+    for (const row of this.values) if (row.length > afterPosition) row.splice(afterPosition, 0, ...new Array<Stored>(howMany).fill(''));
+    this.shiftCells('column', afterPosition + 1, howMany);
     this.maxColumns += howMany;
     this.writes++;
     return this;
   }
   deleteRows(position: number, howMany: number): void {
-    this.parent.guard('deleteRows');
+    this.checkRow(position + howMany - 1);
+    if (howMany >= this.maxRows) throw new AppsScriptError('Sorry, it is not possible to delete all non-frozen rows.');
     this.values.splice(position - 1, howMany);
+    this.shiftCells('row', position, -howMany);
     this.maxRows -= howMany;
     this.writes++;
   }
+  deleteColumns(position: number, howMany: number): void {
+    if (position < 1 || position + howMany - 1 > this.maxColumns) throw new AppsScriptError('Those columns are out of bounds.');
+    if (howMany >= this.maxColumns) throw new AppsScriptError('Sorry, it is not possible to delete all non-frozen columns.');
+    for (const row of this.values) row.splice(position - 1, howMany);
+    this.shiftCells('column', position, -howMany);
+    this.maxColumns -= howMany;
+    this.writes++;
+  }
+
+  /** Moves formulas, formats and row or column metadata from `from` on by `by` (negative: those in the gap go). */
+  private shiftCells(axis: 'row' | 'column', from: number, by: number): void {
+    const move = <T>(map: Map<string, T>): Map<string, T> => {
+      const out = new Map<string, T>();
+      for (const [key, value] of map) {
+        const [r, c] = key.split(',').map(Number);
+        const k = axis === 'row' ? r : c;
+        if (by < 0 && k >= from && k < from - by) continue;
+        const moved = k >= from ? k + by : k;
+        out.set(axis === 'row' ? `${moved},${c}` : `${r},${moved}`, value);
+      }
+      return out;
+    };
+    this.formulas = move(this.formulas);
+    this.formats = move(this.formats);
+    const type = axis === 'row' ? 'ROW' : 'COLUMN';
+    const metadata = this.parent.metadata;
+    for (let i = metadata.length - 1; i >= 0; i--) {
+      const l = metadata[i].location;
+      if (l.type !== type || l.sheet !== this || l.index < from) continue;
+      if (by < 0 && l.index < from - by) metadata.splice(i, 1);
+      else l.index += by;
+    }
+  }
+
   getLastRow(): number {
     for (let r = this.values.length; r >= 1; r--) {
       if ((this.values[r - 1] ?? []).some((v) => v !== '' && v !== undefined)) return r;
@@ -240,7 +500,6 @@ export class FakeSheet {
     return this.getRange(1, 1, Math.max(1, this.getLastRow()), Math.max(1, this.getLastColumn()));
   }
   setFrozenRows(n: number): void {
-    this.parent.guard('setFrozenRows');
     this.frozenRows = n;
   }
   getFrozenRows(): number {
@@ -265,7 +524,6 @@ export class FakeSheet {
     return this;
   }
   clear(): FakeSheet {
-    this.parent.guard('clear');
     this.values = [];
     this.formulas.clear();
     this.formats.clear();
@@ -274,7 +532,6 @@ export class FakeSheet {
     return this;
   }
   clearContents(): FakeSheet {
-    this.parent.guard('clearContents');
     this.values = [];
     this.formulas.clear();
     this.writes++;
@@ -284,7 +541,6 @@ export class FakeSheet {
     return [...this.charts];
   }
   removeChart(chart: FakeChart): void {
-    this.parent.guard('removeChart');
     const i = this.charts.indexOf(chart);
     if (i >= 0) this.charts.splice(i, 1);
   }
@@ -292,17 +548,26 @@ export class FakeSheet {
     return new FakeChartBuilder();
   }
   insertChart(chart: FakeChart): void {
-    this.parent.guard('insertChart');
+    chart.placed();
     this.charts.push(chart);
     this.writes++;
   }
   setConditionalFormatRules(rules: unknown[]): void {
-    this.parent.guard('setConditionalFormatRules');
     this.conditionalFormatRules = [...rules];
     this.writes++;
   }
   getConditionalFormatRules(): unknown[] {
     return [...this.conditionalFormatRules];
+  }
+  addDeveloperMetadata(key: string, value?: string | null, visibility?: string): FakeSheet {
+    addMetadata(this.parent, { type: 'SHEET', sheet: this }, key, value, visibility);
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    return this.parent.metadata.filter((m) => m.location.type === 'SHEET' && m.location.sheet === this);
+  }
+  createDeveloperMetadataFinder(): FakeMetadataFinder {
+    return new FakeMetadataFinder(() => this.parent.metadata.filter((m) => m.sheet() === this));
   }
 
   getRange(a: number | string, column?: number, numRows = 1, numColumns = 1): FakeRange {
@@ -321,21 +586,43 @@ export class FakeSheet {
     if (row > this.maxRows) throw new AppsScriptError('Those rows are out of bounds.');
   }
 
+  /** A1, A1:B9, A2:A (to the grid's last row), C:C (a whole column), 2:2 (a whole row). */
   private rangeFromA1(a1: string): FakeRange {
-    const m = /^(?:'?[^!]*'?!)?\$?([A-Z]+)\$?(\d+)?(?::\$?([A-Z]+)\$?(\d+)?)?$/i.exec(a1.trim());
+    const text = a1.trim().replace(/^(?:'(?:[^']|'')*'|[^!']*)!/, '');
+    const whole = /^\$?([A-Z]+):\$?([A-Z]+)$/i.exec(text);
+    if (whole) {
+      const [c1, c2] = [columnNumber(whole[1]), columnNumber(whole[2])];
+      return this.getRange(1, Math.min(c1, c2), this.maxRows, Math.abs(c2 - c1) + 1);
+    }
+    const rows = /^\$?(\d+):\$?(\d+)$/.exec(text);
+    if (rows) {
+      const [r1, r2] = [Number(rows[1]), Number(rows[2])];
+      return this.getRange(Math.min(r1, r2), 1, Math.abs(r2 - r1) + 1, this.maxColumns);
+    }
+    const m = /^\$?([A-Z]+)\$?(\d+)(?::\$?([A-Z]+)\$?(\d+)?)?$/i.exec(text);
     if (!m) throw new AppsScriptError('Range not found');
     const c1 = columnNumber(m[1]);
-    const r1 = m[2] ? Number(m[2]) : 1;
+    const r1 = Number(m[2]);
     const c2 = m[3] ? columnNumber(m[3]) : c1;
     const r2 = m[4] ? Number(m[4]) : m[3] ? this.maxRows : r1;
     return this.getRange(Math.min(r1, r2), Math.min(c1, c2), Math.abs(r2 - r1) + 1, Math.abs(c2 - c1) + 1);
   }
 
   // Cell storage (1-based coordinates).
+  /** What a script reads from the cell: its value, an error as its text, a formula's evaluated value. */
   rawValue(row: number, column: number): CellValue {
+    const stored = this.storedValue(row, column);
+    return stored instanceof CellError ? stored.code : stored;
+  }
+  /** What the cell holds, errors as CellError. */
+  storedValue(row: number, column: number): Stored {
     const formula = this.formulas.get(`${row},${column}`);
     if (formula !== undefined) return this.evaluate(formula, row, column);
     return this.values[row - 1]?.[column - 1] ?? '';
+  }
+  /** The cell as Sheets shows it, through its number format and in the spreadsheet's time zone. */
+  displayValue(row: number, column: number): string {
+    return displayText(this.storedValue(row, column), this.formatAt(row, column).numberFormat, this.parent.getSpreadsheetTimeZone());
   }
   formulaAt(row: number, column: number): string {
     return this.formulas.get(`${row},${column}`) ?? '';
@@ -347,10 +634,18 @@ export class FakeSheet {
     const key = `${row},${column}`;
     this.formats.set(key, { ...(this.formats.get(key) ?? {}), ...change });
   }
-  storeValue(row: number, column: number, value: CellValue): void {
-    // Data pasted in by hand (the tests' fill) grows the grid as Sheets does; the API paths check bounds first.
-    if (row > this.maxRows) this.maxRows = row;
-    if (column > this.maxColumns) this.maxColumns = column;
+  clearFormatAt(row: number, column: number): void {
+    this.formats.delete(`${row},${column}`);
+  }
+  /** Stores a value as a person pasting values would (no parsing); grows the grid as pasting does. */
+  storeValue(row: number, column: number, value: Stored): void {
+    if (row > this.maxRows || column > this.maxColumns) {
+      const rows = Math.max(row, this.maxRows);
+      const columns = Math.max(column, this.maxColumns);
+      this.parent.ensureRoom(rows * columns - this.maxRows * this.maxColumns);
+      this.maxRows = rows;
+      this.maxColumns = columns;
+    }
     while (this.values.length < row) this.values.push([]);
     const r = this.values[row - 1];
     while (r.length < column - 1) r.push('');
@@ -380,19 +675,6 @@ export function columnLetters(n: number): string {
   let s = '';
   for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
   return s;
-}
-
-/**
- * What Sheets does with a string written by setValue(s): "=..." becomes a formula, a leading apostrophe
- * forces text, numbers and ISO dates typed as text are parsed (as if typed by hand).
- */
-function interpretWrittenString(text: string, makeDate: FakeSpreadsheet['makeDate']): { formula?: string; value?: CellValue } {
-  if (text.startsWith('=') && text.length > 1) return { formula: text };
-  if (text.startsWith("'")) return { value: text.slice(1) };
-  if (/^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*$/i.test(text)) return { value: Number(text) };
-  const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
-  if (iso) return { value: makeDate(Number(iso[1]), Number(iso[2]) - 1, Number(iso[3])) };
-  return { value: text };
 }
 
 export class FakeRange {
@@ -437,7 +719,10 @@ export class FakeRange {
     return this.sheet.rawValue(this.row, this.column);
   }
   getDisplayValues(): string[][] {
-    return this.map((r, c) => String(this.sheet.rawValue(r, c)));
+    return this.map((r, c) => this.sheet.displayValue(r, c));
+  }
+  getDisplayValue(): string {
+    return this.sheet.displayValue(this.row, this.column);
   }
   getFormulas(): string[][] {
     return this.map((r, c) => this.sheet.formulaAt(r, c));
@@ -448,18 +733,29 @@ export class FakeRange {
   getNote(): string {
     return this.sheet.formatAt(this.row, this.column).note ?? '';
   }
+  getNotes(): string[][] {
+    return this.map((r, c) => this.sheet.formatAt(r, c).note ?? '');
+  }
   getBackgrounds(): string[][] {
     return this.map((r, c) => this.sheet.formatAt(r, c).background ?? '#ffffff');
+  }
+  getBackground(): string {
+    return this.sheet.formatAt(this.row, this.column).background ?? '#ffffff';
   }
   getNumberFormats(): string[][] {
     return this.map((r, c) => this.sheet.formatAt(r, c).numberFormat ?? 'General');
   }
+  getNumberFormat(): string {
+    return this.sheet.formatAt(this.row, this.column).numberFormat ?? 'General';
+  }
   getFontWeights(): string[][] {
     return this.map((r, c) => this.sheet.formatAt(r, c).fontWeight ?? 'normal');
   }
+  getFontWeight(): string {
+    return this.sheet.formatAt(this.row, this.column).fontWeight ?? 'normal';
+  }
 
   setValues(values: unknown[][]): FakeRange {
-    this.sheet.parent.guard('setValues');
     if (!Array.isArray(values) || values.length !== this.numRows) {
       const got = Array.isArray(values) ? values.length : 0;
       throw new AppsScriptError(`The number of rows in the data does not match the number of rows in the range. The data has ${got} but the range has ${this.numRows}.`);
@@ -475,19 +771,16 @@ export class FakeRange {
     return this;
   }
   setValue(value: unknown): FakeRange {
-    this.sheet.parent.guard('setValue');
     this.forEach((r, c) => this.write(r, c, value));
     this.sheet.writes++;
     return this;
   }
   setFormula(formula: string): FakeRange {
-    this.sheet.parent.guard('setFormula');
     this.forEach((r, c) => this.sheet.storeFormula(r, c, formula));
     this.sheet.writes++;
     return this;
   }
   setFormulas(formulas: string[][]): FakeRange {
-    this.sheet.parent.guard('setFormulas');
     if (formulas.length !== this.numRows || formulas.some((r) => r.length !== this.numColumns)) {
       throw new AppsScriptError('The number of rows or columns in the data does not match the range.');
     }
@@ -496,26 +789,52 @@ export class FakeRange {
     return this;
   }
   clearContent(): FakeRange {
-    this.sheet.parent.guard('clearContent');
     this.forEach((r, c) => this.sheet.storeValue(r, c, ''));
     this.sheet.writes++;
     return this;
   }
+  clearFormat(): FakeRange {
+    this.forEach((r, c) => this.sheet.clearFormatAt(r, c));
+    this.sheet.writes++;
+    return this;
+  }
   clear(): FakeRange {
-    this.sheet.parent.guard('clear');
     this.forEach((r, c) => {
       this.sheet.storeValue(r, c, '');
-      this.sheet.setFormatAt(r, c, { numberFormat: undefined, background: null, fontWeight: null, fontColor: null });
+      this.sheet.clearFormatAt(r, c);
     });
     this.sheet.writes++;
     return this;
+  }
+  /** Developer metadata may sit on a whole row or a whole column, not on any other range (as in Sheets). */
+  addDeveloperMetadata(key: string, value?: string | null, visibility?: string): FakeRange {
+    addMetadata(this.sheet.parent, this.dimension(), key, value, visibility);
+    return this;
+  }
+  getDeveloperMetadata(): FakeDeveloperMetadata[] {
+    const whole = this.wholeDimension();
+    if (!whole) return [];
+    return this.sheet.parent.metadata.filter((m) => m.location.type === whole.type && m.location.sheet === this.sheet && m.location.index === whole.index);
+  }
+  private wholeDimension(): { type: 'COLUMN' | 'ROW'; sheet: FakeSheet; index: number } | null {
+    if (this.row === 1 && this.numRows === this.sheet.getMaxRows() && this.numColumns === 1) return { type: 'COLUMN', sheet: this.sheet, index: this.column };
+    if (this.column === 1 && this.numColumns === this.sheet.getMaxColumns() && this.numRows === 1) return { type: 'ROW', sheet: this.sheet, index: this.row };
+    return null;
+  }
+  private dimension(): MetadataLocation {
+    const whole = this.wholeDimension();
+    if (!whole) {
+      throw new AppsScriptError(
+        'Adding developer metadata to arbitrary ranges is not currently supported. Developer metadata may only be added to the top-level spreadsheet, an individual sheet, or an entire row or column.',
+      );
+    }
+    return whole;
   }
 
   setNumberFormat(format: string): FakeRange {
     return this.format({ numberFormat: format });
   }
   setNumberFormats(formats: string[][]): FakeRange {
-    this.sheet.parent.guard('setNumberFormats');
     this.forEach((r, c) => this.sheet.setFormatAt(r, c, { numberFormat: formats[r - this.row][c - this.column] }));
     return this;
   }
@@ -523,7 +842,6 @@ export class FakeRange {
     return this.format({ background: color });
   }
   setBackgrounds(colors: (string | null)[][]): FakeRange {
-    this.sheet.parent.guard('setBackgrounds');
     this.forEach((r, c) => this.sheet.setFormatAt(r, c, { background: colors[r - this.row][c - this.column] }));
     return this;
   }
@@ -532,6 +850,9 @@ export class FakeRange {
   }
   setFontColor(color: string | null): FakeRange {
     return this.format({ fontColor: color });
+  }
+  setFontSize(size: number | null): FakeRange {
+    return this.format({ fontSize: size });
   }
   setHorizontalAlignment(alignment: string | null): FakeRange {
     return this.format({ horizontalAlignment: alignment });
@@ -545,22 +866,19 @@ export class FakeRange {
   setVerticalAlignment(): FakeRange {
     return this;
   }
-  setFontSize(): FakeRange {
-    return this;
-  }
 
   private format(change: CellFormat): FakeRange {
-    this.sheet.parent.guard('a formatting method');
     this.forEach((r, c) => this.sheet.setFormatAt(r, c, change));
     return this;
   }
 
+  /** A value written by setValue(s): strings are parsed as if typed (typed.ts), as Sheets does. */
   private write(row: number, column: number, value: unknown): void {
     if (value === null || value === undefined) return this.sheet.storeValue(row, column, '');
     if (typeof value === 'string') {
-      const { formula, value: v } = interpretWrittenString(value, this.sheet.parent.makeDate);
-      if (formula !== undefined) return this.sheet.storeFormula(row, column, formula);
-      return this.sheet.storeValue(row, column, v ?? '');
+      const typed = typedValue(value, this.sheet.parent.typing());
+      if ('formula' in typed) return this.sheet.storeFormula(row, column, typed.formula);
+      return this.sheet.storeValue(row, column, typed.value);
     }
     if (typeof value === 'number') {
       if (!Number.isFinite(value)) throw new AppsScriptError(`Invalid value ${value} for a cell.`);
@@ -615,6 +933,6 @@ export class FakeChartBuilder {
     return this;
   }
   build(): FakeChart {
-    return { type: this.type, ranges: [...this.ranges], options: { ...this.options }, position: this.position };
+    return new FakeChart(this.type, [...this.ranges], { ...this.options }, this.position);
   }
 }

@@ -69,11 +69,13 @@ setup.sheets.forEach((s, i) => {
 });
 spreadsheet.setActiveSheet(spreadsheet.getSheets()[0]);
 
+/** A date as the spreadsheet shows it: its day in the spreadsheet's time zone (and the instant when not at midnight). */
 function jsonCell(value: unknown): JsonCell {
   if (Object.prototype.toString.call(value) === '[object Date]') {
     const d = value as Date;
-    if (d.getHours() !== 0 || d.getMinutes() !== 0 || d.getSeconds() !== 0 || d.getMilliseconds() !== 0) return d.toISOString();
-    return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
+    const day = spreadsheet.dayOf(d);
+    if (spreadsheet.dateOf(1970, 1, 1 + day).getTime() !== d.getTime()) return d.toISOString();
+    return new Date(day * 86_400_000).toISOString().slice(0, 10);
   }
   if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'string') return value;
   return value === null || value === undefined ? '' : String(value);
@@ -134,8 +136,8 @@ function formulaDemo(): string[][] {
     ['=P_ALIVE(B2:B, A2:A)', 'P_ALIVE', [ids, dates]],
     ['=PREDICT_PURCHASES(B2:B, A2:A, 90)', 'PREDICT_PURCHASES', [ids, dates, 90]],
     ['=CLV(B2:B, A2:A, C2:C)', 'CLV', [ids, dates, amounts]],
-    ['=CLV_HOLDOUT(B2:B, A2:A, DATE(2026,1,1))', 'CLV_HOLDOUT', [ids, dates, new Date(2026, 0, 1)]],
-    ['=CHURN(B2:B, A2:A, DATE(2026,1,1), DATE(2026,4,1))', 'CHURN', [ids, dates, new Date(2026, 0, 1), new Date(2026, 3, 1)]],
+    ['=CLV_HOLDOUT(B2:B, A2:A, DATE(2026,1,1))', 'CLV_HOLDOUT', [ids, dates, spreadsheet.dateOf(2026, 1, 1)]],
+    ['=CHURN(B2:B, A2:A, DATE(2026,1,1), DATE(2026,4,1))', 'CHURN', [ids, dates, spreadsheet.dateOf(2026, 1, 1), spreadsheet.dateOf(2026, 4, 1)]],
     ['=RETENTION_FIT({1000;631;468;382;326})', 'RETENTION_FIT', [cohort]],
     ['=RETENTION_FORECAST({1000;631;468;382;326}, 3)', 'RETENTION_FORECAST', [cohort, 3]],
   ];

@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { SUBSCRIPTION_COHORT, TEMPLATE_SHEET_NAMES, formulasSpec } from '../../src/core/template';
 import { evaluateFormulas, type Evaluated } from '../harness/formulas';
 import { analyzeActiveSheet } from '../harness/analyze';
-import { createHarness, type Harness } from '../harness/gas';
+import { createHarness, type ConditionalFormatRule, type Harness } from '../harness/gas';
 
 const NAMES = Object.values(TEMPLATE_SHEET_NAMES);
 
@@ -78,8 +78,8 @@ describe('Insert template', () => {
 
   it('colours the cohort triangle with a colour scale', () => {
     const gas = inserted();
-    const rules = gas.spreadsheet.getSheetByName('Formulas')!.getConditionalFormatRules() as { min?: unknown; max?: unknown; ranges?: string[] }[];
-    expect(rules.some((r) => r.min && r.max && r.ranges?.length === 1)).toBe(true);
+    const rules = gas.spreadsheet.getSheetByName('Formulas')!.getConditionalFormatRules() as ConditionalFormatRule[];
+    expect(rules.some((r) => r.rule.min && r.rule.max && r.getRanges().length === 1)).toBe(true);
   });
 
   it('running it twice leaves one copy of each sheet, with the same content', () => {
