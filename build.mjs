@@ -1,20 +1,35 @@
-// Builds dist/ for Apps Script: Code.js (a classic script of top-level functions with their JSDoc),
-// Sidebar.html (the sidebar with its script and styles inlined) and appsscript.json.
-// Fails loudly when a public function would not reach Apps Script under its own name.
-import { build } from 'esbuild';
+// Builds dist/ for Apps Script: Code.js (a classic script: the public functions as documented top-level wrappers,
+// every helper inside one closure), Sidebar.html (the sidebar with its script and styles inlined) and appsscript.json.
+// Fails loudly when a public function would not reach Apps Script under its own name, when a top-level name clashes
+// with a Sheets built-in, or when Code.js grows past its budget (Apps Script loads the whole file on every call).
+import { build, transformSync } from 'esbuild';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import vm from 'node:vm';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const dist = path.join(root, 'dist');
 
-/** Globals of the Apps Script runtime that a bundled helper must never shadow. */
+/** Globals of the Apps Script runtime that a top-level name of Code.js must never shadow. */
 const RUNTIME_GLOBALS = [
   'SpreadsheetApp', 'HtmlService', 'CacheService', 'PropertiesService', 'LockService', 'ScriptApp', 'Session',
   'Utilities', 'Logger', 'Browser', 'UrlFetchApp', 'DriveApp', 'console', 'google',
 ];
+
+/** The one top-level variable besides the public functions: the closure that holds every helper. Apps Script treats a
+ * name ending in `_` as private (not runnable from the editor, google.script.run or a cell). */
+export const CLOSURE_NAME = 'CustomerValue_';
+
+/** Most that dist/Code.js may weigh: Apps Script loads and runs the whole file on every call, each cell included. */
+export const BUDGET_BYTES = 240 * 1024;
+
+/** Google Sheets built-in function names (tools/sheets-functions.txt): no top-level name may equal one ignoring case. */
+export const SHEETS_FUNCTIONS_FILE = path.join(root, 'tools/sheets-functions.txt');
+
+/** The harness (test/harness/gas.ts) finds the functions of Code.js with this pattern: it must find exactly the public ones. */
+const HARNESS_FUNCTION_PATTERN = /^(?:async )?function\s+([A-Za-z_$][\w$]*)\s*\(/gm;
 
 class BuildError extends Error {}
 
@@ -34,6 +49,17 @@ async function bundleServer() {
   return result.outputFiles[0].text;
 }
 
+/** Reads the Sheets built-in function names: one a line, `#` starts a comment line. */
+export function readSheetsFunctions(file = SHEETS_FUNCTIONS_FILE) {
+  if (!existsSync(file)) throw new BuildError(`${path.relative(root, file)} is missing: it lists the Google Sheets built-in functions that no global name may equal`);
+  const names = readFileSync(file, 'utf8')
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line && !line.startsWith('#'));
+  if (names.length < 400) throw new BuildError(`${path.relative(root, file)} lists only ${names.length} Sheets functions; the full list has about 500`);
+  return names;
+}
+
 /** Splits esbuild's ESM output into the body and the names of the final `export { ... };` statement. */
 export function splitExports(code) {
   const match = /\nexport\s*\{([^}]*)\};?\s*$/.exec(code);
@@ -48,6 +74,7 @@ export function splitExports(code) {
   return { body: code.slice(0, match.index) + '\n', exported: entries };
 }
 
+/** Names declared at the start of a line (top-level declarations of a script whose nested code is indented or minified). */
 export function topLevelNames(body) {
   const names = [];
   const pattern = /^(?:async\s+)?(?:function\*?\s+([A-Za-z_$][\w$]*)|(?:var|let|const|class)\s+([A-Za-z_$][\w$]*))/gm;
@@ -55,22 +82,112 @@ export function topLevelNames(body) {
   return names;
 }
 
-/** Checks a Code.js body against the list of exported (public) names; returns the cleaned script. */
-export function checkServerBundle(code) {
+/**
+ * Turns esbuild's ESM bundle into dist/Code.js and checks it. Every helper goes into one closure (`var CustomerValue_`),
+ * minified (whitespace, syntax, and the names of parameters and local variables: function names stay); each public
+ * function becomes a readable top-level wrapper with the source's JSDoc and parameter names that forwards its
+ * arguments as given; the licence notices of the bundled code go once to the top. Throws a BuildError naming every
+ * problem.
+ * @param {string} code esbuild's output (format esm, legalComments inline).
+ * @param {{ sheetsFunctions?: string[], budget?: number }} [options] Defaults: tools/sheets-functions.txt, BUDGET_BYTES.
+ */
+export function checkServerBundle(code, options = {}) {
+  const sheetsFunctions = options.sheetsFunctions ?? readSheetsFunctions();
+  const budget = options.budget ?? BUDGET_BYTES;
   const { body, exported } = splitExports(code);
-  const names = topLevelNames(body);
   const problems = [];
 
+  const publics = [];
   for (const name of exported) {
-    if (!new RegExp(`^function ${name.replace(/\$/g, '\\$')}\\(`, 'm').test(body)) {
-      problems.push(`${name} is exported but is not a top-level function declaration`);
+    const found = publicFunction(body, name);
+    if (typeof found === 'string') {
+      problems.push(found);
       continue;
     }
-    const doc = jsDocAbove(body, name);
-    if (!doc) problems.push(`${name} has no JSDoc block directly above it (add /** ... @preserve */ so esbuild keeps it)`);
-    else if (/^[A-Z][A-Z0-9_]*$/.test(name) && !/@customfunction/.test(doc)) problems.push(`${name} looks like a cell function but its JSDoc has no @customfunction`);
+    if (!found.doc) problems.push(`${name} has no JSDoc block directly above it (add /** ... @preserve */ so esbuild keeps it)`);
+    else {
+      if (/^[A-Z][A-Z0-9_]*$/.test(name) && !/@customfunction/.test(found.doc.text)) problems.push(`${name} looks like a cell function but its JSDoc has no @customfunction`);
+      for (const param of found.params) {
+        const bare = param.replace(/^\.\.\./, '');
+        if (!new RegExp(`@param\\s+(?:\\{[^}]*\\}\\s+)?\\[?${bare.replace(/\$/g, '\\$')}\\b`).test(found.doc.text)) problems.push(`${name}'s JSDoc does not document its parameter ${bare} (@param)`);
+      }
+    }
+    publics.push(found);
+  }
+  problems.push(...topLevelNameProblems([...exported, CLOSURE_NAME], sheetsFunctions));
+  if (problems.length > 0) throw new BuildError(`dist/Code.js would be broken:\n- ${problems.join('\n- ')}`);
+
+  // Cut the public JSDoc blocks (they go above the wrappers) and the licence comments (they go once to the top).
+  const licenses = licenseComments(body);
+  const cuts = [...publics.map((p) => p.doc), ...licenses].sort((a, b) => a.start - b.start);
+  let inner = '';
+  let at = 0;
+  for (const cut of cuts) {
+    inner += body.slice(at, cut.start);
+    at = cut.end;
+  }
+  inner += body.slice(at);
+  const leftover = /^[ \t]*(\/\*(?:(?!\*\/)[\s\S])*(?:@preserve|@license)(?:(?!\*\/)[\s\S])*\*\/|\/\*!|\/\/[!]|\/\/.*@(?:license|preserve))/m.exec(inner);
+  if (leftover) {
+    throw new BuildError(`dist/Code.js would be broken:\n- a @preserve/@license comment is neither a public function's JSDoc nor a licence notice: ${leftover[0].split('\n').slice(0, 3).join(' ').slice(0, 160)}`);
   }
 
+  // Minified before it is wrapped: without a module format esbuild keeps the names of top-level declarations, so every
+  // function of the bundle keeps its name in stack traces; only parameters and local variables get short names.
+  const minified = transformSync(inner, {
+    loader: 'js',
+    target: 'es2020',
+    minifyWhitespace: true,
+    minifySyntax: true,
+    minifyIdentifiers: true,
+    legalComments: 'inline',
+    logLevel: 'silent',
+  }).code.trim();
+  if (/@license|@preserve|\/\*!/.test(minified)) throw new BuildError('dist/Code.js would be broken:\n- a legal comment (@license, @preserve or /*!) survived inside the closure; build.mjs did not move it to the notices');
+  const closure = `var ${CLOSURE_NAME} = (function () {${minified}\nreturn { ${exported.map((n) => `${n}: ${n}`).join(', ')} };\n})();\n`;
+
+  const ordered = [...publics].sort((a, b) => a.start - b.start);
+  const wrappers = ordered.map((p) => `${p.doc.text.replace(/^[ \t]*\*[ \t]*@preserve[ \t]*\r?\n/gm, '').replace(/[ \t]*@preserve\b/g, '')}\nfunction ${p.name}(${p.params.join(', ')}) {\n  return ${CLOSURE_NAME}.${p.name}.apply(null, arguments);\n}\n`);
+  const header = licenseHeader(licenses);
+  const script = `${header}${wrappers.join('\n')}\n${closure}`;
+
+  // The finished file: exactly the wanted top-level names (the harness and Apps Script see no other function), valid
+  // as a classic script, and within its budget.
+  const finalProblems = [];
+  const declared = topLevelNames(script);
+  const wanted = [...exported, CLOSURE_NAME];
+  if ([...declared].sort().join() !== [...wanted].sort().join()) {
+    finalProblems.push(`its top-level declarations are ${declared.join(', ')}; expected exactly the public functions and ${CLOSURE_NAME} (a line of the minified closure must not start with a declaration)`);
+  }
+  const harnessNames = [...script.matchAll(HARNESS_FUNCTION_PATTERN)].map((m) => m[1]);
+  if ([...harnessNames].sort().join() !== [...exported].sort().join()) finalProblems.push(`the lines starting with "function NAME(" declare ${harnessNames.join(', ')}, not exactly the public functions`);
+  try {
+    new vm.Script(script, { filename: 'Code.js' });
+  } catch (e) {
+    finalProblems.push(`it does not compile as a classic script: ${e.message}`);
+  }
+  if (finalProblems.length > 0) throw new BuildError(`dist/Code.js would be broken:\n- ${finalProblems.join('\n- ')}`);
+  const bytes = Buffer.byteLength(script);
+  checkBudget(bytes, budget);
+  return { script, exported: ordered.map((p) => p.name), bytes, budget, notices: licenses.length };
+}
+
+/** Fails when Code.js weighs more than its budget. */
+export function checkBudget(bytes, budget = BUDGET_BYTES) {
+  if (bytes > budget) {
+    throw new BuildError(
+      `dist/Code.js is ${kib(bytes)} KiB (${bytes} bytes), over its budget of ${kib(budget)} KiB (${budget} bytes, BUDGET_BYTES in build.mjs). Apps Script loads the whole file on every call: find what grew (a new dependency?) before raising the budget.`,
+    );
+  }
+}
+
+function kib(bytes) {
+  return (bytes / 1024).toFixed(0);
+}
+
+/** Problems of the names Code.js declares at top level: case clashes, Apps Script globals, Sheets built-ins, `_` endings. */
+export function topLevelNameProblems(names, sheetsFunctions) {
+  const problems = [];
   const byLowerCase = new Map();
   for (const name of names) {
     const key = name.toLowerCase();
@@ -79,21 +196,181 @@ export function checkServerBundle(code) {
   for (const [, group] of byLowerCase) {
     if (group.length > 1) problems.push(`global names clash ignoring case (Sheets ignores case): ${group.join(', ')}`);
   }
+  const builtins = new Set(sheetsFunctions.map((n) => n.toUpperCase()));
   for (const name of names) {
-    if (RUNTIME_GLOBALS.includes(name)) problems.push(`a bundled helper named ${name} would shadow the Apps Script global ${name}`);
+    if (RUNTIME_GLOBALS.includes(name)) problems.push(`the global ${name} would shadow the Apps Script global ${name}`);
+    if (builtins.has(name.toUpperCase())) problems.push(`the global ${name} clashes with the Google Sheets built-in function ${name.toUpperCase()} (Sheets ignores case; see tools/sheets-functions.txt): rename it`);
+    if (name !== CLOSURE_NAME && name.endsWith('_')) problems.push(`the public function ${name} ends with "_", so Apps Script would hide it as private`);
   }
-  if (problems.length > 0) throw new BuildError(`dist/Code.js would be broken:\n- ${problems.join('\n- ')}`);
-
-  const cleaned = body.replace(/^\s*\*\s*@preserve\s*\n/gm, '');
-  return { script: cleaned, exported };
+  return problems;
 }
 
-function jsDocAbove(body, name) {
-  const at = body.search(new RegExp(`^function ${name}\\(`, 'm'));
+/** The declaration of an exported function in esbuild's output: its JSDoc block and parameter names, or a problem. */
+function publicFunction(body, name) {
+  const declaration = new RegExp(`^(?:async\\s+)?function\\s+${name.replace(/\$/g, '\\$')}\\s*\\(`, 'm').exec(body);
+  if (!declaration) return `${name} is exported but is not a top-level function declaration`;
+  const start = declaration.index;
+  const open = start + declaration[0].length - 1;
+  const close = matchingParen(body, open);
+  if (close < 0) return `${name}: cannot read its parameter list`;
+  const params = [];
+  for (const raw of splitTopLevel(body.slice(open + 1, close))) {
+    const param = raw.trim();
+    if (!param) continue;
+    const m = /^(\.\.\.)?([A-Za-z_$][\w$]*)\s*(?:=[\s\S]*)?$/.exec(param);
+    if (!m) return `${name}: parameter "${param}" is not a plain name; a public function's parameters are its documented arguments`;
+    params.push(`${m[1] ?? ''}${m[2]}`);
+  }
+  return { name, start, params, doc: jsDocAbove(body, start) };
+}
+
+/** The JSDoc block directly above `at` (only whitespace between), with the range to cut (through its line break). */
+function jsDocAbove(body, at) {
   const before = body.slice(0, at).trimEnd();
   if (!before.endsWith('*/')) return null;
   const start = before.lastIndexOf('/**');
-  return start < 0 ? null : before.slice(start);
+  if (start < 0 || before.slice(start + 3, -2).includes('*/')) return null;
+  const lineStart = body.lastIndexOf('\n', start) + 1;
+  if (body.slice(lineStart, start).trim() !== '') return null;
+  return { text: before.slice(start), start: lineStart, end: at };
+}
+
+function matchingParen(text, open) {
+  let depth = 0;
+  for (let i = open; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if (c === '(' || c === '[' || c === '{') depth++;
+    else if (c === ')' || c === ']' || c === '}') {
+      depth--;
+      if (depth === 0) return c === ')' ? i : -1;
+    }
+  }
+  return -1;
+}
+
+function splitTopLevel(text) {
+  const parts = [];
+  let depth = 0;
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (c === '"' || c === "'" || c === '`') {
+      for (i++; i < text.length && text[i] !== c; i++) if (text[i] === '\\') i++;
+    } else if ('([{'.includes(c)) depth++;
+    else if (')]}'.includes(c)) depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(text.slice(from, i));
+      from = i + 1;
+    }
+  }
+  parts.push(text.slice(from));
+  return parts;
+}
+
+/**
+ * The licence comments of the bundle (esbuild keeps them in place with legalComments 'inline'): block comments on their
+ * own lines that hold @license or start with /*!, and //! or // @license lines; each with the package it comes from.
+ */
+function licenseComments(body) {
+  const packages = [...body.matchAll(/^\/\/ (?:.*\/)?node_modules\/((?:@[^/\n]+\/)?[^/\n]+)\//gm)].map((m) => ({ at: m.index, name: m[1] }));
+  const found = [];
+  const pattern = /^[ \t]*(?:\/\*(?:(?!\*\/)[\s\S])*\*\/|\/\/.*)[ \t]*(?:\r?\n|$)/gm;
+  for (const m of body.matchAll(pattern)) {
+    const comment = m[0].trim();
+    const legal = comment.startsWith('/*!') || comment.startsWith('//!') || /@license\b/.test(comment);
+    if (!legal) continue;
+    let pkg = null;
+    for (const p of packages) if (p.at < m.index) pkg = p.name;
+    found.push({ start: m.index, end: m.index + m[0].length, text: comment, pkg });
+  }
+  return found;
+}
+
+/**
+ * One comment with every distinct notice once: comments that differ only in their copyright lines merge (one line per
+ * holder, years joined), and each third-party notice they quote ("## Notice" sections) is kept once with its sources.
+ */
+export function licenseHeader(comments) {
+  if (comments.length === 0) return '';
+  const groups = new Map();
+  const notices = new Map();
+  for (const comment of comments) {
+    const text = comment.text
+      .replace(/^\/\*+!?|\*+\/$/g, '')
+      .replace(/^\/\/!?/, '')
+      .split('\n')
+      .map((line) => line.replace(/^\s*\*? ?/, '').trimEnd())
+      .join('\n')
+      .trim();
+    const [main, ...sections] = text.split(/^#+ *Notice\s*$/m);
+    const copyrights = [];
+    const key = main
+      .trim()
+      .replace(/@license\s*/g, '')
+      .split('\n')
+      .map((line) => {
+        const m = /^(\(C\)\s*)?Copyright\s+(?:\(c\)\s*)?((?:\d{4}\s*[-,–]?\s*)+)\s+(.+?)\.?$/i.exec(line.trim());
+        if (!m) return line;
+        copyrights.push({ years: m[2].split(/\s*,\s*/).map((y) => y.trim()).filter(Boolean), holder: m[3] });
+        return '\u0000';
+      })
+      .join('\n');
+    const group = groups.get(key) ?? { holders: new Map(), packages: new Set() };
+    for (const c of copyrights) group.holders.set(c.holder, new Set([...(group.holders.get(c.holder) ?? []), ...c.years]));
+    if (comment.pkg) group.packages.add(comment.pkg);
+    groups.set(key, group);
+    for (const section of sections) {
+      const sources = [...section.matchAll(/\{@link\s+([^}\s]+)\s*\}/g)].map((m) => m[1]);
+      let quoted = [...section.matchAll(/```[a-z]*\n([\s\S]*?)\n```/g)].map((m) => m[1].trim());
+      if (quoted.length === 0) {
+        const own = section.split(/\n\s*\n/).filter((p) => p.trim() && !p.includes('{@link')).join('\n\n').trim();
+        quoted = [own || section.replace(/\{@link\s+([^}\s]+)\s*\}/g, ' ($1)').trim()];
+      }
+      for (const q of quoted) notices.set(q, new Set([...(notices.get(q) ?? []), ...sources]));
+    }
+  }
+
+  const out = [
+    '@license',
+    'Third-party code bundled in this file, with its licence notices, each given once (build.mjs collects them from the',
+    'bundled sources and removes the per-file copies).',
+  ];
+  for (const [key, group] of groups) {
+    out.push('');
+    if (group.packages.size > 0) out.push(...wrap(`==== ${[...group.packages].sort().join(', ')}:`, 116));
+    const merged = [...group.holders].map(([holder, years]) => `Copyright (c) ${[...years].sort().join(', ')} ${holder}.`);
+    let placed = false;
+    for (const line of key.split('\n')) {
+      if (line !== '\u0000') out.push(line);
+      else if (!placed) {
+        out.push(...merged);
+        placed = true;
+      }
+    }
+  }
+  if (notices.size > 0) {
+    out.push('', '==== Notices of the original code that the packages above adapt (modified for JavaScript), each once:');
+    for (const [notice, sources] of notices) {
+      out.push('', ...(sources.size > 0 ? ['For code adapted from:', ...[...sources].map((s) => `  ${s}`)] : []), ...notice.split('\n'));
+    }
+  }
+  const body = out.map((line) => (line ? ` * ${line}` : ' *').replace(/\*\//g, '* /')).join('\n');
+  return `/**\n${body}\n */\n\n`;
+}
+
+function wrap(text, width) {
+  const lines = [];
+  let line = '';
+  for (const word of text.split(' ')) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  if (line) lines.push(line);
+  return lines;
 }
 
 async function buildSidebar() {
@@ -131,7 +408,7 @@ async function writeAtomically(name, content) {
 
 async function main() {
   await mkdir(dist, { recursive: true });
-  const { script, exported } = checkServerBundle(await bundleServer());
+  const { script, exported, bytes, budget, notices } = checkServerBundle(await bundleServer());
   await writeAtomically('Code.js', script);
   await writeAtomically('appsscript.json', await readFile(path.join(root, 'appsscript.json'), 'utf8'));
   const sidebar = await buildSidebar();
@@ -139,8 +416,10 @@ async function main() {
   for (const file of await readdir(dist)) {
     if (!wanted.has(file) && !file.endsWith('.tmp')) await rm(path.join(dist, file), { recursive: true, force: true });
   }
-  const kb = (Buffer.byteLength(script) / 1024).toFixed(0);
-  console.log(`dist/Code.js (${kb} KiB, ${exported.length} public functions), dist/appsscript.json${sidebar ? ', dist/Sidebar.html' : ''}`);
+  console.log(
+    `dist/Code.js ${kib(bytes)} KiB (budget ${kib(budget)} KiB), ${exported.length} public functions, ${notices} licence comments merged into one notice; ` +
+      `dist/appsscript.json${sidebar ? ', dist/Sidebar.html' : ''}`,
+  );
 }
 
 if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
