@@ -1,11 +1,13 @@
 /**
  * Local preview (`npm start`): the sample spreadsheet as a grid with the real dist/Sidebar.html beside it.
- * The sidebar's google.script.run is a shim that POSTs to /api/run, which calls the global function of the
- * built dist/Code.js in the offline harness (test/harness/gas.ts), as Apps Script would.
+ * As in Apps Script, the sidebar runs in a sandboxed iframe (opaque origin, no network access: see SIDEBAR_CSP);
+ * its google.script.run is a shim (shim.js) that posts each call to the page, which POSTs it to /api/run; that
+ * calls the global function of the built dist/Code.js in the offline harness (test/harness/gas.ts).
  *
- * Routes: GET /            the page (grid + sidebar iframe)
- *         GET /sidebar     dist/Sidebar.html with the google.script.run shim
- *         POST /api/run    {fn, args} → {result} or {error} (a thrown server exception)
+ * Routes: GET /            the page (grid + sidebar iframe, and the relay of the sidebar's server calls)
+ *         GET /sidebar     dist/Sidebar.html with the google.script.run shim, under SIDEBAR_CSP
+ *         POST /api/run    {fn, args} → {result} or {error} (a thrown server exception, a private or unknown
+ *                          function, or an answer google.script.run cannot carry)
  *         GET /api/sheets  {active, sheets: [{name, rows, columns, values}]}, dates as yyyy-mm-dd; ?rows=N limits rows
  *         POST /api/activate {name} → makes that sheet the active one, as clicking its tab does
  */
@@ -20,6 +22,24 @@ import { sampleOrdersSheet, type PreviewSheet } from './sample';
 import type { SheetsSnapshot, WorkerMessage, WorkerRequest, WorkerSetup } from './worker';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
+
+/**
+ * The sidebar may run its own inline script and styles and show data: images, and nothing else: no fetch, XHR,
+ * WebSocket, form submission or other network access (connect-src 'none', form-action 'none'), so that it can
+ * only reach the server through google.script.run, as in Apps Script. `sandbox` repeats the iframe's sandbox
+ * (the one Apps Script's IFRAME mode uses), so /sidebar opened on its own is sandboxed too.
+ */
+export const SIDEBAR_SANDBOX = 'allow-scripts allow-forms allow-popups';
+export const SIDEBAR_CSP = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline'",
+  'img-src data:',
+  "connect-src 'none'",
+  "form-action 'none'",
+  "base-uri 'none'",
+  `sandbox ${SIDEBAR_SANDBOX}`,
+].join('; ');
 
 export interface PreviewOptions {
   /** 0 picks a free port. Default 8080. */
@@ -51,6 +71,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   // Progress polls run in a second execution sharing the user cache, as concurrent Apps Script executions do:
   // the worker is busy with the analysis the poll asks about.
   const progressExecution = createHarness({ distDir });
+  // What google.script.run offers: the top-level functions of dist/Code.js, without the private ones (a name
+  // ending in "_"), which Apps Script never sends to the client.
+  const scriptGlobal = progressExecution.load('script').global;
+  const publicFunctions = new Set(Object.keys(scriptGlobal).filter((name) => typeof scriptGlobal[name] === 'function' && !name.endsWith('_')));
   const pending = new Map<number, { resolve: (v: unknown) => void; reject: (e: Error) => void }>();
   let nextId = 1;
   let failure: Error | null = null;
@@ -97,7 +121,7 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   if (demo) printTable(demo);
 
   const server = http.createServer((req, res) => {
-    route(req, res, ask, progressExecution, distDir).catch((e: unknown) => send(res, 500, 'text/plain', e instanceof Error ? e.message : String(e)));
+    route(req, res, ask, progressExecution, publicFunctions, distDir).catch((e: unknown) => send(res, 500, 'text/plain', e instanceof Error ? e.message : String(e)));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -122,6 +146,7 @@ async function route(
   res: http.ServerResponse,
   ask: Ask,
   progressExecution: ReturnType<typeof createHarness>,
+  publicFunctions: ReadonlySet<string>,
   distDir: string,
 ): Promise<void> {
   const url = new URL(req.url ?? '/', 'http://localhost');
@@ -134,13 +159,18 @@ async function route(
       return;
     case 'GET /sidebar': {
       const html = readFileSync(path.join(distDir, 'Sidebar.html'), 'utf8');
-      const shim = `<script>\n${readFileSync(path.join(here, 'shim.js'), 'utf8')}\n</script>`;
+      const shim = `<script>\n${shimSource([...publicFunctions])}\n</script>`;
       const withShim = /<head[^>]*>/i.test(html) ? html.replace(/<head[^>]*>/i, (head) => `${head}\n${shim}`) : shim + html;
-      return send(res, 200, 'text/html; charset=utf-8', withShim);
+      return send(res, 200, 'text/html; charset=utf-8', withShim, { 'content-security-policy': SIDEBAR_CSP });
     }
     case 'POST /api/run': {
       const { fn, args } = (await readJson(req)) as { fn: unknown; args: unknown };
       if (typeof fn !== 'string' || !Array.isArray(args)) return sendJson(res, 400, { error: 'expected {fn: string, args: array}' });
+      // The shim offers neither; these answers are for a caller that posts here directly.
+      if (fn.endsWith('_')) {
+        return sendJson(res, 200, { error: `Script function not found: ${fn} (a name ending in "_" is private: google.script.run cannot call it)` });
+      }
+      if (!publicFunctions.has(fn)) return sendJson(res, 200, { error: `Script function not found: ${fn}` });
       try {
         const result =
           fn === 'getAnalysisProgress' ? progressExecution.fromClient(fn, ...args) : await ask({ type: 'run', fn, args });
@@ -165,8 +195,17 @@ async function route(
   }
 }
 
-function send(res: http.ServerResponse, status: number, type: string, body: string): void {
-  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store' });
+/** shim.js with the list of the functions google.script.run offers filled in. */
+export function shimSource(functions: string[]): string {
+  const source = readFileSync(path.join(here, 'shim.js'), 'utf8');
+  const marker = '/*SERVER_FUNCTIONS*/ []';
+  if (!source.includes(marker)) throw new Error(`shim.js lacks ${marker}`);
+  // Function names are identifiers, so the JSON cannot close the script element.
+  return source.replace(marker, () => JSON.stringify(functions));
+}
+
+function send(res: http.ServerResponse, status: number, type: string, body: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'content-type': type, 'cache-control': 'no-store', ...headers });
   res.end(body);
 }
 
