@@ -3,10 +3,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ORDER_HEADERS, sampleCustomersSheet, sampleOrdersSheet, type PreviewSheet } from '../preview/sample';
-import { startPreview, type Preview } from '../preview/server';
+import { SIDEBAR_CSP, startPreview, type Preview } from '../preview/server';
 import type { SheetsSnapshot } from '../preview/worker';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
@@ -265,6 +265,217 @@ describe('sidebar safety and errors', () => {
       expect(await sidebar.locator('#form').isHidden()).toBe(true);
 
       expect(dialogs).toEqual([]);
+      expect(await errors()).toEqual([]);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+});
+
+// ---------------------------------------------------------------------------------------------- the bridge
+
+/** The sidebar's frame (sandboxed: its origin is opaque, so Playwright reaches it by URL). */
+function sidebarFrame(page: Page): Frame {
+  const frame = page.frames().find((f) => new URL(f.url()).pathname === '/sidebar');
+  if (!frame) throw new Error('no sidebar frame');
+  return frame;
+}
+
+/** Counts the server calls the page relays, with what arrived at the server. */
+async function recordCalls(page: Page): Promise<{ fn: string; args: unknown[] }[]> {
+  const calls: { fn: string; args: unknown[] }[] = [];
+  await page.route('**/api/run', async (route) => {
+    calls.push(route.request().postDataJSON() as { fn: string; args: unknown[] });
+    await route.fallback();
+  });
+  return calls;
+}
+
+type Outcome = { success: unknown } | { failure: string; name: string };
+
+/**
+ * Calls google.script.run[fn] from inside the sidebar with arguments made there (a Date or a function cannot
+ * cross from Node), and waits for its success or failure handler.
+ */
+function callFromSidebar(frame: Frame, fn: string, kind: 'none' | 'date' | 'function' | 'undefined' | 'circular' | 'map' | 'sparse'): Promise<Outcome> {
+  return frame.evaluate(
+    ([fn, kind]) =>
+      new Promise<Outcome>((resolve) => {
+        const circular: Record<string, unknown> = { name: 'loop' };
+        circular.self = circular;
+        const args: Record<string, unknown[]> = {
+          none: [],
+          date: [{ sheetName: 'Orders', asOf: new Date() }],
+          function: [{ onDone: () => 1 }],
+          undefined: [undefined],
+          circular: [circular],
+          map: [new Map([['a', 1]])],
+          sparse: [[1, undefined]],
+        };
+        type Run = Record<string, (...a: unknown[]) => void> & {
+          withSuccessHandler(f: (v: unknown) => void): Run;
+          withFailureHandler(f: (e: Error) => void): Run;
+        };
+        const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run
+          .withSuccessHandler((value) => resolve({ success: value }))
+          .withFailureHandler((e) => resolve({ failure: e.message, name: e.name }));
+        run[fn](...args[kind]);
+      }),
+    [fn, kind] as const,
+  );
+}
+
+describe("the sidebar's sandbox and google.script.run, as in Apps Script", () => {
+  it(
+    'runs the sidebar sandboxed in an opaque origin with no network access; only google.script.run reaches the server',
+    async () => {
+      const p = await preview();
+      const { page, errors } = await open(p);
+
+      expect(await page.locator('#sidebar').getAttribute('sandbox')).toBe('allow-scripts allow-forms allow-popups');
+      const response = await fetch(`${p.url}/sidebar`);
+      expect(response.headers.get('content-security-policy')).toBe(SIDEBAR_CSP);
+      expect(SIDEBAR_CSP).toContain("connect-src 'none'");
+      expect(SIDEBAR_CSP).toContain('sandbox allow-scripts allow-forms allow-popups');
+
+      const frame = sidebarFrame(page);
+      const calls = await recordCalls(page);
+      const inside = await frame.evaluate(async (serverUrl) => {
+        const attempt = async (f: () => Promise<unknown>): Promise<string> => {
+          try {
+            await f();
+            return 'reached';
+          } catch (e) {
+            return `blocked: ${e instanceof Error ? e.name : String(e)}`;
+          }
+        };
+        const body = JSON.stringify({ fn: 'getSheetInfo', args: [] });
+        const post = { method: 'POST', headers: { 'content-type': 'application/json' }, body };
+        const xhr = (): Promise<unknown> =>
+          new Promise((resolve, reject) => {
+            const request = new XMLHttpRequest();
+            request.onload = resolve;
+            request.onerror = () => reject(new Error('xhr failed'));
+            request.open('POST', '/api/run');
+            request.send(body);
+          });
+        return {
+          origin: window.origin,
+          parentDom: await attempt(async () => window.parent.document.title),
+          relative: await attempt(() => fetch('/api/run', post)),
+          absolute: await attempt(() => fetch(`${serverUrl}/api/run`, post)),
+          xhr: await attempt(xhr),
+          sheets: await attempt(() => fetch(`${serverUrl}/api/sheets`)),
+        };
+      }, p.url);
+      expect(inside).toEqual({
+        origin: 'null',
+        parentDom: 'blocked: SecurityError',
+        relative: 'blocked: TypeError',
+        absolute: 'blocked: TypeError',
+        xhr: 'blocked: Error',
+        sheets: 'blocked: TypeError',
+      });
+      expect(calls).toEqual([]);
+
+      // google.script.run goes through the page's relay and works.
+      const info = (await callFromSidebar(frame, 'getSheetInfo', 'none')) as { success: { ok: boolean; value: { sheetName: string } } };
+      expect(info.success.ok).toBe(true);
+      expect(info.success.value.sheetName).toBe('Orders');
+      expect(calls).toEqual([{ fn: 'getSheetInfo', args: [] }]);
+
+      expect(await errors()).toEqual([]);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'fails a call with a Date, a function, a top-level undefined, a circular object or a Map before it leaves the sidebar',
+    async () => {
+      const p = await preview();
+      const { page, sidebar, errors } = await open(p);
+      const frame = sidebarFrame(page);
+      const calls = await recordCalls(page);
+
+      expect(await callFromSidebar(frame, 'analyzeSheet', 'date')).toEqual({
+        failure: 'google.script.run: argument 1.asOf is a Date; pass a string or number instead (the real bridge rejects Dates)',
+        name: 'Error',
+      });
+      expect(await callFromSidebar(frame, 'analyzeSheet', 'function')).toMatchObject({ failure: expect.stringMatching(/^google\.script\.run: argument 1\.onDone is a function/) });
+      expect(await callFromSidebar(frame, 'getSheetInfo', 'undefined')).toMatchObject({ failure: expect.stringMatching(/^google\.script\.run: argument 1 is undefined/) });
+      expect(await callFromSidebar(frame, 'analyzeSheet', 'circular')).toMatchObject({ failure: expect.stringMatching(/argument 1\.self refers back .*circular/) });
+      expect(await callFromSidebar(frame, 'analyzeSheet', 'map')).toMatchObject({ failure: expect.stringMatching(/argument 1 is a Map/) });
+      await page.waitForTimeout(200);
+      expect(calls).toEqual([]);
+
+      // Undefined inside an array arrives as null, as documented.
+      expect(await callFromSidebar(frame, 'getAnalysisProgress', 'sparse')).toEqual({ success: null });
+      expect(calls).toEqual([{ fn: 'getAnalysisProgress', args: [[1, null]] }]);
+
+      // The sidebar itself passes only plain data: an analysis still works.
+      await sidebar.getByTestId('analyze').click();
+      await expect.poll(() => sidebar.getByTestId('segment-card').count(), { timeout: TIMEOUT }).toBe(4);
+      expect(await errors()).toEqual([]);
+      await page.close();
+    },
+    TIMEOUT,
+  );
+
+  it(
+    'offers no private or unknown server function: calling one throws, as in Apps Script, and nothing is sent',
+    async () => {
+      const p = await preview();
+      const { page, errors } = await open(p);
+      const frame = sidebarFrame(page);
+      const calls = await recordCalls(page);
+
+      const outcome = await frame.evaluate(async () => {
+        type Run = Record<string, unknown> & { withFailureHandler(f: (e: Error) => void): Run };
+        const run = (window as unknown as { google: { script: { run: Run } } }).google.script.run;
+        let handled = '';
+        const withHandler = run.withFailureHandler((e) => (handled = e.message));
+        const attempt = (call: () => void): string => {
+          try {
+            call();
+            return 'called';
+          } catch (e) {
+            return `${(e as Error).name}: ${(e as Error).message}`;
+          }
+        };
+        type Call = () => void;
+        const thrown = {
+          private: attempt(() => (withHandler.foo_ as Call)()),
+          unknown: attempt(() => (withHandler.noSuchFunction as Call)()),
+          service: attempt(() => (withHandler.SpreadsheetApp as Call)()),
+          // dist/Code.js's private closure holding every helper.
+          bundle: attempt(() => (withHandler.CustomerValue_ as Call)()),
+        };
+        await new Promise((r) => setTimeout(r, 200));
+        return {
+          thrown,
+          handled,
+          offered: Object.keys(run).filter((k) => typeof run[k] === 'function' && !k.startsWith('with')),
+        };
+      });
+      expect(outcome.thrown.private).toMatch(/^TypeError: .*foo_ is not a function/);
+      expect(outcome.thrown.unknown).toMatch(/^TypeError: .*noSuchFunction is not a function/);
+      expect(outcome.thrown.service).toMatch(/^TypeError: .*SpreadsheetApp is not a function/);
+      expect(outcome.thrown.bundle).toMatch(/^TypeError: .*CustomerValue_ is not a function/);
+      expect(outcome.handled).toBe('');
+      expect(outcome.offered).toEqual(expect.arrayContaining(['getSheetInfo', 'getAnalysisProgress', 'analyzeSheet', 'showSidebar', 'LTV']));
+      expect(outcome.offered.filter((name) => name.endsWith('_'))).toEqual([]);
+      expect(calls).toEqual([]);
+
+      // The server refuses them too, for a caller that posts to it directly.
+      const ask = async (fn: string): Promise<unknown> =>
+        (await fetch(`${p.url}/api/run`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ fn, args: [] }) })).json();
+      expect(await ask('foo_')).toEqual({ error: 'Script function not found: foo_ (a name ending in "_" is private: google.script.run cannot call it)' });
+      expect(await ask('CustomerValue_')).toMatchObject({ error: expect.stringMatching(/^Script function not found: CustomerValue_ /) });
+      expect(await ask('noSuchFunction')).toEqual({ error: 'Script function not found: noSuchFunction' });
+      expect(await ask('SpreadsheetApp')).toEqual({ error: 'Script function not found: SpreadsheetApp' });
+      expect(await ask('getAnalysisProgress')).toEqual({ result: null });
+
       expect(await errors()).toEqual([]);
       await page.close();
     },
