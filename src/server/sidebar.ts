@@ -15,9 +15,10 @@ import { dayFromIso, isoFromDay } from '../core/dates';
 import type { CustomerId } from '../core/ids';
 import { cellAt, dayAt, idAt, InputError, isBlank, isDate, numberAt, where, type Cell, type Column } from './args';
 import type { AnalysisRequest, AnalysisSummary, ColumnChoice, ColumnRole, Progress, Reply, SheetInfo } from './contract';
-import { writeCustomerValueSheet, writeSegmentColumn, writeSegmentsSheet, CUSTOMER_VALUE_SHEET, SEGMENT_HEADER, SEGMENTS_SHEET } from './report';
 import { dayOfDate } from './calendar';
-import { columnLetters, isOwnSheet } from './sheets';
+import { customerValueCells, writeCustomerValueSheet, writeSegmentsSheet, CUSTOMER_VALUE_SHEET, SEGMENTS_SHEET } from './report';
+import { findSegmentColumn, writeSegmentColumn } from './segmentColumn';
+import { cellsInUse, columnLetters, NEW_SHEET_CELLS, ownSheetKey, SPREADSHEET_CELL_LIMIT, type Placed } from './sheets';
 
 const PROGRESS_KEY = 'customer-value:progress';
 const STEPS = 5;
@@ -75,7 +76,8 @@ const SAMPLE_ROWS = 200;
 export function getSheetInfo(): Reply<SheetInfo> {
   return reply(() => {
     const sheet = SpreadsheetApp.getActiveSheet();
-    if (isOwnSheet(sheet)) {
+    const own = ownSheetKey(sheet);
+    if (own === 'customer-value' || own === 'segments') {
       throw new InputError(`"${sheet.getName()}" is a sheet the add-in wrote. Open the sheet with your orders or customers, then press Reload.`);
     }
     const lastRow = sheet.getLastRow();
@@ -104,7 +106,7 @@ export function getSheetInfo(): Reply<SheetInfo> {
       guess,
       lastDate: dateColumn === null || dateColumn === undefined ? null : lastDateIn(sheet, dateColumn + 1, lastRow),
       sample: values.slice(0, 6).map((r) => r.map(displayText)),
-      hasSegmentColumn: headers.includes(SEGMENT_HEADER),
+      hasSegmentColumn: findSegmentColumn(sheet) !== null,
     };
   });
 }
@@ -152,21 +154,55 @@ function runAnalysis(request: AnalysisRequest): AnalysisSummary {
   const headers = values[0].map((h) => String(h));
   const input = request.shape === 'orders' ? readOrderSheet(values, headers, request) : readCustomerSheet(values, headers, request);
   const { customers, asOfDay, orders, holdoutLog, warnings } = input;
+  const hasReferrals = request.columns.referredBy !== null && request.columns.referredBy !== undefined;
+  checkRoom(spreadsheet, customers.ids.length, hasReferrals);
 
   reportProgress(2, `Fitting the models to ${customers.ids.length} customers`);
   const holdout = holdoutLog ? holdoutIfEnoughHistory(holdoutLog, asOfDay) : null;
   const analysis = analyzeCustomers(customers, { ...request, asOfDay }, holdout);
 
   reportProgress(3, `Writing "${CUSTOMER_VALUE_SHEET}"`);
-  const hasReferrals = request.columns.referredBy !== null && request.columns.referredBy !== undefined;
   const valueSheet = writeCustomerValueSheet(spreadsheet, analysis, hasReferrals);
   reportProgress(4, `Writing "${SEGMENTS_SHEET}" and its charts`);
   const segmentsSheet = writeSegmentsSheet(spreadsheet, analysis, request);
+  const kept = [valueSheet, segmentsSheet].flatMap(keptAsideWarning);
   let segmentColumn: string | null = null;
   if (request.shape === 'customers' && request.addSegmentColumn) {
-    segmentColumn = writeSegmentColumn(sheet, input.rowOfCustomer, analysis.values.segment);
+    const written = writeSegmentColumn(sheet, input.rowOfCustomer, analysis.values.segment);
+    segmentColumn = written.column;
+    if (written.keptCells > 0) {
+      kept.push(`${written.keptCells} cell(s) of the Segment column (${written.column}) hold your own entries and were left as they are.`);
+    }
   }
-  return summarize(analysis, request, asOfDay, orders, [valueSheet.getName(), segmentsSheet.getName()], segmentColumn, warnings);
+  const sheets = [valueSheet.sheet.getName(), segmentsSheet.sheet.getName()];
+  return summarize(analysis, request, asOfDay, orders, sheets, segmentColumn, [...warnings, ...kept]);
+}
+
+function keptAsideWarning(placed: Placed): string[] {
+  if (placed.keptAside.length === 0) return [];
+  const names = placed.keptAside.map((n) => `"${n}"`).join(' and ');
+  return [`${names}: your changes (or your own sheet) kept as they are; the new results are in "${placed.sheet.getName()}".`];
+}
+
+/**
+ * A spreadsheet holds at most 10 million cells over all its sheets: say so before fitting when the results would
+ * not fit, instead of failing halfway through writing them. Our own result sheets, refreshed in place, give their
+ * cells back.
+ */
+function checkRoom(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, customers: number, withReferrals: boolean): void {
+  const needed = Math.max(NEW_SHEET_CELLS, customerValueCells(customers, withReferrals)) + NEW_SHEET_CELLS;
+  let reusable = 0;
+  for (const name of [CUSTOMER_VALUE_SHEET, SEGMENTS_SHEET]) {
+    const existing = spreadsheet.getSheetByName(name);
+    if (existing && ownSheetKey(existing) !== null) reusable += existing.getMaxRows() * existing.getMaxColumns();
+  }
+  const room = SPREADSHEET_CELL_LIMIT - cellsInUse(spreadsheet) + reusable;
+  if (needed > room) {
+    const n = (x: number): string => Math.max(0, Math.round(x)).toLocaleString('en-US');
+    throw new InputError(
+      `The results need about ${n(needed)} cells (${n(customers)} customers, one row each) but this spreadsheet has room for ${n(room)} more: a spreadsheet holds at most ${n(SPREADSHEET_CELL_LIMIT)} cells across all its sheets. Delete sheets, rows or columns you do not need, or copy the orders into a new spreadsheet and analyze them there.`,
+    );
+  }
 }
 
 interface SheetInput {

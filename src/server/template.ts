@@ -1,13 +1,13 @@
 /**
  * Extensions > Customer Value > Insert template: writes "Start here", "Sample orders" and "Formulas" from the spec in
- * core/template. Each is an own sheet (sheets.ts): a second run refreshes them, and a user sheet of the same name
- * is never touched; ours then takes the next free name and the formulas follow it.
+ * core/template. Each is an own sheet (sheets.ts): a second run refreshes a sheet only while it holds exactly what
+ * the add-in wrote; a sheet the user changed (their own orders pasted over the sample, say) or a user sheet of the
+ * same name is never touched, and ours then takes the next free name, with the formulas following it.
  */
-import { formulasSpec, sampleOrdersSpec, startHereSpec, TEMPLATE_SHEET_NAMES, type SheetSpec, type TemplateCell, type TemplateValue } from '../core/template';
+import { columnName, formulasSpec, sampleOrdersSpec, startHereSpec, TEMPLATE_SHEET_NAMES, type SheetSpec, type TemplateCell, type TemplateValue } from '../core/template';
 import { toDate } from './args';
-import { ensureSize, ownSheet, TEMPLATE_NOTE, writeBlock, type CellOut } from './sheets';
+import { SheetPlan, writeOwnSheet, type CellOut } from './sheets';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const FORMATS = { percent: '0.0%', money: '#,##0.00', number: '0.00', ratio: '0.0"x"', date: 'yyyy-mm-dd' } as const;
 
@@ -17,62 +17,57 @@ const FORMATS = { percent: '0.0%', money: '#,##0.00', number: '0.00', ratio: '0.
  */
 export function insertTemplate(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const start = ownSheet(spreadsheet, TEMPLATE_SHEET_NAMES.start, undefined, TEMPLATE_NOTE);
-  const orders = ownSheet(spreadsheet, TEMPLATE_SHEET_NAMES.orders, undefined, TEMPLATE_NOTE);
-  const formulas = ownSheet(spreadsheet, TEMPLATE_SHEET_NAMES.formulas, undefined, TEMPLATE_NOTE);
-  writeSpec(start, startHereSpec());
-  writeOrders(orders);
-  writeSpec(formulas, formulasSpec(orders.getName()));
-  start.activate();
-  spreadsheet.toast(`"${start.getName()}", "${orders.getName()}" and "${formulas.getName()}" are ready.`, 'Customer Value');
+  const start = writeOwnSheet(spreadsheet, TEMPLATE_SHEET_NAMES.start, specPlan('template:start', startHereSpec()));
+  const orders = writeOwnSheet(spreadsheet, TEMPLATE_SHEET_NAMES.orders, ordersPlan()).sheet;
+  // The formulas read the orders sheet by name: a Formulas sheet that reads another orders sheet is not refreshed.
+  const formulas = writeOwnSheet(spreadsheet, TEMPLATE_SHEET_NAMES.formulas, specPlan(`template:formulas:${orders.getName()}`, formulasSpec(orders.getName())));
+  start.sheet.activate();
+  const kept = [...start.keptAside, ...formulas.keptAside];
+  const note = kept.length > 0 ? ` Sheets you changed were left as they are.` : '';
+  spreadsheet.toast(`"${start.sheet.getName()}", "${orders.getName()}" and "${formulas.sheet.getName()}" are ready.${note}`, 'Customer Value');
 }
 
-function cellValue(value: TemplateValue): CellOut {
-  if (typeof value === 'object') return toDate(value.day);
-  // Text that Sheets would read as a formula is shown as text: the formula column of "Formulas" shows what to type.
-  if (typeof value === 'string' && value.startsWith('=')) return `'${value}`;
-  return value;
+function cellOf(value: TemplateValue): CellOut {
+  return typeof value === 'object' ? toDate(value.day) : value;
 }
 
-function writeOrders(sheet: Sheet): void {
-  const spec = sampleOrdersSpec(sheet.getName());
-  writeSpec(sheet, spec);
-  const body = spec.rows.map((r) => r.map(cellValue));
-  writeBlock(sheet, 2, 1, body);
-  sheet.getRange(2, 1, body.length, 1).setNumberFormat(FORMATS.date);
-  sheet.getRange(2, 3, body.length, 2).setNumberFormat(FORMATS.money);
+function ordersPlan(): SheetPlan {
+  const spec = sampleOrdersSpec();
+  const plan = specPlan('template:orders', spec);
+  const body = spec.rows.map((r) => r.map(cellOf));
+  plan.put(2, 1, body).style((sheet) => {
+    sheet.getRange(2, 1, body.length, 1).setNumberFormat(FORMATS.date);
+    sheet.getRange(2, 3, body.length, 2).setNumberFormat(FORMATS.money);
+  });
+  return plan;
 }
 
-function writeSpec(sheet: Sheet, spec: SheetSpec): void {
-  let rows = 1;
-  let columns = 1;
+function specPlan(key: string, spec: SheetSpec): SheetPlan {
+  const plan = new SheetPlan(key);
   for (const c of spec.cells) {
-    rows = Math.max(rows, c.row);
-    columns = Math.max(columns, c.column);
+    plan.put(c.row, c.column, [[cellOf(c.value)]]);
+    if (c.style) plan.style((sheet) => style(sheet.getRange(c.row, c.column), c.style));
   }
   for (const f of spec.formulas) {
-    rows = Math.max(rows, f.row + f.spill.rows - 1);
-    columns = Math.max(columns, f.column + f.spill.columns - 1);
-  }
-  ensureSize(sheet, rows, columns);
-  for (const c of spec.cells) {
-    const range = sheet.getRange(c.row, c.column);
-    range.setValue(cellValue(c.value));
-    style(range, c.style);
-  }
-  const rules = sheet.getConditionalFormatRules();
-  for (const f of spec.formulas) {
-    sheet.getRange(f.row, f.column).setFormula(f.formula);
-    if (f.format) sheet.getRange(f.row, f.column, f.spill.rows, f.spill.columns).setNumberFormat(FORMATS[f.format]);
-    if (f.colorScale) {
-      const s = f.colorScale;
-      const range = sheet.getRange(f.row + s.fromRow, f.column + s.fromColumn, s.rows, s.columns);
-      rules.push(SpreadsheetApp.newConditionalFormatRule().setGradientMinpoint('#ffffff').setGradientMaxpoint('#57bb8a').setRanges([range]).build());
+    plan.formula(f.row, f.column, f.formula);
+    // The answer spills from the formula: the grid must hold it (Sheets shows #REF! otherwise).
+    plan.minRows = Math.max(plan.minRows, f.row + f.spill.rows - 1);
+    plan.minColumns = Math.max(plan.minColumns, f.column + f.spill.columns - 1);
+    const format = f.format;
+    if (format) plan.style((sheet) => sheet.getRange(f.row, f.column, f.spill.rows, f.spill.columns).setNumberFormat(FORMATS[format]));
+    const scale = f.colorScale;
+    if (scale) {
+      plan.rules.push({
+        a1: `${columnName(f.column + scale.fromColumn)}${f.row + scale.fromRow}:${columnName(f.column + scale.fromColumn + scale.columns - 1)}${f.row + scale.fromRow + scale.rows - 1}`,
+        build: (range) => SpreadsheetApp.newConditionalFormatRule().setGradientMinpoint('#ffffff').setGradientMaxpoint('#57bb8a').setRanges([range]).build(),
+      });
     }
   }
-  sheet.setConditionalFormatRules(rules);
-  for (const [column, width] of Object.entries(spec.columnWidths)) sheet.setColumnWidth(Number(column), width);
-  if (spec.frozenRows > 0) sheet.setFrozenRows(spec.frozenRows);
+  plan.style((sheet) => {
+    for (const [column, width] of Object.entries(spec.columnWidths)) sheet.setColumnWidth(Number(column), width);
+    if (spec.frozenRows > 0) sheet.setFrozenRows(spec.frozenRows);
+  });
+  return plan;
 }
 
 function style(range: GoogleAppsScript.Spreadsheet.Range, kind: TemplateCell['style']): void {

@@ -12,7 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
 import { formatDate } from '../support/zones';
-import { AppsScriptError, CellError, FakeSpreadsheet, type FakeSheet } from './sheets';
+import { AppsScriptError, CellError, FakeSpreadsheet, type FakeRange, type FakeSheet } from './sheets';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(root, 'dist');
@@ -341,7 +341,7 @@ interface Realm {
 }
 
 /** The objects of SpreadsheetApp, whose every method a custom function may call only if it reads. */
-const SPREADSHEET_OBJECTS = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'DeveloperMetadata', 'MetadataLocation', 'MetadataFinder', 'Chart', 'ChartBuilder', 'ConditionalFormatRuleBuilder']);
+const SPREADSHEET_OBJECTS = new Set(['SpreadsheetApp', 'Spreadsheet', 'Sheet', 'Range', 'DeveloperMetadata', 'MetadataLocation', 'MetadataFinder', 'Chart', 'ChartBuilder', 'ConditionalFormatRuleBuilder', 'ConditionalFormatRule']);
 const READS = /^(get|is|has|can)[A-Z]/;
 
 /**
@@ -487,8 +487,8 @@ class ConditionalFormatRuleBuilder {
     this.rule.max = { color };
     return this;
   }
-  setRanges(ranges: { getA1Notation(): string; getSheet(): { getName(): string } }[]): this {
-    this.rule.ranges = ranges.map((r) => r.getA1Notation());
+  setRanges(ranges: FakeRange[]): this {
+    this.rule.ranges = [...ranges];
     return this;
   }
   whenTextEqualTo(text: string): this {
@@ -507,7 +507,7 @@ class ConditionalFormatRuleBuilder {
 /** A built rule: an object of its own kind (not plain data), as Apps Script's ConditionalFormatRule is. */
 export class ConditionalFormatRule {
   constructor(readonly rule: Record<string, unknown>) {}
-  getRanges(): string[] {
-    return (this.rule.ranges as string[] | undefined) ?? [];
+  getRanges(): FakeRange[] {
+    return [...((this.rule.ranges as FakeRange[] | undefined) ?? [])];
   }
 }

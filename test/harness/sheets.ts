@@ -419,7 +419,9 @@ export class FakeSheet {
   insertRowsAfter(afterPosition: number, howMany: number): FakeSheet {
     this.checkRow(Math.max(1, afterPosition));
     this.parent.ensureRoom(howMany * this.maxColumns);
-    this.values.splice(afterPosition, 0, ...Array.from({ length: howMany }, () => []));
+    if (afterPosition < this.values.length) {
+      this.values = this.values.slice(0, afterPosition).concat(Array.from({ length: howMany }, () => []), this.values.slice(afterPosition));
+    }
     this.shiftCells('row', afterPosition + 1, howMany);
     this.maxRows += howMany;
     this.writes++;
@@ -428,7 +430,7 @@ export class FakeSheet {
   insertColumnsAfter(afterPosition: number, howMany: number): FakeSheet {
     if (afterPosition > this.maxColumns) throw new AppsScriptError('Those columns are out of bounds.');
     this.parent.ensureRoom(howMany * this.maxRows);
-    for (const row of this.values) if (row.length > afterPosition) row.splice(afterPosition, 0, ...new Array<Stored>(howMany).fill(''));
+    this.values = this.values.map((row) => (row.length > afterPosition ? row.slice(0, afterPosition).concat(new Array<Stored>(howMany).fill(''), row.slice(afterPosition)) : row));
     this.shiftCells('column', afterPosition + 1, howMany);
     this.maxColumns += howMany;
     this.writes++;
