@@ -238,9 +238,3 @@ export function formulasSpec(ordersSheet: string = TEMPLATE_SHEET_NAMES.orders):
 
   return { name: TEMPLATE_SHEET_NAMES.formulas, cells, formulas, columnWidths: { 1: 330, 2: 120, 3: 640 }, frozenRows: 0 };
 }
-
-export function columnName(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}

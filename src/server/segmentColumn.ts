@@ -5,8 +5,9 @@
  * user inserts or moves columns. A cell the user typed or changed in that column (a total, a note, a segment set by
  * hand) is never overwritten; the analysis says how many were left as they are.
  */
+import { columnLetters } from '../core/a1';
 import { ContentHash } from '../core/hash';
-import { cellValue, columnLetters, ensureSize } from './sheets';
+import { cellValue, ensureSize } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 

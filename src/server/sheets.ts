@@ -282,11 +282,6 @@ export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
   if (columns > maxColumns) sheet.insertColumnsAfter(maxColumns, columns - maxColumns);
 }
 
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
 
 /** A spreadsheet holds at most this many cells, counting the whole grid of every sheet. */
 export const SPREADSHEET_CELL_LIMIT = 10_000_000;

@@ -10,15 +10,16 @@ import {
   type Analysis,
   type CustomerHistories,
 } from '../core/analysis';
+import { columnLetters } from '../core/a1';
 import { guessColumns, profileColumn, type SampleKind } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
 import type { CustomerId } from '../core/ids';
 import { cellAt, dayAt, idAt, InputError, isBlank, isDate, numberAt, where, type Cell, type Column } from './args';
-import type { AnalysisRequest, AnalysisSummary, ColumnChoice, ColumnRole, Progress, Reply, SheetInfo } from './contract';
 import { dayOfDate } from './calendar';
+import type { AnalysisRequest, AnalysisSummary, ColumnChoice, ColumnRole, Progress, Reply, SheetInfo } from './contract';
 import { customerValueCells, writeCustomerValueSheet, writeSegmentsSheet, CUSTOMER_VALUE_SHEET, SEGMENTS_SHEET } from './report';
 import { findSegmentColumn, writeSegmentColumn } from './segmentColumn';
-import { cellsInUse, columnLetters, NEW_SHEET_CELLS, ownSheetKey, SPREADSHEET_CELL_LIMIT, type Placed } from './sheets';
+import { cellsInUse, NEW_SHEET_CELLS, ownSheetKey, SPREADSHEET_CELL_LIMIT, type Placed } from './sheets';
 
 const PROGRESS_KEY = 'customer-value:progress';
 const STEPS = 5;

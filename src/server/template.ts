@@ -4,7 +4,8 @@
  * the add-in wrote; a sheet the user changed (their own orders pasted over the sample, say) or a user sheet of the
  * same name is never touched, and ours then takes the next free name, with the formulas following it.
  */
-import { columnName, formulasSpec, sampleOrdersSpec, startHereSpec, TEMPLATE_SHEET_NAMES, type SheetSpec, type TemplateCell, type TemplateValue } from '../core/template';
+import { formulasSpec, sampleOrdersSpec, startHereSpec, TEMPLATE_SHEET_NAMES, type SheetSpec, type TemplateCell, type TemplateValue } from '../core/template';
+import { a1Range } from '../core/a1';
 import { toDate } from './args';
 import { SheetPlan, writeOwnSheet, type CellOut } from './sheets';
 
@@ -58,7 +59,7 @@ function specPlan(key: string, spec: SheetSpec): SheetPlan {
     const scale = f.colorScale;
     if (scale) {
       plan.rules.push({
-        a1: `${columnName(f.column + scale.fromColumn)}${f.row + scale.fromRow}:${columnName(f.column + scale.fromColumn + scale.columns - 1)}${f.row + scale.fromRow + scale.rows - 1}`,
+        a1: a1Range(f.row + scale.fromRow, f.column + scale.fromColumn, scale.rows, scale.columns),
         build: (range) => SpreadsheetApp.newConditionalFormatRule().setGradientMinpoint('#ffffff').setGradientMaxpoint('#57bb8a').setRanges([range]).build(),
       });
     }

@@ -6,8 +6,9 @@
  * cells below and to the right, where later formulas can read them. A spill must fit inside the grid and may not
  * overwrite a non-empty cell (Sheets would show #REF!).
  */
+import { a1Range } from '../../src/core/a1';
 import type { Harness } from './gas';
-import type { FakeSheet } from './sheets';
+import { columnNumber, type FakeSheet } from './sheets';
 
 type Value = unknown;
 
@@ -47,7 +48,7 @@ class Grid {
       r.forEach((v, j) => {
         const [y, x] = [row + i, column + j];
         if (i + j > 0 && (this.sheet.formulaAt(y, x) !== '' || !isEmpty(this.sheet.rawValue(y, x)) || this.spilled.has(this.key(y, x)))) {
-          throw new Error(`${label}: its answer would spill over ${a1(y, x)}, which is not empty (#REF! in Sheets)`);
+          throw new Error(`${label}: its answer would spill over ${a1Range(y, x)}, which is not empty (#REF! in Sheets)`);
         }
         this.spilled.set(this.key(y, x), v);
       }),
@@ -81,16 +82,6 @@ interface Ref {
   open: boolean;
 }
 
-export function a1(row: number, column: number): string {
-  let s = '';
-  for (let k = column; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return `${s}${row}`;
-}
-
-function columnNumber(letters: string): number {
-  return [...letters.toUpperCase()].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0);
-}
-
 /** Evaluates every formula of the spreadsheet, sheet by sheet, in reading order (rows, then columns). */
 export function evaluateFormulas(harness: Harness, sheetNames?: string[]): Evaluated[] {
   const spreadsheet = harness.spreadsheet;
@@ -116,7 +107,7 @@ export function evaluateFormulas(harness: Harness, sheetNames?: string[]): Evalu
       }
     }
     for (const [y, x, formula] of cells) {
-      const label = `${sheet.getName()}!${a1(y, x)} ${formula}`;
+      const label = `${sheet.getName()}!${a1Range(y, x)} ${formula}`;
       const call = new Parser(formula).formula();
       const args = call.args.map((a) => evaluateArg(a, sheet.getName(), gridOf));
       let result: Value;
@@ -126,7 +117,7 @@ export function evaluateFormulas(harness: Harness, sheetNames?: string[]): Evalu
         throw new Error(`${label} fails: ${(e as Error).message}`);
       }
       grid.spill(y, x, result, label);
-      out.push({ sheet: sheet.getName(), cell: a1(y, x), formula, result });
+      out.push({ sheet: sheet.getName(), cell: a1Range(y, x), formula, result });
     }
   }
   return out;

@@ -8,6 +8,7 @@
  * Values are stored as the test's own objects (host Dates). The harness (gas.ts) hands them to the script through a
  * membrane that makes them objects of the script's realm and enforces what each kind of execution may call.
  */
+import { columnLetters } from '../../src/core/a1';
 import { dayIn, startOfDayIn, wallClock } from '../support/zones';
 import { displayText } from './display';
 import { CellError, typedValue, type TypingContext } from './typed';
@@ -673,11 +674,6 @@ export function columnNumber(letters: string): number {
   return n;
 }
 
-export function columnLetters(n: number): string {
-  let s = '';
-  for (let k = n; k > 0; k = Math.floor((k - 1) / 26)) s = String.fromCharCode(65 + ((k - 1) % 26)) + s;
-  return s;
-}
 
 export class FakeRange {
   constructor(
