@@ -27,6 +27,8 @@ function spreadsheetTimeZone(): string | null {
 function offsetFinder(zone: string | null): OffsetAt {
   // Without a spreadsheet (a script run on its own) dates are the script's: its zone is the Date's local zone.
   if (zone === null || typeof Utilities === 'undefined') return (t) => -new Date(t).getTimezoneOffset() * 60_000;
+  // UTC never changes its clock: no need to ask.
+  if (/^(Etc\/)?(UTC|GMT|UCT|Zulu|Universal)$/i.test(zone)) return () => 0;
   return (t) => parseUtcOffset(Utilities.formatDate(new Date(t), zone, 'Z'));
 }
 

@@ -109,3 +109,20 @@ describe('ZoneCalendar', () => {
     );
   });
 });
+
+describe('the reference zone data', () => {
+  it('gives UTC and Etc/GMT±N the wall clock of ICU, without loading it', () => {
+    const f = (zone: string, t: number): string =>
+      new Intl.DateTimeFormat('en-CA', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(new Date(t));
+    for (const zone of ['Etc/UTC', 'UTC', 'Etc/GMT', 'Etc/GMT+5', 'Etc/GMT-14']) {
+      fc.assert(
+        fc.property(instants, (t) => {
+          const w = wallClock(zone, t);
+          const two = (n: number): string => String(n).padStart(2, '0');
+          expect(`${w.year}-${two(w.month)}-${two(w.day)}, ${two(w.hour)}:${two(w.minute)}:${two(w.second)}`).toBe(f(zone, t));
+        }),
+        { numRuns: 100 },
+      );
+    }
+  });
+});

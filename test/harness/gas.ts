@@ -17,11 +17,10 @@ import { AppsScriptError, CellError, FakeSpreadsheet, type FakeRange, type FakeS
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const DIST = path.join(root, 'dist');
 
-/** The script's time zone, as appsscript.json sets it. */
-export const SCRIPT_TIME_ZONE = (JSON.parse(readFileSync(path.join(root, 'appsscript.json'), 'utf8')) as { timeZone: string }).timeZone;
-// Every realm of a process shares the process's zone: run it in the script's, so script code sees what Apps Script
-// gives it (a Date's local getters in appsscript.json's zone), whatever the machine's zone is.
-process.env.TZ = SCRIPT_TIME_ZONE;
+/** The script's time zone, as the built manifest (dist/appsscript.json) sets it. */
+export function scriptTimeZone(distDir: string = DIST): string {
+  return (JSON.parse(readFileSync(path.join(distDir, 'appsscript.json'), 'utf8')) as { timeZone: string }).timeZone;
+}
 
 export class FakeCache {
   private readonly store = new Map<string, { value: string; expires: number }>();
@@ -234,6 +233,10 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const documentCache = new FakeCache();
   const userCache = new FakeCache();
   const userLocale = options.userLocale ?? 'en';
+  const scriptZone = scriptTimeZone(distDir);
+  // Every realm of a process shares the process's zone: run it in the script's, so script code sees what Apps Script
+  // gives it (a Date's local getters in the manifest's zone), whatever the machine's zone is.
+  process.env.TZ = scriptZone;
   let executions = 0;
 
   const load = (mode: Mode): Execution => {
@@ -267,7 +270,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
       },
       ScriptApp: { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } },
       Charts: { ChartType: { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', PIE: 'PIE', AREA: 'AREA', SCATTER: 'SCATTER', COMBO: 'COMBO' } },
-      Session: { getScriptTimeZone: () => SCRIPT_TIME_ZONE, getActiveUserLocale: () => userLocale },
+      Session: { getScriptTimeZone: () => scriptZone, getActiveUserLocale: () => userLocale },
       Utilities: {
         formatDate: (date: Date, zone: string, pattern: string) => {
           if (Object.prototype.toString.call(date) !== '[object Date]') throw new AppsScriptError('Invalid argument: date');

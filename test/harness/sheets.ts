@@ -94,8 +94,13 @@ export class FakeSpreadsheet {
 
   /** A date cell as Sheets hands it to a script: the first instant of that day (month 1-12) in the spreadsheet's zone. */
   dateOf(year: number, month: number, day: number, msIntoDay = 0): Date {
-    return new Date(startOfDayIn(this.timeZone, year, month, day) + msIntoDay);
+    const key = `${this.timeZone} ${year}-${month}-${day}`;
+    let start = this.dayStarts.get(key);
+    if (start === undefined) this.dayStarts.set(key, (start = startOfDayIn(this.timeZone, year, month, day)));
+    return new Date(start + msIntoDay);
   }
+  /** Day starts found so far: logs repeat a few hundred days many times. */
+  private readonly dayStarts = new Map<string, number>();
   /** The calendar day (days since 1970-01-01) a date shows in the spreadsheet. */
   dayOf(date: Date): number {
     return dayIn(this.timeZone, date.getTime());
