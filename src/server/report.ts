@@ -14,6 +14,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 export const CUSTOMER_VALUE_SHEET = 'Customer value';
 export const SEGMENTS_SHEET = 'Segments';
+/** How the result sheets are keyed among own sheets (sheets.ts): they hold results, not data to analyze. */
+const CUSTOMER_VALUE_KEY = 'customer-value';
+const SEGMENTS_KEY = 'segments';
+export const RESULT_SHEET_KEYS: readonly string[] = [CUSTOMER_VALUE_KEY, SEGMENTS_KEY];
 
 export const SEGMENT_COLORS: Record<Segment, string> = {
   Champions: '#d9ead3',
@@ -63,7 +67,7 @@ export function writeCustomerValueSheet(spreadsheet: Spreadsheet, analysis: Anal
   const n = analysis.customers.ids.length;
   const rows: CellOut[][] = [columns.map((col) => col.header)];
   for (let i = 0; i < n; i++) rows.push(columns.map((col) => col.value(analysis, i)));
-  const plan = new SheetPlan('customer-value').put(1, 1, rows).style((sheet) => {
+  const plan = new SheetPlan(CUSTOMER_VALUE_KEY).put(1, 1, rows).style((sheet) => {
     sheet.getRange(1, 1, 1, columns.length).setFontWeight('bold').setBackground('#f3f3f3');
     sheet.setFrozenRows(1);
     columns.forEach((col, j) => {
@@ -76,7 +80,7 @@ export function writeCustomerValueSheet(spreadsheet: Spreadsheet, analysis: Anal
 }
 
 export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis, request: AnalysisRequest): Placed {
-  const plan = new SheetPlan('segments');
+  const plan = new SheetPlan(SEGMENTS_KEY);
   const predictedHeader = `Predicted value (next ${request.horizonMonths} months)`;
   const groupHeader = (first: string): string[] => [first, 'Customers', 'Share of customers', 'Revenue', 'Share of revenue', 'Average CLV', predictedHeader];
   let row = 1;

@@ -17,7 +17,7 @@ import type { CustomerId } from '../core/ids';
 import { cellAt, dayAt, idAt, InputError, isBlank, isDate, numberAt, where, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
 import type { AnalysisRequest, AnalysisSummary, ColumnChoice, ColumnRole, Progress, Reply, SheetInfo } from './contract';
-import { customerValueCells, writeCustomerValueSheet, writeSegmentsSheet, CUSTOMER_VALUE_SHEET, SEGMENTS_SHEET } from './report';
+import { customerValueCells, writeCustomerValueSheet, writeSegmentsSheet, CUSTOMER_VALUE_SHEET, RESULT_SHEET_KEYS, SEGMENTS_SHEET } from './report';
 import { findSegmentColumn, writeSegmentColumn } from './segmentColumn';
 import { cellsInUse, NEW_SHEET_CELLS, ownSheetKey, SPREADSHEET_CELL_LIMIT, type Placed } from './sheets';
 
@@ -77,8 +77,7 @@ const SAMPLE_ROWS = 200;
 export function getSheetInfo(): Reply<SheetInfo> {
   return reply(() => {
     const sheet = SpreadsheetApp.getActiveSheet();
-    const own = ownSheetKey(sheet);
-    if (own === 'customer-value' || own === 'segments') {
+    if (RESULT_SHEET_KEYS.includes(ownSheetKey(sheet) ?? '')) {
       throw new InputError(`"${sheet.getName()}" is a sheet the add-in wrote. Open the sheet with your orders or customers, then press Reload.`);
     }
     const lastRow = sheet.getLastRow();
@@ -195,7 +194,7 @@ function checkRoom(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, custom
   let reusable = 0;
   for (const name of [CUSTOMER_VALUE_SHEET, SEGMENTS_SHEET]) {
     const existing = spreadsheet.getSheetByName(name);
-    if (existing && ownSheetKey(existing) !== null) reusable += existing.getMaxRows() * existing.getMaxColumns();
+    if (existing && RESULT_SHEET_KEYS.includes(ownSheetKey(existing) ?? '')) reusable += existing.getMaxRows() * existing.getMaxColumns();
   }
   const room = SPREADSHEET_CELL_LIMIT - cellsInUse(spreadsheet) + reusable;
   if (needed > room) {

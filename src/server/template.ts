@@ -19,13 +19,14 @@ const FORMATS = { percent: '0.0%', money: '#,##0.00', number: '0.00', ratio: '0.
 export function insertTemplate(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const start = writeOwnSheet(spreadsheet, TEMPLATE_SHEET_NAMES.start, specPlan('template:start', startHereSpec()));
-  const orders = writeOwnSheet(spreadsheet, TEMPLATE_SHEET_NAMES.orders, ordersPlan()).sheet;
+  const orders = writeOwnSheet(spreadsheet, TEMPLATE_SHEET_NAMES.orders, ordersPlan());
   // The formulas read the orders sheet by name: a Formulas sheet that reads another orders sheet is not refreshed.
-  const formulas = writeOwnSheet(spreadsheet, TEMPLATE_SHEET_NAMES.formulas, specPlan(`template:formulas:${orders.getName()}`, formulasSpec(orders.getName())));
+  const ordersName = orders.sheet.getName();
+  const formulas = writeOwnSheet(spreadsheet, TEMPLATE_SHEET_NAMES.formulas, specPlan(`template:formulas:${ordersName}`, formulasSpec(ordersName)));
   start.sheet.activate();
-  const kept = [...start.keptAside, ...formulas.keptAside];
-  const note = kept.length > 0 ? ` Sheets you changed were left as they are.` : '';
-  spreadsheet.toast(`"${start.sheet.getName()}", "${orders.getName()}" and "${formulas.sheet.getName()}" are ready.${note}`, 'Customer Value');
+  const kept = [start, orders, formulas].flatMap((placed) => placed.keptAside);
+  const note = kept.length > 0 ? ` ${kept.map((n) => `"${n}"`).join(', ')} hold changes of yours and were left as they are.` : '';
+  spreadsheet.toast(`"${start.sheet.getName()}", "${ordersName}" and "${formulas.sheet.getName()}" are ready.${note}`, 'Customer Value');
 }
 
 function cellOf(value: TemplateValue): CellOut {

@@ -157,6 +157,13 @@ describe('the sidebar on a hand-made shop', () => {
     expect((reply.value.sheets as string[])[0]).not.toBe('Customer value');
   });
 
+  it('refuses to analyze its own result sheets, and says what to open instead', () => {
+    analyze(gas);
+    gas.spreadsheet.setActiveSheet(gas.spreadsheet.getSheetByName('Customer value')!);
+    const info = gas.fromClient('getSheetInfo') as { ok: boolean; error?: string };
+    expect(info).toEqual({ ok: false, error: '"Customer value" is a sheet the add-in wrote. Open the sheet with your orders or customers, then press Reload.' });
+  });
+
   it('writes the Segments sheet with native charts', () => {
     analyze(gas);
     const segments = gas.spreadsheet.getSheetByName('Segments')!;
