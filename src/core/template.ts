@@ -76,7 +76,7 @@ const START_TEXT: [string, TemplateCell['style']?][] = [
   ['Three ways to use it', 'heading'],
   ['1. Formulas in cells. Type =LTV(30, 5%) for the lifetime value of a customer who brings 30 a month and leaves with a 5% chance each month; =CHURN(...) for the share of customers you lost; =CLV(ids, dates, amounts) for the value of every customer over the next 12 months.'],
   ['2. The sidebar. Open your order sheet and choose Extensions > Customer Value > Analyze customers. Check the columns it guessed, press Analyze, and it writes a "Customer value" sheet (one row per customer) and a "Segments" sheet with charts.'],
-  ['3. This template. Extensions > Customer Value > Insert template puts these three sheets in any spreadsheet; running it again refreshes them and never touches your own sheets.'],
+  ['3. This template. Extensions > Customer Value > Insert template puts these three sheets in any spreadsheet; running it again refreshes the ones you have not changed, and never touches a cell of yours: a sheet you changed stays as it is and a fresh copy is added beside it.'],
   [''],
   ['The four value segments', 'heading'],
   ['• Champions: bought a lot and will buy a lot. Keep them happy and reward them.'],
