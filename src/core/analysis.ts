@@ -3,6 +3,7 @@
  * value, lifecycle stage and value segment of every customer, plus the totals the Segments sheet shows.
  */
 import { customerLifetimeValues } from './clv';
+import { DataError } from './errors';
 import type { CustomerId } from './ids';
 import { holdoutCheck, type HoldoutCheck } from './holdout';
 import { expectedSpend, fitGammaGamma, type GammaGammaParams } from './models/gammagamma';
@@ -88,11 +89,10 @@ export interface Analysis {
 }
 
 /** Analysis failures in words a shop owner understands; the sidebar shows the message as it is. */
-export class AnalysisError extends Error {}
 
 export function analyzeCustomers(customers: CustomerHistories, options: AnalysisOptions, holdout: HoldoutCheck<object> | null = null): Analysis {
   const n = customers.ids.length;
-  if (n < 2) throw new AnalysisError(`Only ${n} customer found. The analysis compares customers with each other: it needs at least 2, ideally hundreds.`);
+  if (n < 2) throw new DataError(`Only ${n} customer found. The analysis compares customers with each other: it needs at least 2, ideally hundreds.`);
   const frequency = customers.frequency;
   const recency = new Float64Array(n);
   const T = new Float64Array(n);
@@ -101,7 +101,7 @@ export function analyzeCustomers(customers: CustomerHistories, options: Analysis
     T[i] = options.asOfDay - customers.firstDay[i];
   }
   if (!frequency.some((x) => x > 0)) {
-    throw new AnalysisError(
+    throw new DataError(
       'No customer has bought more than once, so the model cannot learn how often customers come back. Growth value cannot be predicted from this data yet.',
     );
   }
@@ -109,7 +109,7 @@ export function analyzeCustomers(customers: CustomerHistories, options: Analysis
   const model = purchaseModel('bgnbd');
   const purchaseFit = model.fit(compressPatterns(frequency, recency, T));
   if (!purchaseFit.converged) {
-    throw new AnalysisError(
+    throw new DataError(
       `The ${MODEL_LABELS.bgnbd} purchase model could not be fitted (${purchaseFit.message}). Without it the add-in cannot predict who will buy again, so growth value is unknown.`,
     );
   }
@@ -158,11 +158,11 @@ function fitSpend(frequency: Float64Array, monetaryValue: Float64Array): FitResu
   let usable = 0;
   for (let i = 0; i < frequency.length; i++) if (frequency[i] > 0 && monetaryValue[i] > 0) usable++;
   if (usable < 2) {
-    throw new AnalysisError('Fewer than 2 customers bought again with a positive amount, so the add-in cannot learn how much customers spend per order.');
+    throw new DataError('Fewer than 2 customers bought again with a positive amount, so the add-in cannot learn how much customers spend per order.');
   }
   const fit = fitGammaGamma(frequency, monetaryValue);
   if (!fit.converged) {
-    throw new AnalysisError(`The spend model could not be fitted (${fit.message}). Without it the add-in cannot predict how much customers will spend.`);
+    throw new DataError(`The spend model could not be fitted (${fit.message}). Without it the add-in cannot predict how much customers will spend.`);
   }
   return fit;
 }

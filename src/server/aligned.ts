@@ -2,7 +2,8 @@
  * Aligned cell functions: one answer per input row, single values broadcast against ranges,
  * a blank input row gives a blank answer.
  */
-import { alignedRowCount, cellAt, InputError, isBlank, readColumn, type Answer, type Arg, type Column } from './args';
+import { DataError } from '../core/errors';
+import { alignedRowCount, cellAt, isBlank, readColumn, type Answer, type Arg, type Column } from './args';
 
 export interface AlignedInput {
   name: string;
@@ -14,7 +15,7 @@ export interface AlignedInput {
 /** `compute` returns '' for a row that has no answer (shown as a blank cell). */
 export function alignedAnswer(inputs: AlignedInput[], compute: (columns: Column[], row: number) => number | ''): Answer {
   for (const input of inputs) {
-    if (!input.optional && input.value === undefined) throw new InputError(`${input.name} is missing`, input.name);
+    if (!input.optional && input.value === undefined) throw new DataError(`${input.name} is missing`, input.name);
   }
   const columns = inputs.map((input) => readColumn(input.name, input.value));
   const required = columns.filter((_, i) => !inputs[i].optional);
@@ -23,7 +24,7 @@ export function alignedAnswer(inputs: AlignedInput[], compute: (columns: Column[
     if (rowIsBlank(row)) return '';
     const value = compute(columns, row);
     if (value === '') return value;
-    if (!Number.isFinite(value)) throw new InputError(`row ${row + 1} gives no finite answer; check its inputs`, undefined, row);
+    if (!Number.isFinite(value)) throw new DataError(`row ${row + 1} gives no finite answer; check its inputs`, undefined, row);
     return value;
   };
 

@@ -3,6 +3,7 @@
  * with errors that name the argument and the row.
  */
 import { dayFromIso, isoFromDay, SHEETS_SERIAL_OFFSET } from '../core/dates';
+import { DataError } from '../core/errors';
 import type { CustomerId } from '../core/ids';
 import { dateOfDay, dayOfDate } from './calendar';
 import { callArguments, cellOfRow } from './locate';
@@ -12,16 +13,6 @@ export type Arg = Cell | Cell[][];
 export type AnswerCell = string | number | boolean | Date;
 export type Answer = AnswerCell | AnswerCell[][];
 
-/** A problem with the user's input; the function name is added where the function is run. */
-export class InputError extends Error {
-  constructor(
-    message: string,
-    readonly argument?: string,
-    readonly row?: number,
-  ) {
-    super(message);
-  }
-}
 
 export interface Column {
   name: string;
@@ -54,7 +45,7 @@ export function readColumn(name: string, arg: Arg): Column {
   if (height === 1 && width === 1) return { name, cells: [arg[0][0]], isRange: false };
   if (width === 1) return { name, cells: arg.map((row) => row[0]), isRange: true };
   if (height === 1) return { name, cells: arg[0].slice(), isRange: true };
-  throw new InputError(`${name} is a range of ${width} columns; give a single column`, name);
+  throw new DataError(`${name} is a range of ${width} columns; give a single column`, name);
 }
 
 /** Drops trailing rows in which every column is blank, so open ranges like A2:A work. */
@@ -72,7 +63,7 @@ export function alignedRowCount(columns: Column[]): number {
   const ranges = columns.filter((c) => c.isRange);
   for (const c of ranges.slice(1)) {
     if (c.cells.length !== ranges[0].cells.length) {
-      throw new InputError(
+      throw new DataError(
         `${ranges[0].name} has ${ranges[0].cells.length} rows but ${c.name} has ${c.cells.length}; give ranges of the same height`,
         c.name,
       );
@@ -105,16 +96,16 @@ export function isErrorValue(cell: Cell): boolean {
 }
 
 /** The message for a cell of data that holds an error value or TRUE/FALSE where `what` belongs. */
-function notData(column: Column, row: number, cell: Cell, what: string): InputError | null {
+function notData(column: Column, row: number, cell: Cell, what: string): DataError | null {
   if (isErrorValue(cell)) {
-    return new InputError(
+    return new DataError(
       `${where(column, row)} holds the error ${String(cell).trim()} (a formula there failed), not ${what}; fix that cell or leave its row out`,
       column.name,
       row,
     );
   }
   if (typeof cell === 'boolean') {
-    return new InputError(`${where(column, row)} is ${describe(cell)} (a checkbox or a condition), not ${what}`, column.name, row);
+    return new DataError(`${where(column, row)} is ${describe(cell)} (a checkbox or a condition), not ${what}`, column.name, row);
   }
   return null;
 }
@@ -134,8 +125,8 @@ export function numberAt(column: Column, row: number): number {
     const m = NUMERIC_TEXT.exec(cell);
     if (m) return m[3] ? Number(cell.replace('%', '')) / 100 : Number(cell);
   }
-  if (isBlank(cell)) throw new InputError(`${where(column, row)} is blank; a number is needed`, column.name, row);
-  throw notData(column, row, cell, 'a number') ?? new InputError(`${where(column, row)} is ${describe(cell)}, not a number`, column.name, row);
+  if (isBlank(cell)) throw new DataError(`${where(column, row)} is blank; a number is needed`, column.name, row);
+  throw notData(column, row, cell, 'a number') ?? new DataError(`${where(column, row)} is ${describe(cell)}, not a number`, column.name, row);
 }
 
 export interface NumberRule {
@@ -156,7 +147,7 @@ export function checkedNumberAt(column: Column, row: number, rule: NumberRule): 
   const tooLow = rule.min !== undefined && (rule.minInclusive === false ? v <= rule.min : v < rule.min);
   const tooHigh = rule.max !== undefined && (rule.maxInclusive === false ? v >= rule.max : v > rule.max);
   if (tooLow || tooHigh || (rule.integer && !Number.isInteger(v))) {
-    throw new InputError(`${where(column, row)} is ${v}; ${rule.subject ?? column.name} must be ${rule.rule}`, column.name, row);
+    throw new DataError(`${where(column, row)} is ${v}; ${rule.subject ?? column.name} must be ${rule.rule}`, column.name, row);
   }
   return v;
 }
@@ -177,9 +168,9 @@ export function dayAt(column: Column, row: number): number {
   const cell = cellAt(column, row);
   const day = dayOfCell(cell);
   if (!Number.isNaN(day)) return day;
-  if (isDate(cell)) throw new InputError(`${where(column, row)} is an invalid date`, column.name, row);
-  if (isBlank(cell)) throw new InputError(`${where(column, row)} is blank; a date is needed`, column.name, row);
-  throw notData(column, row, cell, 'a date') ?? new InputError(`${where(column, row)} is ${describe(cell)}, not a date`, column.name, row);
+  if (isDate(cell)) throw new DataError(`${where(column, row)} is an invalid date`, column.name, row);
+  if (isBlank(cell)) throw new DataError(`${where(column, row)} is blank; a date is needed`, column.name, row);
+  throw notData(column, row, cell, 'a date') ?? new DataError(`${where(column, row)} is ${describe(cell)}, not a date`, column.name, row);
 }
 
 /** dayAt for a bare cell: the day number, or NaN when the cell holds no date (the caller says why). */
@@ -202,8 +193,8 @@ export function idAt(column: Column, row: number): CustomerId {
   if (id !== null) return id;
   const refused = notData(column, row, cell, 'a customer id');
   if (refused) throw refused;
-  if (isBlank(cell) || typeof cell === 'string') throw new InputError(`${where(column, row)} is blank; every order needs a customer id`, column.name, row);
-  throw new InputError(`${where(column, row)} is ${describe(cell)}, not a customer id`, column.name, row);
+  if (isBlank(cell) || typeof cell === 'string') throw new DataError(`${where(column, row)} is blank; every order needs a customer id`, column.name, row);
+  throw new DataError(`${where(column, row)} is ${describe(cell)}, not a customer id`, column.name, row);
 }
 
 /**
@@ -234,24 +225,39 @@ export function choiceAt<T extends string>(column: Column, row: number, choices:
   const text = typeof cell === 'string' ? cell.trim().toLowerCase() : '';
   const match = choices.find((c) => c === text);
   if (match) return match;
-  throw new InputError(`${where(column, row)} is ${describe(cell)}; use ${choices.map((c) => `"${c}"`).join(', ')}`, column.name, row);
+  throw new DataError(`${where(column, row)} is ${describe(cell)}; use ${choices.map((c) => `"${c}"`).join(', ')}`, column.name, row);
 }
 
 /** Parameter names in order; a position may have several names (CHURN's two forms). */
 export type ParameterNames = readonly (string | readonly string[])[];
 
-/** Runs a custom function's body and turns input problems into one readable #ERROR! message. */
+/**
+ * Runs a custom function's body and turns whatever goes wrong into one readable #ERROR! message that starts with the
+ * function's name: a problem with the data says what and where; a fault of the add-in says so, never in JavaScript's
+ * words ("TypeError: ... undefined"), which mean nothing to the person in front of the sheet.
+ */
 export function runCustomFunction<T>(functionName: string, parameters: ParameterNames, body: () => T): T {
   try {
     return body();
   } catch (e) {
-    if (e instanceof InputError) throw new Error(`${functionName}: ${withCellAddress(e, functionName, parameters)}`);
+    if (e instanceof DataError) throw new Error(`${functionName}: ${withCellAddress(e, functionName, parameters)}`);
+    if (typeof console !== 'undefined') console.error(`${functionName} failed`, e);
+    throw new Error(`${functionName}: the add-in failed on these data (a fault of the add-in, not of your data). Please report it, with the data if you can.`);
+  }
+}
+
+/** Runs core work on the values of one argument: a DataError about one of its rows is reported as that argument's row. */
+export function forArgument<T>(argument: string, work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (e instanceof DataError && e.argument === undefined) throw new DataError(e.message, argument, e.row);
     throw e;
   }
 }
 
 /** "churn_rate row 4 is 0" becomes "churn_rate row 4 (cell E5) is 0" when the formula shows where row 4 is. */
-function withCellAddress(error: InputError, functionName: string, parameters: ParameterNames): string {
+function withCellAddress(error: DataError, functionName: string, parameters: ParameterNames): string {
   const { argument, row } = error;
   if (argument === undefined || row === undefined) return error.message;
   const index = parameters.findIndex((p) => (typeof p === 'string' ? p === argument : p.includes(argument)));
@@ -259,7 +265,10 @@ function withCellAddress(error: InputError, functionName: string, parameters: Pa
   const args = formula ? callArguments(formula, functionName) : null;
   const cell = args && args[index] !== undefined ? cellOfRow(args[index], row) : null;
   const label = `${argument} row ${row + 1}`;
-  return cell && error.message.includes(label) ? error.message.replace(label, `${label} (cell ${cell})`) : error.message;
+  const at = cell ? `${label} (cell ${cell})` : label;
+  if (error.message.includes(label)) return error.message.replace(label, at);
+  // A message of the core names the value, not the argument: say whose row it is.
+  return error.message.includes(argument) ? error.message : `${at}: ${error.message}`;
 }
 
 function callingFormula(): string | null {

@@ -2,9 +2,10 @@
  * Reads an order log (customer ids, order dates, optional amounts) from ranges into typed columns.
  * Rows blank in every column are skipped; a row with only some of its cells filled is an error.
  */
+import { DataError } from '../core/errors';
 import { IdNumbering, type CustomerId, type CustomerIndex } from '../core/ids';
 import { StreamingSummary, type CustomerSummary, type TimeUnit } from '../core/summary';
-import { cellAt, dayAt, dayOfCell, idAt, idOfCell, InputError, isBlank, isDate, numberAt, readColumn, where, type Arg, type Cell, type Column } from './args';
+import { cellAt, dayAt, dayOfCell, idAt, idOfCell, isBlank, isDate, numberAt, readColumn, where, type Arg, type Cell, type Column } from './args';
 
 export interface OrderColumns {
   /** The customer of each order, numbered while the cells were read (so the ids are read once). */
@@ -51,7 +52,7 @@ export function readOrders(args: OrderArgs): OrderColumns {
     if (blanks > 0) {
       if (blanks === columns.length) continue;
       const c = columns.find((column) => isBlank(column.at(row))) as LazyColumn;
-      throw new InputError(`${where(c.column(), row)} is blank but the rest of the order is filled in`, c.name, row);
+      throw new DataError(`${where(c.column(), row)} is blank but the rest of the order is filled in`, c.name, row);
     }
     const id = idOfCell(idCell);
     if (id === null) idAt(idColumn.column(), row); // throws the message for this cell
@@ -136,7 +137,7 @@ function orderColumns(args: OrderArgs): {
   const columns = amountColumn ? [idColumn, dateColumn, amountColumn] : [idColumn, dateColumn];
   for (const c of columns.slice(1)) {
     if (c.length !== idColumn.length) {
-      throw new InputError(`${idColumn.name} has ${idColumn.length} rows but ${c.name} has ${c.length}; give ranges of the same height`, c.name);
+      throw new DataError(`${idColumn.name} has ${idColumn.length} rows but ${c.name} has ${c.length}; give ranges of the same height`, c.name);
     }
   }
   let n = idColumn.length;

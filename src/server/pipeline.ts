@@ -2,6 +2,7 @@
  * The steps the predictive cell functions share: order log from cells → per-customer summary → fitted model
  * (cached) → predictions, with the checks that turn unusable data into plain-words errors.
  */
+import { DataError } from '../core/errors';
 import { fitGammaGamma, type GammaGammaParams } from '../core/models/gammagamma';
 import { purchaseModel, type PurchaseModelName } from '../core/models/registry';
 import type { FitResult, PurchasePredictor } from '../core/models/types';
@@ -9,7 +10,7 @@ import { ContentHash } from '../core/hash';
 import { compressPatterns } from '../core/rfm';
 import { summarizeOrders, type CustomerSummary, type DetailedSummary, type TimeUnit } from '../core/summary';
 import { isoFromDay } from '../core/dates';
-import { choiceAt, dayAt, InputError, isOmitted, readColumn, type Arg } from './args';
+import { choiceAt, dayAt, isOmitted, readColumn, type Arg } from './args';
 import { cachedFit } from './cache';
 import { readOrders, summarizeOrderCells, type OrderArgs } from './orders';
 
@@ -27,7 +28,7 @@ export function readModelName<T extends string>(arg: Arg, choices: readonly T[],
   const normalized = typeof cell === 'string' ? cell.toLowerCase().replace(/[^a-z]/g, '') : '';
   const match = choices.find((c) => c === normalized);
   if (match) return match;
-  throw new InputError(`${name} is ${JSON.stringify(cell)}; use ${choices.map((c) => `"${c}"`).join(', ')}`, name);
+  throw new DataError(`${name} is ${JSON.stringify(cell)}; use ${choices.map((c) => `"${c}"`).join(', ')}`, name);
 }
 
 export interface OrderLogArgs {
@@ -53,13 +54,13 @@ export function detailedSummaryFromCells(args: OrderLogArgs): DetailedSummary {
 function summaryOfCells(args: OrderLogArgs, details: true): DetailedSummary;
 function summaryOfCells(args: OrderLogArgs, details: boolean): CustomerSummary;
 function summaryOfCells(args: OrderLogArgs, details: boolean): CustomerSummary {
-  if (args.amountsRequired && isOmitted(args.amounts ?? '')) throw new InputError('amounts are needed: the amount of each order', 'amounts');
+  if (args.amountsRequired && isOmitted(args.amounts ?? '')) throw new DataError('amounts are needed: the amount of each order', 'amounts');
   const orderArgs = { ids: args.ids, dates: args.dates, amounts: isOmitted(args.amounts ?? '') ? undefined : args.amounts };
   const asOfDay = isOmitted(args.asOf ?? '') ? undefined : dayAt(readColumn('as_of', args.asOf), 0);
   const summary = summarizeOrderCells(orderArgs, { asOfDay, unit: args.unit, details }) ?? summarizeOrderRows(orderArgs, asOfDay, args.unit);
   if (summary.count === 0) {
     const when = asOfDay === undefined ? '' : ` on or before as_of (${isoFromDay(asOfDay)})`;
-    throw new InputError(`no purchase${when}: every order is later or a return`, asOfDay === undefined ? 'order_dates' : 'as_of');
+    throw new DataError(`no purchase${when}: every order is later or a return`, asOfDay === undefined ? 'order_dates' : 'as_of');
   }
   return summary;
 }
@@ -67,18 +68,18 @@ function summaryOfCells(args: OrderLogArgs, details: boolean): CustomerSummary {
 /** The general path: read the log (with row-precise messages for bad cells), then summarise it, sorting if need be. */
 function summarizeOrderRows(orderArgs: OrderArgs, asOfDay: number | undefined, unit: TimeUnit): DetailedSummary {
   const orders = readOrders(orderArgs);
-  if (orders.days.length === 0) throw new InputError('the order log is empty: give the customer id and date of each order', 'customer_ids');
+  if (orders.days.length === 0) throw new DataError('the order log is empty: give the customer id and date of each order', 'customer_ids');
   return summarizeOrders({ ids: orders.customers, days: orders.days, amounts: orders.amounts }, { asOfDay, unit });
 }
 
 /** The checks every fit needs: enough customers, and some repeat buying to learn from. */
 export function checkFittable(summary: Pick<CustomerSummary, 'frequency'>, what = 'customers'): void {
   const n = summary.frequency.length;
-  if (n < 2) throw new InputError(`only ${n} ${what === 'customers' ? 'customer' : what}: a model learns from many customers (at least 2, ideally hundreds)`);
+  if (n < 2) throw new DataError(`only ${n} ${what === 'customers' ? 'customer' : what}: a model learns from many customers (at least 2, ideally hundreds)`);
   let repeaters = 0;
   for (let i = 0; i < n; i++) if (summary.frequency[i] > 0) repeaters++;
   if (repeaters === 0) {
-    throw new InputError(
+    throw new DataError(
       `no customer bought more than once, so the model cannot tell how often customers buy or when they stop; it needs some repeat purchases`,
     );
   }
@@ -101,7 +102,7 @@ export function fitPurchaseModelCached(name: PurchaseModelName, summary: Custome
 /** Predictions from a fit that did not converge would be silent guesses: refuse them, saying why. */
 export function requireConverged(fitted: { fit: FitResult<object> }, modelLabel: string): void {
   if (!fitted.fit.converged) {
-    throw new InputError(`the ${modelLabel} model could not be fitted to these data: ${fitted.fit.message} (CLV_FIT shows the details)`);
+    throw new DataError(`the ${modelLabel} model could not be fitted to these data: ${fitted.fit.message} (CLV_FIT shows the details)`);
   }
 }
 
@@ -109,7 +110,7 @@ export function fitSpendModelCached(summary: CustomerSummary): FitResult<GammaGa
   let usable = 0;
   for (let i = 0; i < summary.count; i++) if (summary.frequency[i] > 0 && summary.monetaryValue[i] > 0) usable++;
   if (usable < 2) {
-    throw new InputError(
+    throw new DataError(
       `only ${usable} customer(s) bought again with a positive amount; the spend model needs the repeat purchases of several customers`,
       'amounts',
     );

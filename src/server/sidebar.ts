@@ -3,7 +3,6 @@
  * sheets ("Customer value", "Segments", optionally a Segment column beside a customer table).
  */
 import {
-  AnalysisError,
   analyzeCustomers,
   historiesFromOrders,
   holdoutIfEnoughHistory,
@@ -13,8 +12,9 @@ import {
 import { columnLetters } from '../core/a1';
 import { guessColumns, profileColumn, type SampleKind } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
+import { DataError } from '../core/errors';
 import type { CustomerId } from '../core/ids';
-import { cellAt, dayAt, idAt, InputError, isBlank, isDate, numberAt, where, type Cell, type Column } from './args';
+import { cellAt, dayAt, idAt, isBlank, isDate, numberAt, where, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
 import type { AnalysisRequest, AnalysisSummary, ColumnChoice, ColumnRole, Progress, Reply, SheetInfo } from './contract';
 import { customerValueCells, writeCustomerValueSheet, writeSegmentsSheet, CUSTOMER_VALUE_SHEET, RESULT_SHEET_KEYS, SEGMENTS_SHEET } from './report';
@@ -61,7 +61,7 @@ function reply<T>(work: () => T): Reply<T> {
   try {
     return { ok: true, value: work() };
   } catch (e) {
-    if (e instanceof InputError || e instanceof AnalysisError) return { ok: false, error: e.message };
+    if (e instanceof DataError) return { ok: false, error: e.message };
     const message = e instanceof Error ? e.message : String(e);
     return { ok: false, error: `Something went wrong: ${message}` };
   }
@@ -78,12 +78,12 @@ export function getSheetInfo(): Reply<SheetInfo> {
   return reply(() => {
     const sheet = SpreadsheetApp.getActiveSheet();
     if (RESULT_SHEET_KEYS.includes(ownSheetKey(sheet) ?? '')) {
-      throw new InputError(`"${sheet.getName()}" is a sheet the add-in wrote. Open the sheet with your orders or customers, then press Reload.`);
+      throw new DataError(`"${sheet.getName()}" is a sheet the add-in wrote. Open the sheet with your orders or customers, then press Reload.`);
     }
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
     if (lastRow < 2 || lastColumn < 1) {
-      throw new InputError(`"${sheet.getName()}" has no data: put a header row and one row per order (or per customer) on it.`);
+      throw new DataError(`"${sheet.getName()}" has no data: put a header row and one row per order (or per customer) on it.`);
     }
     const values = sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS + 1), lastColumn).getValues() as Cell[][];
     const headers = values[0].map((h, i) => (isBlank(h) ? `Column ${columnLetters(i + 1)}` : String(h)));
@@ -148,7 +148,7 @@ export function analyzeSheet(request: AnalysisRequest): Reply<AnalysisSummary> {
 function runAnalysis(request: AnalysisRequest): AnalysisSummary {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getSheetByName(request.sheetName);
-  if (!sheet) throw new InputError(`There is no sheet named "${request.sheetName}" any more. Press Reload.`);
+  if (!sheet) throw new DataError(`There is no sheet named "${request.sheetName}" any more. Press Reload.`);
   reportProgress(1, `Reading ${sheet.getLastRow() - 1} rows of "${sheet.getName()}"`);
   const values = sheet.getDataRange().getValues() as Cell[][];
   const headers = values[0].map((h) => String(h));
@@ -199,7 +199,7 @@ function checkRoom(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, custom
   const room = SPREADSHEET_CELL_LIMIT - cellsInUse(spreadsheet) + reusable;
   if (needed > room) {
     const n = (x: number): string => Math.max(0, Math.round(x)).toLocaleString('en-US');
-    throw new InputError(
+    throw new DataError(
       `The results need about ${n(needed)} cells (${n(customers)} customers, one row each) but this spreadsheet has room for ${n(room)} more: a spreadsheet holds at most ${n(SPREADSHEET_CELL_LIMIT)} cells across all its sheets. Delete sheets, rows or columns you do not need, or copy the orders into a new spreadsheet and analyze them there.`,
     );
   }
@@ -219,10 +219,10 @@ interface SheetInput {
 function columnFor(values: Cell[][], headers: string[], choice: ColumnChoice, role: ColumnRole, label: string, required: boolean): Column | null {
   const index = choice[role];
   if (index === null || index === undefined) {
-    if (required) throw new InputError(`Choose the ${label} column.`);
+    if (required) throw new DataError(`Choose the ${label} column.`);
     return null;
   }
-  if (index < 0 || index >= headers.length) throw new InputError(`The ${label} column no longer exists. Press Reload.`);
+  if (index < 0 || index >= headers.length) throw new DataError(`The ${label} column no longer exists. Press Reload.`);
   // Index i is sheet row i + 1 (index 0 the header), so messages name the sheet's own row numbers.
   return { name: `"${headers[index]}"`, cells: values.map((r) => r[index]), isRange: true };
 }
@@ -251,7 +251,7 @@ function readOrderSheet(values: Cell[][], headers: string[], request: AnalysisRe
     else if (marginColumn) costs.push(amount - marginOf(marginColumn, row, amount));
     referredBy.push(referrerColumn && !isBlank(cellAt(referrerColumn, row)) ? idAt(referrerColumn, row) : '');
   }
-  if (ids.length === 0) throw new InputError('The sheet has a header but no orders below it.');
+  if (ids.length === 0) throw new DataError('The sheet has a header but no orders below it.');
   const asOfDay = request.asOf ? parseIsoDay(request.asOf) : largest(days);
   const later = days.filter((d) => d > asOfDay).length;
   const warnings = later > 0 ? [`${later} orders after the as-of date (${isoFromDay(asOfDay)}) were left out.`] : [];
@@ -259,7 +259,7 @@ function readOrderSheet(values: Cell[][], headers: string[], request: AnalysisRe
     { ids, days, amounts, costs: costColumn || marginColumn ? costs : undefined, referredBy: referrerColumn ? referredBy : undefined },
     asOfDay,
   );
-  if (customers.ids.length === 0) throw new InputError(`No order on or before the as-of date (${isoFromDay(asOfDay)}).`);
+  if (customers.ids.length === 0) throw new DataError(`No order on or before the as-of date (${isoFromDay(asOfDay)}).`);
   return { customers, asOfDay, orders: ids.length - later, holdoutLog: { ids, days }, rowOfCustomer: [], warnings };
 }
 
@@ -280,14 +280,14 @@ function readCustomerSheet(values: Cell[][], headers: string[], request: Analysi
   const costColumn = columnFor(values, headers, c, 'cost', 'cost', false);
   const referrerColumn = columnFor(values, headers, c, 'referredBy', 'referred by', false);
   if (!firstColumn) {
-    throw new InputError(
+    throw new DataError(
       'Choose the first-order date column. With one row per customer, the add-in needs when each customer started to learn how often they buy; add a first-order date (or use the order log instead).',
     );
   }
 
   const rows: number[] = [];
   for (let row = 1; row < values.length; row++) if (!isBlank(cellAt(idColumn, row))) rows.push(row);
-  if (rows.length === 0) throw new InputError('The sheet has a header but no customers below it.');
+  if (rows.length === 0) throw new DataError('The sheet has a header but no customers below it.');
   const n = rows.length;
   const customers: CustomerHistories = {
     ids: [],
@@ -304,14 +304,14 @@ function readCustomerSheet(values: Cell[][], headers: string[], request: Analysi
   const referrers: (CustomerId | '')[] = [];
   rows.forEach((row, i) => {
     const id = idAt(idColumn, row);
-    if (indexOf.has(id)) throw new InputError(`${where(idColumn, row)} repeats customer ${String(id)}: with one row per customer every id appears once.`, idColumn.name, row);
+    if (indexOf.has(id)) throw new DataError(`${where(idColumn, row)} repeats customer ${String(id)}: with one row per customer every id appears once.`, idColumn.name, row);
     indexOf.set(id, i);
     customers.ids.push(id);
     const orders = numberAt(ordersColumn, row);
-    if (!(orders >= 1) || !Number.isInteger(orders)) throw new InputError(`${where(ordersColumn, row)} is ${orders}; the number of orders must be a whole number, 1 or more.`, ordersColumn.name, row);
+    if (!(orders >= 1) || !Number.isInteger(orders)) throw new DataError(`${where(ordersColumn, row)} is ${orders}; the number of orders must be a whole number, 1 or more.`, ordersColumn.name, row);
     const first = dayAt(firstColumn, row);
     const last = dayAt(lastColumn, row);
-    if (last < first) throw new InputError(`${where(lastColumn, row)} is before the first order date.`, lastColumn.name, row);
+    if (last < first) throw new DataError(`${where(lastColumn, row)} is before the first order date.`, lastColumn.name, row);
     const revenue = numberAt(revenueColumn, row);
     customers.orders[i] = orders;
     customers.frequency[i] = last > first ? orders - 1 : 0;
@@ -326,7 +326,7 @@ function readCustomerSheet(values: Cell[][], headers: string[], request: Analysi
   const lastDays = Array.from(customers.lastDay);
   const asOfDay = request.asOf ? parseIsoDay(request.asOf) : largest(lastDays);
   const tooLate = lastDays.filter((d) => d > asOfDay).length;
-  if (tooLate > 0) throw new InputError(`${tooLate} customers have a last order after the as-of date (${isoFromDay(asOfDay)}); with one row per customer the as-of date must be on or after every last order.`);
+  if (tooLate > 0) throw new DataError(`${tooLate} customers have a last order after the as-of date (${isoFromDay(asOfDay)}); with one row per customer the as-of date must be on or after every last order.`);
   return {
     customers,
     asOfDay,
@@ -346,7 +346,7 @@ function largest(values: ArrayLike<number>): number {
 
 function parseIsoDay(text: string): number {
   const day = dayFromIso(text);
-  if (day === null) throw new InputError(`The as-of date "${text}" is not a date.`);
+  if (day === null) throw new DataError(`The as-of date "${text}" is not a date.`);
   return day;
 }
 

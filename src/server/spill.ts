@@ -1,5 +1,6 @@
 /** Shapes a table answer (header + one row per item) and guarantees no NaN or Infinity reaches a cell. */
-import { InputError, type Answer, type AnswerCell } from './args';
+import { DataError } from '../core/errors';
+import { type Answer, type AnswerCell } from './args';
 
 export type { AnswerCell };
 
@@ -10,7 +11,7 @@ export function spill(header: string[], count: number, row: (i: number) => Answe
     for (let j = 0; j < values.length; j++) {
       const v = values[j];
       if (typeof v === 'number' && !Number.isFinite(v)) {
-        throw new InputError(`${header[j]} of row ${i + 1} (${String(values[0])}) could not be computed from these data`);
+        throw new DataError(`${header[j]} of row ${i + 1} (${String(values[0])}) could not be computed from these data`);
       }
     }
     out.push(values);

@@ -9,6 +9,7 @@
  *
  * Parameter order and names follow the paper: alpha, beta (transaction), gamma, delta (drop-out).
  */
+import { DataError } from '../errors';
 import { maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, digamma, gammaln, logSumExp, trigamma } from '../special';
 import { checkWeights, risingTable, type RisingTable } from './common';
@@ -24,25 +25,15 @@ export interface BgBbParams {
 
 export const BGBB_PARAM_NAMES: ParamNames<BgBbParams> = ['alpha', 'beta', 'gamma', 'delta'];
 
-/** A history that no BG/BB customer can have; `row` is its 0-based index when it came from a column, for the cell. */
-export class BgBbInputError extends RangeError {
-  constructor(
-    message: string,
-    readonly row?: number,
-  ) {
-    super(message);
-  }
-}
-
 /**
- * Checks one history: whole numbers with 0 ≤ x ≤ t_x ≤ n, and t_x = 0 exactly when x = 0. Throws BgBbInputError;
+ * Checks one history: whole numbers with 0 ≤ x ≤ t_x ≤ n, and t_x = 0 exactly when x = 0. Throws DataError;
  * given the row's 0-based index, the message names it 1-based ("row 17").
  */
 export function checkBgBbRow(x: number, tx: number, n: number, row?: number): void {
   const fail = (why: string): never => {
     const history = `frequency ${x}, recency ${tx}, opportunities ${n}`;
     const where = row === undefined ? history : `row ${row + 1} (${history})`;
-    throw new BgBbInputError(`BG/BB: ${where}: ${why}`, row);
+    throw new DataError(`BG/BB: ${where}: ${why}`, undefined, row);
   };
   if (!isCount(x)) fail('frequency must be a whole number ≥ 0');
   if (!isCount(tx)) fail('recency must be a whole number ≥ 0');
@@ -68,7 +59,7 @@ function checkData(data: RfmPatterns): void {
   for (let i = 0; i < data.count; i++) {
     checkBgBbRow(data.x[i], data.tx[i], data.T[i], i);
     const w = data.w[i];
-    if (!(w >= 0) || !Number.isFinite(w)) throw new BgBbInputError(`BG/BB: row ${i + 1}: weight ${w} is not a number ≥ 0`, i);
+    if (!(w >= 0) || !Number.isFinite(w)) throw new DataError(`BG/BB: row ${i + 1}: weight ${w} is not a number ≥ 0`, undefined, i);
   }
 }
 

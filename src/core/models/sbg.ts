@@ -11,6 +11,7 @@
  *
  * Aggregate retention rises over time only because the customers likeliest to leave leave first.
  */
+import { DataError } from '../errors';
 import { maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, hyp2f1 } from '../special';
 import type { FitOptions, FitResult, ParamNames } from './types';
@@ -23,15 +24,6 @@ export interface SbgParams {
 
 export const SBG_PARAM_NAMES: ParamNames<SbgParams> = ['alpha', 'beta'];
 
-/** A problem with one value of the survivors column; `index` is its 0-based position, for pointing at the cell. */
-export class SbgInputError extends RangeError {
-  constructor(
-    message: string,
-    readonly index: number,
-  ) {
-    super(message);
-  }
-}
 
 /** One cohort as the likelihood sees it: customers lost in periods 1..N and those still active after N. */
 export interface SbgCohort {
@@ -45,25 +37,27 @@ export interface SbgCohort {
 
 /**
  * Reads a cohort from the column a spreadsheet user keeps: customers active at the start of period 0, 1, 2, …
- * (the first value is the cohort size). Throws SbgInputError naming the position of the first bad value.
+ * (the first value is the cohort size). Throws DataError naming the position of the first bad value.
  */
 export function sbgCohortFromSurvivors(active: ArrayLike<number>): SbgCohort {
   if (active.length < 2) {
-    throw new SbgInputError(
+    throw new DataError(
       `sBG: give at least 2 values (the cohort size, then the customers still active after each period); got ${active.length}`,
+      undefined,
       active.length,
     );
   }
   const size = checkedCount(active, 0);
-  if (!(size > 0)) throw new SbgInputError(`sBG: value 1 is the cohort size and must be more than 0; it is ${size}`, 0);
+  if (!(size > 0)) throw new DataError(`sBG: value 1 is the cohort size and must be more than 0; it is ${size}`, undefined, 0);
   const lost = new Float64Array(active.length - 1);
   let previous = size;
   for (let i = 1; i < active.length; i++) {
     const value = checkedCount(active, i);
     if (value > previous) {
-      throw new SbgInputError(
+      throw new DataError(
         `sBG: value ${i + 1} (${value}) is more than value ${i} (${previous}); the customers of one cohort still ` +
           'active can only fall, so give one cohort (not the total customer count, which grows with new sign-ups)',
+        undefined,
         i,
       );
     }
@@ -71,8 +65,9 @@ export function sbgCohortFromSurvivors(active: ArrayLike<number>): SbgCohort {
     previous = value;
   }
   if (previous === size) {
-    throw new SbgInputError(
+    throw new DataError(
       `sBG: no customer of the cohort was lost in ${lost.length} period(s), so there is no churn to estimate`,
+      undefined,
       active.length - 1,
     );
   }
@@ -82,9 +77,9 @@ export function sbgCohortFromSurvivors(active: ArrayLike<number>): SbgCohort {
 function checkedCount(active: ArrayLike<number>, i: number): number {
   const value = active[i];
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new SbgInputError(`sBG: value ${i + 1} is ${String(value)}, not a number`, i);
+    throw new DataError(`sBG: value ${i + 1} is ${String(value)}, not a number`, undefined, i);
   }
-  if (value < 0) throw new SbgInputError(`sBG: value ${i + 1} is ${value}; active customers cannot be negative`, i);
+  if (value < 0) throw new DataError(`sBG: value ${i + 1} is ${value}; active customers cannot be negative`, undefined, i);
   return value;
 }
 
@@ -176,7 +171,7 @@ function logSpaceObjective(cohort: SbgCohort) {
 
 /**
  * Fits α and β to one cohort's column of customers still active at the start of period 0, 1, 2, …
- * (lost in period t = active[t−1] − active[t]). Throws SbgInputError for a column that is not one cohort.
+ * (lost in period t = active[t−1] − active[t]). Throws DataError for a column that is not one cohort.
  */
 export function sbgFitSurvivors(active: ArrayLike<number>, options: FitOptions = {}): FitResult<SbgParams> {
   const cohort = sbgCohortFromSurvivors(active);

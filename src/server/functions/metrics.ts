@@ -5,6 +5,7 @@
 import { cohortRetention } from '../../core/cohort';
 import { OrderHistory } from '../../core/churn';
 import type { CalendarPeriod } from '../../core/dates';
+import { DataError } from '../../core/errors';
 import {
   acquisitionCost,
   cacPaybackPeriods,
@@ -19,7 +20,6 @@ import {
   checkedNumberAt,
   choiceAt,
   dayAt,
-  InputError,
   isOmitted,
   numberAt,
   readColumn,
@@ -121,7 +121,7 @@ function churnFromCounts(lost: Arg, atStart: Arg): Answer {
       const lostCount = checkedNumberAt(c[0], row, COUNT);
       const startCount = checkedNumberAt(c[1], row, { ...COUNT, min: 1, rule: 'a whole number above 0' });
       if (lostCount > startCount) {
-        throw new InputError(`${where(c[0], row)} is ${lostCount}, more than the ${startCount} customers at the start`, c[0].name, row);
+        throw new DataError(`${where(c[0], row)} is ${lostCount}, more than the ${startCount} customers at the start`, c[0].name, row);
       }
       return churnRate(lostCount, startCount);
     },
@@ -132,10 +132,10 @@ const INACTIVE_DAYS_RULE = { min: 1, integer: true, rule: 'a whole number of day
 
 function churnFromOrders(ids: Arg, dates: Arg, periodStart: Arg, periodEnd: Arg, inactiveDays: Arg): Answer {
   if (isOmitted(periodStart) || isOmitted(periodEnd)) {
-    throw new InputError('from an order log, give both period_start and period_end (dates)');
+    throw new DataError('from an order log, give both period_start and period_end (dates)');
   }
   const orders = readOrders({ ids, dates, idsName: 'customer_ids', datesName: 'order_dates' });
-  if (orders.days.length === 0) throw new InputError('the order log is empty', 'customer_ids');
+  if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
   const history = new OrderHistory(orders.customers, orders.days);
   const isSeries = [periodStart, periodEnd].some((a) => readColumn('x', a).isRange);
   return alignedAnswer(
@@ -147,13 +147,13 @@ function churnFromOrders(ids: Arg, dates: Arg, periodStart: Arg, periodEnd: Arg,
     (c, row) => {
       const start = dayAt(c[0], row);
       const end = dayAt(c[1], row);
-      if (end <= start) throw new InputError(`${where(c[1], row)} is not after period_start`, c[1].name, row);
+      if (end <= start) throw new DataError(`${where(c[1], row)} is not after period_start`, c[1].name, row);
       const windowColumn = optionalCell(c, 2, row);
       const window = windowColumn ? checkedNumberAt(windowColumn, row, INACTIVE_DAYS_RULE) : 90;
       const { churn } = history.churnBetween(start, end, window);
       if (churn !== null) return churn;
       if (isSeries) return '';
-      throw new InputError(`no customer was active at period_start (no order in the ${window} days up to it)`, c[0].name, row);
+      throw new DataError(`no customer was active at period_start (no order in the ${window} days up to it)`, c[0].name, row);
     },
   );
 }
@@ -277,7 +277,7 @@ export function COHORT_RETENTION(customer_ids: Arg, order_dates: Arg, period?: A
   return runCustomFunction('COHORT_RETENTION', ['customer_ids', 'order_dates', 'period', 'amounts'], () => {
     const unit = choiceAt(readColumn('period', period), 0, PERIODS, 'month');
     const orders = readOrders({ ids: customer_ids, dates: order_dates, amounts: isOmitted(amounts) ? undefined : amounts });
-    if (orders.days.length === 0) throw new InputError('the order log is empty', 'customer_ids');
+    if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
     const table = cohortRetention(orders.customers, orders.days, unit, orders.amounts);
     const header = ['Cohort', 'Customers', ...Array.from({ length: table.periods }, (_, k) => `${capitalize(unit)} ${k}`)];
     const rows = table.rows.map((r) => [r.label, r.size, ...padded(r.values, table.periods)]);

@@ -3,6 +3,7 @@
  * from the order log a shop already has. Order-log functions spill one row per customer, id first, with a header.
  */
 import { customerLifetimeValues } from '../../core/clv';
+import { DataError } from '../../core/errors';
 import { holdoutCheck } from '../../core/holdout';
 import { expectedSpend, fitGammaGamma } from '../../core/models/gammagamma';
 import { bgbbFit } from '../../core/models/bgbb';
@@ -16,7 +17,6 @@ import {
   cellAt,
   checkedNumberAt,
   dayAt,
-  InputError,
   isBlank,
   isOmitted,
   numberAt,
@@ -142,7 +142,7 @@ export function CLV_FIT_SUMMARY(frequency: Arg, recency: Arg, T: Arg, model?: Ar
     const name = readModelName<SummaryModelName>(model, SUMMARY_MODELS, 'bgnbd');
     const table = readSummaryTable(frequency, recency, T, weights, monetary_value, name);
     if (name === 'gammagamma') {
-      if (!table.monetary) throw new InputError('monetary_value is needed for "gammagamma"', 'monetary_value');
+      if (!table.monetary) throw new DataError('monetary_value is needed for "gammagamma"', 'monetary_value');
       checkFittable({ frequency: table.x }, 'rows');
       return fitTable(fitGammaGamma(table.x, table.monetary, table.w), GAMMA_GAMMA_PARAMS);
     }
@@ -185,8 +185,8 @@ function readSummaryTable(frequency: Arg, recency: Arg, T: Arg, weights: Arg, mo
     const x = checkedNumberAt(fCol, row, COUNT);
     const tx = checkedNumberAt(rCol, row, NON_NEGATIVE);
     const age = checkedNumberAt(tCol, row, NON_NEGATIVE);
-    if (tx > age) throw new InputError(`${where(rCol, row)} is ${tx}, more than T (${age}); recency cannot exceed the customer's age`, rCol.name, row);
-    if (x === 0 && tx !== 0 && model !== 'gammagamma') throw new InputError(`${where(rCol, row)} is ${tx} but frequency is 0; with no repeat purchase recency is 0`, rCol.name, row);
+    if (tx > age) throw new DataError(`${where(rCol, row)} is ${tx}, more than T (${age}); recency cannot exceed the customer's age`, rCol.name, row);
+    if (x === 0 && tx !== 0 && model !== 'gammagamma') throw new DataError(`${where(rCol, row)} is ${tx} but frequency is 0; with no repeat purchase recency is 0`, rCol.name, row);
     if (model === 'bgbb') checkOpportunities(fCol, rCol, tCol, row, x, tx, age);
     out.x[i] = x;
     out.tx[i] = tx;
@@ -198,9 +198,9 @@ function readSummaryTable(frequency: Arg, recency: Arg, T: Arg, weights: Arg, mo
 }
 
 function checkOpportunities(fCol: Column, rCol: Column, tCol: Column, row: number, x: number, tx: number, n: number): void {
-  if (!Number.isInteger(tx)) throw new InputError(`${where(rCol, row)} is ${tx}; for "bgbb" recency is the number of the last opportunity used`, rCol.name, row);
-  if (!Number.isInteger(n) || n < 1) throw new InputError(`${where(tCol, row)} is ${n}; for "bgbb" T is the number of opportunities, a whole number`, tCol.name, row);
-  if (x > tx) throw new InputError(`${where(fCol, row)} is ${x}, more than recency (${tx}); with "bgbb" a customer cannot use more opportunities than the last one used`, fCol.name, row);
+  if (!Number.isInteger(tx)) throw new DataError(`${where(rCol, row)} is ${tx}; for "bgbb" recency is the number of the last opportunity used`, rCol.name, row);
+  if (!Number.isInteger(n) || n < 1) throw new DataError(`${where(tCol, row)} is ${n}; for "bgbb" T is the number of opportunities, a whole number`, tCol.name, row);
+  if (x > tx) throw new DataError(`${where(fCol, row)} is ${x}, more than recency (${tx}); with "bgbb" a customer cannot use more opportunities than the last one used`, fCol.name, row);
 }
 
 /**
@@ -241,7 +241,7 @@ export function P_ALIVE(customer_ids: Arg, order_dates: Arg, as_of?: Arg, unit?:
  */
 export function PREDICT_PURCHASES(customer_ids: Arg, order_dates: Arg, horizon: Arg, unit?: Arg, as_of?: Arg, model?: Arg): Answer {
   return runCustomFunction('PREDICT_PURCHASES', ['customer_ids', 'order_dates', 'horizon', 'unit', 'as_of', 'model'], () => {
-    if (horizon === undefined || isOmitted(horizon)) throw new InputError('horizon is missing: how far ahead to predict, e.g. 90 (days)', 'horizon');
+    if (horizon === undefined || isOmitted(horizon)) throw new DataError('horizon is missing: how far ahead to predict, e.g. 90 (days)', 'horizon');
     const t = checkedNumberAt(readColumn('horizon', horizon), 0, { min: 0, minInclusive: false, rule: 'above 0' });
     const name = readModelName<PurchaseModelName>(model, PURCHASE_MODEL_NAMES, 'bgnbd');
     const s = summaryFromCells({ ids: customer_ids, dates: order_dates, asOf: as_of, unit: readUnit(unit) });
@@ -334,7 +334,7 @@ export function RETENTION_FORECAST(active_customers: Arg, periods_ahead?: Arg): 
     const ahead = optionalNumber(periods_ahead, 'periods_ahead', 5, { min: 0, max: 1000, integer: true, rule: 'a whole number from 0 to 1000' });
     const active = readActive(active_customers);
     const fit = fitRetention(active_customers);
-    if (!fit.converged) throw new InputError(`the retention model could not be fitted: ${fit.message}`, 'active_customers');
+    if (!fit.converged) throw new DataError(`the retention model could not be fitted: ${fit.message}`, 'active_customers');
     const periods = active.length + ahead;
     return spill(['period', 'observed_active', 'expected_active', 'retention_rate'], periods, (t) => [
       t,
@@ -350,15 +350,15 @@ function readActive(arg: Arg): number[] {
   const n = alignedRowCount([column]);
   const values: number[] = [];
   for (let row = 0; row < n; row++) {
-    if (isBlank(cellAt(column, row))) throw new InputError(`${where(column, row)} is blank; give a count for every period`, column.name, row);
+    if (isBlank(cellAt(column, row))) throw new DataError(`${where(column, row)} is blank; give a count for every period`, column.name, row);
     const v = checkedNumberAt(column, row, COUNT);
-    if (row === 0 && v === 0) throw new InputError(`${where(column, row)} is 0; the first value is the cohort size, above 0`, column.name, row);
+    if (row === 0 && v === 0) throw new DataError(`${where(column, row)} is 0; the first value is the cohort size, above 0`, column.name, row);
     if (row > 0 && v > values[row - 1]) {
-      throw new InputError(`${where(column, row)} is ${v}, more than the period before (${values[row - 1]}); a cohort can only shrink`, column.name, row);
+      throw new DataError(`${where(column, row)} is ${v}, more than the period before (${values[row - 1]}); a cohort can only shrink`, column.name, row);
     }
     values.push(v);
   }
-  if (values.length < 3) throw new InputError('give at least 3 periods (the cohort size and 2 more) to learn how churn changes', column.name);
+  if (values.length < 3) throw new DataError('give at least 3 periods (the cohort size and 2 more) to learn how churn changes', column.name);
   return values;
 }
 
@@ -381,19 +381,19 @@ function fitRetention(arg: Arg): FitResult<SbgParams> {
  */
 export function CLV_HOLDOUT(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit?: Arg): Answer {
   return runCustomFunction('CLV_HOLDOUT', ['customer_ids', 'order_dates', 'calibration_end', 'unit'], () => {
-    if (calibration_end === undefined || isOmitted(calibration_end)) throw new InputError('calibration_end is missing: the last day of the fitting period', 'calibration_end');
+    if (calibration_end === undefined || isOmitted(calibration_end)) throw new DataError('calibration_end is missing: the last day of the fitting period', 'calibration_end');
     const end = dayAt(readColumn('calibration_end', calibration_end), 0);
     const timeUnit = readUnit(unit);
     const orders = readOrders({ ids: customer_ids, dates: order_dates });
-    if (orders.days.length === 0) throw new InputError('the order log is empty', 'customer_ids');
+    if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
     let last = -Infinity;
     for (let i = 0; i < orders.days.length; i++) last = Math.max(last, orders.days[i]);
-    if (end >= last) throw new InputError('calibration_end is on or after the last order: there is no later period to check against', 'calibration_end');
+    if (end >= last) throw new DataError('calibration_end is on or after the last order: there is no later period to check against', 'calibration_end');
     const calibration = summarizeOrders({ ids: orders.customers, days: orders.days }, { asOfDay: end, unit: timeUnit });
-    if (calibration.count === 0) throw new InputError('no order on or before calibration_end: there is nothing to fit on', 'calibration_end');
+    if (calibration.count === 0) throw new DataError('no order on or before calibration_end: there is nothing to fit on', 'calibration_end');
     checkFittable(calibration);
     const check = holdoutCheck({ ids: orders.customers, days: orders.days }, end, timeUnit, purchaseModel('bgnbd'));
-    if (!check.fit.converged) throw new InputError(`the BG/NBD model could not be fitted on the calibration period: ${check.fit.message}`);
+    if (!check.fit.converged) throw new DataError(`the BG/NBD model could not be fitted on the calibration period: ${check.fit.message}`);
     const rows = [...check.groups, check.total];
     return spill(['repeat_purchases_before', 'customers', 'predicted_mean', 'actual_mean'], rows.length, (i) => [
       rows[i].label,

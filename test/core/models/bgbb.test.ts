@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DataError } from '../../../src/core/errors';
 import {
   bgbb,
   bgbbExpectedTransactions,
   bgbbExpectedTransactionsNew,
   bgbbFit,
-  BgBbInputError,
   bgbbLogLikelihood,
   bgbbLogLikelihoodGradient,
   bgbbPAlive,
@@ -346,7 +346,7 @@ describe('BG/BB input validation', () => {
     try {
       checkBgBbRow(x, tx, n, 16);
     } catch (e) {
-      if (e instanceof BgBbInputError) return `${e.row}: ${e.message}`;
+      if (e instanceof DataError) return `${e.row}: ${e.message}`;
       throw e;
     }
     return 'ok';
@@ -365,7 +365,7 @@ describe('BG/BB input validation', () => {
     expect(rowOf(0, 2, 6)).toMatch(/recency must be 0 when there was no transaction/);
     expect(rowOf(1.5, 2, 6)).toMatch(/frequency must be a whole number/);
     expect(rowOf(1, 2, -6)).toMatch(/opportunities must be a whole number/);
-    expect(() => checkBgBbRow(1, 2, 6.5, 0)).toThrow(RangeError);
+    expect(() => checkBgBbRow(1, 2, 6.5, 0)).toThrow(DataError);
   });
 
   it('checks every row before fitting', () => {

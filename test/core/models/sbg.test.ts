@@ -1,11 +1,11 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DataError } from '../../../src/core/errors';
 import {
   sbgChurnProbability,
   sbgCohortFromSurvivors,
   sbgDerl,
   sbgExpectedSurvivors,
-  SbgInputError,
   sbgFitSurvivors,
   sbgLogLikelihood,
   sbgLogLikelihoodGradient,
@@ -229,7 +229,7 @@ describe('sBG input validation', () => {
     try {
       sbgFitSurvivors(active);
     } catch (e) {
-      if (e instanceof SbgInputError) return e.index;
+      if (e instanceof DataError) return e.row ?? -1;
       throw e;
     }
     throw new Error('no error');
@@ -243,7 +243,7 @@ describe('sBG input validation', () => {
     expect(() => sbgFitSurvivors([1000, Number.NaN])).toThrow(/value 2 is NaN, not a number/);
     expect(() => sbgFitSurvivors([1000, 1000, 1000])).toThrow(/no customer of the cohort was lost/);
     expect(positionOf([1000, 800, 820])).toBe(2);
-    expect(() => sbgFitSurvivors([1000, 800, 820])).toThrow(RangeError);
+    expect(() => sbgFitSurvivors([1000, 800, 820])).toThrow(DataError);
   });
 
   it('says plainly when one period cannot determine both parameters', () => {
