@@ -41,9 +41,13 @@ export function log1mexp(x: number): number {
  * overflows a double. NaN where the value is not positive (use hyp2f1 for a negative value), where the arguments
  * are outside that domain, and where cancellation between terms of mixed sign would leave fewer than about
  * seven correct digits (possible only when a, b, c − a or c − b is negative).
+ *
+ * Every evaluation is bounded: it sums at most `termLimit` series and Taylor terms in all (HYP2F1_TERM_LIMIT unless
+ * a caller asks for fewer), and answers NaN rather than a value whose error bound it could not prove within them.
+ * hyp2f1Terms() counts the terms summed so far, so a fit can keep its own total within a budget.
  */
-export function logHyp2f1(a: number, b: number, c: number, z: number): number {
-  evaluateHyp2f1(a, b, c, z);
+export function logHyp2f1(a: number, b: number, c: number, z: number, termLimit = HYP2F1_TERM_LIMIT): number {
+  evaluateHyp2f1(a, b, c, z, termLimit);
   return resultSign > 0 ? resultLog : NaN;
 }
 
@@ -51,8 +55,8 @@ export function logHyp2f1(a: number, b: number, c: number, z: number): number {
  * 2F1(a, b; c; z) on the same domain as logHyp2f1 (negative values included); ±Infinity only where the value truly
  * overflows a double, NaN where logHyp2f1 gives NaN for any reason other than the sign.
  */
-export function hyp2f1(a: number, b: number, c: number, z: number): number {
-  evaluateHyp2f1(a, b, c, z);
+export function hyp2f1(a: number, b: number, c: number, z: number, termLimit = HYP2F1_TERM_LIMIT): number {
+  evaluateHyp2f1(a, b, c, z, termLimit);
   if (resultSign === 0) return 0;
   return resultSign * Math.exp(resultLog);
 }
@@ -63,6 +67,10 @@ export function hyp2f1(a: number, b: number, c: number, z: number): number {
  */
 /** Sign of the answer: 1, −1, 0, or NaN when it could not be computed. */
 let resultSign = 0;
+/** Terms the current evaluation may still sum before it gives up (NaN). */
+let allowance = 0;
+/** Terms summed by every evaluation since the module loaded: hyp2f1Terms(). */
+let termsSummed = 0;
 /** log of the magnitude of the answer. */
 let resultLog = 0;
 /** Σ|terms| / |sum| accumulated over the stages of one evaluation: how much cancellation magnified rounding errors. */
@@ -83,14 +91,24 @@ const AMPLIFICATION_LIMIT = 1e8;
 const RETRY_AMPLIFICATION = 1e3;
 const RESCALE = 1e250;
 const LOG_RESCALE = Math.log(RESCALE);
-const MAX_SERIES_TERMS = 1_000_000;
 const MAX_TAYLOR_TERMS = 5_000;
-const MAX_STEPS = 1_000_000;
+/**
+ * Most series and Taylor terms one evaluation may sum. The models' evaluations need a few hundred at most within
+ * their parameter bounds (the largest in the tests and the benchmark: see special.test.ts), heavy buyers' O(x) series
+ * included for x up to MAX_FREQUENCY; a call that would need more answers NaN within a few milliseconds.
+ */
+export const HYP2F1_TERM_LIMIT = 1_000_000;
+
+/** Series and Taylor terms summed by every 2F1 evaluation so far: a measure of work that does not depend on the clock. */
+export function hyp2f1Terms(): number {
+  return termsSummed;
+}
 /** Up to here the power series converges fast enough; beyond it the ODE continuation usually costs less. */
 const SERIES_LIMIT = 0.5;
 
-function evaluateHyp2f1(a: number, b: number, c: number, z: number): void {
+function evaluateHyp2f1(a: number, b: number, c: number, z: number, termLimit: number): void {
   amplification = 1;
+  allowance = termLimit;
   if (!(z < 1) || !Number.isFinite(z + a + b + c) || (c <= 0 && Number.isInteger(c))) {
     setResult(NaN, NaN);
   } else if (z === 0 || a === 0 || b === 0) {
@@ -159,7 +177,7 @@ function representation(a: number, b: number, c: number, z: number, oneMinusZ: n
   const p = euler ? c - a : a;
   const q = euler ? c - b : b;
   if (z <= SERIES_LIMIT) {
-    if (!series(p, q, c, z, MAX_SERIES_TERMS)) setResult(NaN, NaN);
+    if (!series(p, q, c, z, allowance)) setResult(NaN, NaN);
   } else {
     const budget = continuationCost(p, q, c, oneMinusZ);
     if (2 * peakTerm(p, q, c, z) > budget || !series(p, q, c, z, budget)) continuation(p, q, c, oneMinusZ);
@@ -182,9 +200,21 @@ function peakTerm(a: number, b: number, c: number, z: number): number {
 
 /**
  * The power series Σ (a)_k (b)_k / ((c)_k k!) z^k, rescaled as it goes so huge parameters do not overflow.
- * Gives up (false) once it can tell it needs more than `budget` terms.
+ * Gives up (false) once it can tell it needs more than `budget` terms, or more than the evaluation has left.
  */
 function series(a: number, b: number, c: number, z: number, budget: number): boolean {
+  // A budget below the allowance is the price of a choice with a fallback (representation): give up as soon as the
+  // tail bound shows it will be exceeded. Otherwise run to the allowance.
+  const limit = Math.min(budget, allowance);
+  const done = seriesWithin(a, b, c, z, limit, budget < allowance);
+  spend(seriesLength);
+  return done;
+}
+
+/** Terms the last seriesWithin summed. */
+let seriesLength = 0;
+
+function seriesWithin(a: number, b: number, c: number, z: number, limit: number, forecast: boolean): boolean {
   const signsSettled = Math.max(0, -a, -b, -c);
   // With terms of one sign there is nothing to cancel; skipping Σ|t| then keeps the common case fast.
   const mixedSigns = signsSettled > 0;
@@ -192,8 +222,9 @@ function series(a: number, b: number, c: number, z: number, budget: number): boo
   let sum = 1;
   let absSum = 1;
   let logScale = 0;
-  let nextForecast = budget < MAX_SERIES_TERMS ? 31 : Infinity;
-  for (let k = 0; k < budget; k++) {
+  let nextForecast = forecast ? 31 : Infinity;
+  for (let k = 0; k < limit; k++) {
+    seriesLength = k + 1;
     term *= ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
     sum += term;
     if (mixedSigns) absSum += Math.abs(term);
@@ -209,11 +240,17 @@ function series(a: number, b: number, c: number, z: number, budget: number): boo
       logScale += LOG_RESCALE;
     }
     if (k === nextForecast) {
-      if (k >= signsSettled && k + termsStillNeeded(a, b, c, z, k + 1, term, sum) > budget) return false;
+      if (k >= signsSettled && k + termsStillNeeded(a, b, c, z, k + 1, term, sum) > limit) return false;
       nextForecast += 32;
     }
   }
   return false;
+}
+
+/** Counts `terms` against the evaluation's allowance and the running total. */
+function spend(terms: number): void {
+  allowance -= terms;
+  termsSummed += terms;
 }
 
 function finishSeries(sum: number, absSum: number, logScale: number): true {
@@ -274,11 +311,11 @@ function continuation(a: number, b: number, c: number, oneMinusZ: number): void 
   let g = seriesSum;
   let dg = -seriesSlope;
   let logScale = seriesScale;
-  for (let steps = 0; t > oneMinusZ; steps++) {
+  while (t > oneMinusZ) {
     // The step is the exact difference of two doubles, for the same reason: h must be the distance actually moved.
     const next = Math.max(oneMinusZ, t - stepLength(a, b, reflected, t));
     const h = next - t;
-    if (!(h < 0) || steps > MAX_STEPS || !taylorStep(a, b, reflected, t, h, g, dg)) return setResult(NaN, NaN);
+    if (!(h < 0) || !taylorStep(a, b, reflected, t, h, g, dg)) return setResult(NaN, NaN);
     if (amplification > AMPLIFICATION_LIMIT) return setResult(NaN, NaN); // already too inaccurate: stop early
     g = stepValue;
     dg = stepSlope / h;
@@ -307,7 +344,8 @@ function seriesWithSlope(a: number, b: number, c: number, z: number): boolean {
   let absSum = 1;
   let absSlope = 0;
   let logScale = 0;
-  for (let k = 0; k < MAX_SERIES_TERMS; k++) {
+  const limit = allowance;
+  for (let k = 0; k < limit; k++) {
     term *= ((a + k) * (b + k) * z) / ((c + k) * (k + 1));
     sum += term;
     slope += (k + 1) * term;
@@ -315,6 +353,7 @@ function seriesWithSlope(a: number, b: number, c: number, z: number): boolean {
     absSlope += (k + 1) * Math.abs(term);
     const scale = Math.max(Math.abs(sum), Math.abs(slope));
     if (term === 0 || ((k + 1) * Math.abs(term) <= TOLERANCE * scale && k >= signsSettled && slopeTailSmall(a, b, c, z, k + 1, term, scale))) {
+      spend(k + 1);
       seriesSum = sum;
       seriesSlope = slope / z;
       seriesScale = logScale;
@@ -330,6 +369,7 @@ function seriesWithSlope(a: number, b: number, c: number, z: number): boolean {
       logScale += LOG_RESCALE;
     }
   }
+  spend(limit);
   return false;
 }
 
@@ -367,7 +407,8 @@ function taylorStep(a: number, b: number, c: number, p: number, h: number, f: nu
   let slope = e1;
   let absValue = Math.abs(e0) + Math.abs(e1);
   let absSlope = Math.abs(e1);
-  for (let n = 0; n < MAX_TAYLOR_TERMS; n++) {
+  const limit = Math.min(MAX_TAYLOR_TERMS, allowance);
+  for (let n = 0; n < limit; n++) {
     const e2 = ((n + a) * (n + b) * hh * e0 - (n + 1) * (drift * n + linear) * h * e1) / (d * (n + 2) * (n + 1));
     value += e2;
     slope += (n + 2) * e2;
@@ -376,6 +417,7 @@ function taylorStep(a: number, b: number, c: number, p: number, h: number, f: nu
     const size = Math.max(Math.abs(e1), Math.abs(e2));
     const scale = Math.max(Math.abs(value), Math.abs(slope));
     if (size <= TOLERANCE * scale && n + 1 >= settled && taylorTailSmall(a, b, n + 1, hh / d, Math.abs(h) / d, drift, linear, size, scale)) {
+      spend(n + 1);
       stepValue = value;
       stepSlope = slope;
       amplification += Math.max(absValue, absSlope) / scale - 1;
@@ -384,6 +426,7 @@ function taylorStep(a: number, b: number, c: number, p: number, h: number, f: nu
     e0 = e1;
     e1 = e2;
   }
+  spend(limit);
   return false;
 }
 
