@@ -22,6 +22,17 @@ export interface MaximizeOptions {
   stepTolerance?: number;
   /** Longest step in u, per coordinate. */
   maxStep?: number;
+  /**
+   * Bounds on u, per coordinate (a box): the search never leaves it. A coordinate held at a bound by a gradient
+   * pointing outwards is left out of the Newton step and of the convergence test, and is listed in atBound.
+   */
+  lower?: ArrayLike<number>;
+  upper?: ArrayLike<number>;
+  /**
+   * Asked after every evaluation: a reason in plain words (a full sentence) to stop now, e.g. a work budget spent,
+   * or '' to go on. The run then ends not converged, with that reason, at the best point so far.
+   */
+  stop?: () => string;
 }
 
 export interface MaximizeResult {
@@ -32,7 +43,12 @@ export interface MaximizeResult {
   iterations: number;
   evaluations: number;
   converged: boolean;
+  /** '' when converged, else a full sentence in plain words. */
   message: string;
+  /** Coordinates that ended at a bound of the box. */
+  atBound: number[];
+  /** Whether the run ended because `stop` asked it to. */
+  stopped: boolean;
 }
 
 /** |u| beyond this (θ = e^30 or e^−30) means a parameter runs off to infinity or zero. */
@@ -46,72 +62,96 @@ export function maximize(objective: Objective, start: ArrayLike<number>, options
   const stepTolerance = options.stepTolerance ?? 1e-12;
   const maxStep = options.maxStep ?? 2;
   const k = start.length;
+  const lower = Float64Array.from({ length: k }, (_, i) => options.lower?.[i] ?? -Infinity);
+  const upper = Float64Array.from({ length: k }, (_, i) => options.upper?.[i] ?? Infinity);
+  const bounded = lower.some(Number.isFinite) || upper.some(Number.isFinite);
   let evaluations = 0;
+  let stopReason = '';
   const evaluate = (u: Float64Array, wantHessian: boolean): Evaluation => {
     evaluations++;
-    return objective(u, wantHessian);
+    const e = objective(u, wantHessian);
+    if (!stopReason && options.stop) stopReason = options.stop();
+    return e;
   };
   const hessianAt = (u: Float64Array, e: Evaluation): Float64Array =>
     e.hessian ?? hessianFromGradient((v) => evaluate(v, false).gradient, u);
 
-  let u: Float64Array = Float64Array.from(start);
+  let u: Float64Array = Float64Array.from(start, (v, i) => Math.min(upper[i], Math.max(lower[i], v)));
   let current = evaluate(u, true);
+  /** Coordinates the box holds: at a bound, with the gradient pointing out of the box. */
+  const held = (g: ArrayLike<number>): boolean[] =>
+    Array.from({ length: k }, (_, i) => (u[i] <= lower[i] && g[i] < 0) || (u[i] >= upper[i] && g[i] > 0));
   const finish = (converged: boolean, message: string, iterations: number): MaximizeResult => ({
     u,
     value: current.value,
     gradient: current.gradient,
-    hessian: Number.isFinite(current.value) ? hessianAt(u, current) : new Float64Array(k * k).fill(NaN),
+    hessian: Number.isFinite(current.value) && !stopReason ? hessianAt(u, current) : new Float64Array(k * k).fill(NaN),
     iterations,
     evaluations,
     converged,
     message,
+    atBound: Array.from({ length: k }, (_, i) => i).filter((i) => u[i] <= lower[i] || u[i] >= upper[i]),
+    stopped: stopReason !== '',
   });
   if (!Number.isFinite(current.value) || !current.gradient.every(Number.isFinite)) {
-    return finish(false, 'the likelihood is not finite at the starting values, so the fit could not start', 0);
+    return finish(false, 'The likelihood cannot be computed at the starting values, so the fit could not start.', 0);
   }
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
+    if (stopReason) return finish(false, stopReason, iteration - 1);
     const g = current.gradient;
-    if (maxAbs(g) <= gradientTolerance * (1 + Math.abs(current.value))) return finish(true, '', iteration - 1);
+    const fixed = held(g);
+    const free = Float64Array.from(g, (gi, i) => (fixed[i] ? 0 : gi));
+    if (maxAbs(free) <= gradientTolerance * (1 + Math.abs(current.value))) return finish(true, '', iteration - 1);
 
-    const direction = ascentDirection(hessianAt(u, current), g, k);
+    const direction = ascentDirection(hessianAt(u, current), free, k, fixed);
+    if (stopReason) return finish(false, stopReason, iteration - 1);
     const longest = maxAbs(direction);
     if (longest > maxStep) for (let i = 0; i < k; i++) direction[i] *= maxStep / longest;
-    const slope = dot(g, direction);
     let step = 1;
     let accepted: { u: Float64Array; evaluation: Evaluation } | null = null;
     for (let halving = 0; halving < 50; halving++) {
-      const trial = Float64Array.from(u, (ui, i) => ui + step * direction[i]);
+      const trial = Float64Array.from(u, (ui, i) => Math.min(upper[i], Math.max(lower[i], ui + step * direction[i])));
+      // The step actually taken (the box may shorten it) decides the gain to expect.
+      const slope = dot(g, trial.map((v, i) => v - u[i]));
       const e = evaluate(trial, true);
-      if (Number.isFinite(e.value) && e.value >= current.value + 1e-4 * step * slope && e.gradient.every(Number.isFinite)) {
+      if (Number.isFinite(e.value) && e.value >= current.value + 1e-4 * slope && e.gradient.every(Number.isFinite)) {
         accepted = { u: trial, evaluation: e };
         break;
       }
+      if (stopReason) return finish(false, stopReason, iteration);
       step /= 2;
       // Once the predicted gain is below what double precision resolves in the value, halving further cannot help.
-      if (step * slope <= NOISE * (1 + Math.abs(current.value))) break;
+      if (slope / 2 <= NOISE * (1 + Math.abs(current.value))) break;
     }
     if (!accepted) {
-      const nearlyFlat = maxAbs(g) <= 1e-5 * (1 + Math.abs(current.value));
-      return finish(nearlyFlat, nearlyFlat ? '' : 'the fit stopped without reaching the best values: the likelihood cannot be improved further from here', iteration);
+      const nearlyFlat = maxAbs(free) <= 1e-5 * (1 + Math.abs(current.value));
+      return finish(nearlyFlat, nearlyFlat ? '' : 'The fit stopped before reaching the best values: from where it stopped, no step improves the likelihood.', iteration);
     }
     const moved = maxAbs(accepted.u.map((v, i) => v - u[i]));
     u = accepted.u;
     current = accepted.evaluation;
 
-    if (maxAbs(u) > RUNAWAY) {
-      return finish(false, 'a parameter runs off to infinity or zero: these data do not pin the model down (too few customers or too little repeat buying)', iteration);
+    if (!bounded && maxAbs(u) > RUNAWAY) {
+      return finish(false, 'A parameter runs off to infinity or zero: these data do not pin the model down (too few customers or too little repeat buying).', iteration);
     }
-    if (moved < stepTolerance && maxAbs(current.gradient) <= 1e-5 * (1 + Math.abs(current.value))) return finish(true, '', iteration);
+    const stillFree = Float64Array.from(current.gradient, (gi, i) => (held(current.gradient)[i] ? 0 : gi));
+    if (moved < stepTolerance && maxAbs(stillFree) <= 1e-5 * (1 + Math.abs(current.value))) return finish(true, '', iteration);
   }
-  return finish(false, `the fit did not converge after ${maxIterations} iterations`, maxIterations);
+  return finish(false, `The fit did not settle within ${maxIterations} iterations.`, maxIterations);
 }
 
-/** Newton direction d solving (−H + λI) d = g, with λ raised until −H + λI is positive definite. */
-function ascentDirection(hessian: Float64Array, gradient: Float64Array, k: number): Float64Array {
-  const scale = Math.max(1e-12, ...Array.from({ length: k }, (_, i) => Math.abs(hessian[i * k + i])));
+/**
+ * Newton direction d solving (−H + λI) d = g on the free coordinates, with λ raised until −H + λI is positive
+ * definite; 0 on the coordinates the box holds (their rows and columns are those of the identity).
+ */
+function ascentDirection(hessian: Float64Array, gradient: Float64Array, k: number, fixed: readonly boolean[]): Float64Array {
+  const reduced = Float64Array.from(hessian, (h, at) => (fixed[Math.floor(at / k)] || fixed[at % k] ? 0 : h));
+  for (let i = 0; i < k; i++) if (fixed[i]) reduced[i * k + i] = -1;
+  const scale = Math.max(1e-12, ...Array.from({ length: k }, (_, i) => Math.abs(reduced[i * k + i])));
+  if (!reduced.every(Number.isFinite)) return Float64Array.from(gradient, (g) => g / scale);
   for (let lambda = 0; lambda < 1e12 * scale; lambda = lambda === 0 ? 1e-8 * scale : lambda * 10) {
-    const m = Float64Array.from(hessian, (h) => -h);
+    const m = Float64Array.from(reduced, (h) => -h);
     for (let i = 0; i < k; i++) m[i * k + i] += lambda;
     const factor = cholesky(m, k);
     if (factor) return choleskySolve(factor, gradient, k);

@@ -85,10 +85,10 @@ describe('maximize', () => {
     expect(unbounded.message).toMatch(/runs off to infinity/);
     const broken = maximize(() => ({ value: NaN, gradient: Float64Array.from([0]) }), [0]);
     expect(broken.converged).toBe(false);
-    expect(broken.message).toMatch(/not finite at the starting values/);
+    expect(broken.message).toMatch(/cannot be computed at the starting values/);
     const slow = maximize(quadratic(false), [10, 10, 10, 10], { maxIterations: 2, maxStep: 0.1 });
     expect(slow.converged).toBe(false);
-    expect(slow.message).toBe('the fit did not converge after 2 iterations');
+    expect(slow.message).toBe('The fit did not settle within 2 iterations.');
   });
 });
 
