@@ -1,6 +1,7 @@
 /**
  * Helpers on (frequency, recency, T) rows.
  */
+import { checkSummaryRow } from './models/common';
 
 /** Customers with identical (x, t_x, T) collapsed into weighted rows, as CLVTools does before fitting. */
 export interface Patterns {
@@ -18,7 +19,9 @@ export interface Patterns {
 }
 
 /**
- * Groups identical (frequency, recency, T) rows into one weighted row, in order of first appearance.
+ * Groups identical (frequency, recency, T) rows into one weighted row, in order of first appearance, after checking
+ * each row (checkSummaryRow: a DataError names the column and the row, so a bad value is refused before any table is
+ * sized by it).
  * A model's log-likelihood is a sum over customers, so fitting on Σ w·LL(pattern) gives the same result
  * at a cost that grows with the distinct patterns, not the customers. Uses an open-addressing hash on the
  * numbers' bits: no string keys, no sort.
@@ -41,10 +44,11 @@ export function compressPatterns(
   let customers = 0;
   for (let i = 0; i < n; i++) {
     // `+ 0` turns −0 into 0: equal numbers must have equal bits to land in the same slot.
-    const f = checkedNumber('frequency', i, frequency[i]) + 0;
-    const r = checkedNumber('recency', i, recency[i]) + 0;
-    const t = checkedNumber('T', i, T[i]) + 0;
-    const weight = weights === undefined ? 1 : checkedWeight(i, weights[i]);
+    const f = frequency[i] + 0;
+    const r = recency[i] + 0;
+    const t = T[i] + 0;
+    const weight = weights === undefined ? 1 : weights[i];
+    checkSummaryRow(f, r, t, weight, i);
     let slot = table.firstSlot(f, r, t);
     let pattern = table.patternAt(slot);
     while (pattern >= 0 && !(x[pattern] === f && tx[pattern] === r && age[pattern] === t)) {
@@ -78,18 +82,6 @@ function checkLengths(n: number, recency: ArrayLike<number>, T: ArrayLike<number
     const lengths = [n, recency.length, T.length, ...(weights === undefined ? [] : [weights.length])];
     throw new RangeError(`compressPatterns: columns of different lengths (${lengths.join(', ')})`);
   }
-}
-
-function checkedNumber(name: string, row: number, value: number): number {
-  if (!Number.isFinite(value)) throw new RangeError(`compressPatterns: ${name} row ${row} is ${value}`);
-  return value;
-}
-
-function checkedWeight(row: number, value: number): number {
-  if (!(value >= 0) || !Number.isFinite(value)) {
-    throw new RangeError(`compressPatterns: weight row ${row} is ${value}, not a non-negative number`);
-  }
-  return value;
 }
 
 /** A view, not a copy: the patterns live only as long as a fit, and a copy would add to a cell call's peak memory. */

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DataError } from '../../src/core/errors';
 import { compressPatterns } from '../../src/core/rfm';
 import { fixture } from '../fixtures';
 
@@ -39,9 +40,10 @@ describe('compressPatterns', () => {
   it('rejects columns of different lengths, non-finite numbers and negative weights', () => {
     expect(() => compressPatterns([1], [1, 2], [3])).toThrow(RangeError);
     expect(() => compressPatterns([1], [1], [3], [1, 1])).toThrow(RangeError);
-    expect(() => compressPatterns([Number.NaN], [1], [3])).toThrow(RangeError);
-    expect(() => compressPatterns([1], [1], [Number.POSITIVE_INFINITY])).toThrow(RangeError);
-    expect(() => compressPatterns([1], [1], [3], [-1])).toThrow(RangeError);
+    expect(() => compressPatterns([Number.NaN], [1], [3])).toThrow(DataError);
+    expect(() => compressPatterns([1], [1], [Number.POSITIVE_INFINITY])).toThrow(DataError);
+    expect(() => compressPatterns([1], [1], [3], [-1])).toThrow(DataError);
+    expect(() => compressPatterns([1, 1], [1, 1], [3, 3], [1, -1])).toThrow('weights row 2 is -1; a weight is a number of customers, 0 or more.');
   });
 
   it('compresses the CDNOW calibration summary without losing a customer', () => {
@@ -56,7 +58,13 @@ describe('compressPatterns', () => {
 
   it('is a faithful grouping: every row maps to an equal pattern, weights add up, patterns are distinct', () => {
     const small = fc.integer({ min: 0, max: 4 });
-    const row = fc.record({ x: small, tx: small, T: small.map((t) => t / 7), w: fc.double({ min: 0, max: 10, noNaN: true }) });
+    // Valid rows only (compressPatterns refuses the others): recency 0 exactly without a repeat purchase, T ≥ recency.
+    const row = fc
+      .record({ x: small, tx: small, extra: small, w: fc.double({ min: 0, max: 10, noNaN: true }) })
+      .map(({ x, tx, extra, w }) => {
+        const recency = x === 0 ? 0 : (tx + 1) / 7;
+        return { x, tx: recency, T: recency + extra / 7, w };
+      });
     fc.assert(
       fc.property(fc.array(row, { maxLength: 80 }), (rows) => {
         const patterns = compressPatterns(
@@ -81,7 +89,7 @@ describe('compressPatterns', () => {
   it('compresses 100,000 rows quickly', () => {
     const n = 100_000;
     const frequency = Float64Array.from({ length: n }, (_, i) => i % 40);
-    const recency = Float64Array.from({ length: n }, (_, i) => (i % 40 === 0 ? 0 : (i * 7) % 300));
+    const recency = Float64Array.from({ length: n }, (_, i) => (i % 40 === 0 ? 0 : 1 + ((i * 7) % 299)));
     const T = Float64Array.from({ length: n }, (_, i) => 300 + (i % 365));
     const started = performance.now();
     const patterns = compressPatterns(frequency, recency, T);

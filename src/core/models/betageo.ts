@@ -13,19 +13,24 @@
  */
 import { hyp2f1, logHyp2f1 } from '../special';
 import {
+  checkFittablePurchases,
   checkPositiveParams,
   checkPurchaseData,
   fitPositive,
+  listOf,
+  meanAge,
   maxFrequency,
   purchasePredictor,
   repeatWeight,
   risingTable,
   startingAlpha,
   systematicSample,
+  type FitDiagnosis,
+  type ParamBounds,
   type ThetaDerivatives,
-  unidentifiedWithoutRepeats,
 } from './common';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
+import { formatPercent } from './words';
 
 export interface BetaGeoParams {
   r: number;
@@ -251,16 +256,44 @@ const NO_HETEROGENEITY = 1e6;
 /** a + b used for that spike: the Beta's spread, √(p(1−p)/(a+b+1)), is then below 0.1% of p for any p that matters. */
 const SPIKE = 1e8;
 
-function fitProblem(label: string) {
-  return (params: BetaGeoParams, converged: boolean, optimizerMessage: string): string => {
-    if (params.a + params.b > NO_HETEROGENEITY) {
-      return (
-        `${label}: customers seem to drop out with the same probability after each purchase (no variation between ` +
-        'them), so a and b grow without bound and are not pinned down'
-      );
-    }
-    return converged ? '' : `${label}: ${optimizerMessage}`;
-  };
+/**
+ * The box the fit searches, documented in the README: r in [1e-6, 1e6], α in [1e-6, 1e6] times the data's mean age
+ * (its unit follows the data's), a and b in [1e-6, 1e7] (above NO_HETEROGENEITY in sum, so the spike is reachable).
+ */
+function bounds(data: RfmPatterns): ParamBounds {
+  const age = meanAge(data);
+  return { lower: [1e-6, 1e-6 * age, 1e-6, 1e-6], upper: [1e6, 1e6 * age, 1e7, 1e7] };
+}
+
+/**
+ * A customer who has just bought is alive with probability (b+x+k−1)/(a+b+x+k−1), at least b/(a+b) after the first
+ * repeat purchase: below this the fit says a customer who bought today has most likely stopped, which no shop's
+ * data mean. Such fits come from data that do not pin the model down (a few customers, nearly no repeat buying).
+ */
+const LEAST_ALIVE_AFTER_PURCHASE = 1e-3;
+
+function fitProblem({ params, settled, optimizerMessage, atBound, stopped }: FitDiagnosis<BetaGeoParams>): string {
+  if (stopped || !settled) return optimizerMessage;
+  const { a, b } = params;
+  if (a + b > NO_HETEROGENEITY) return ''; // the spike: refitted by fitWithoutDropoutSpread
+  if (b / (a + b) < LEAST_ALIVE_AFTER_PURCHASE) return certainDropout(a / (a + b));
+  if (atBound.length > 0) return atBoundMessage(atBound);
+  return '';
+}
+
+/** The absurd fit of LEAST_ALIVE_AFTER_PURCHASE, with the chance of stopping after a purchase it implies. */
+function certainDropout(stopping: number): string {
+  return (
+    `The fit says a customer who buys again has a ${formatPercent(stopping)} chance of stopping right after, so even ` +
+    'a customer who bought today would count as lost: these data do not pin the model down. Try more customers or a longer history.'
+  );
+}
+
+function atBoundMessage(names: readonly string[]): string {
+  return (
+    `The fit ran to the edge of the range allowed for ${listOf(names)}, so the estimates are not pinned down: ` +
+    'the data say too little about how often customers buy or when they stop. Try more customers or a longer history.'
+  );
 }
 
 /**
@@ -268,8 +301,9 @@ function fitProblem(label: string) {
  * a/(a+b) → p, and a and b are not identified, but p is, and so are the predictions. Fix a + b at a value where the
  * Beta distribution is that spike for all practical purposes, keep p = a/(a+b) from the run-off, and fit r, α and p.
  */
-function fitWithoutDropoutSpread(label: string, shift: 0 | 1, data: RfmPatterns, runaway: FitResult<BetaGeoParams>, options: FitOptions): FitResult<BetaGeoParams> {
+function fitWithoutDropoutSpread(shift: 0 | 1, data: RfmPatterns, runaway: FitResult<BetaGeoParams>, options: FitOptions): FitResult<BetaGeoParams> {
   const total = SPIKE;
+  const box = bounds(data);
   const { r, alpha, a, b } = runaway.params;
   const p0 = a / (a + b);
   // Parameters of the reduced fit: r, α and the odds p/(1 − p), all positive.
@@ -277,8 +311,9 @@ function fitWithoutDropoutSpread(label: string, shift: 0 | 1, data: RfmPatterns,
     const p = theta[2] / (1 + theta[2]);
     return Float64Array.of(theta[0], theta[1], p * total, (1 - p) * total);
   };
-  const reduced = fitPositive<{ r: number; alpha: number; odds: number }>(
-    ['r', 'alpha', 'odds'],
+  // The third is named as messages name it.
+  const reduced = fitPositive<{ r: number; alpha: number; 'drop-out odds': number }>(
+    ['r', 'alpha', 'drop-out odds'],
     (theta, wantHessian) => {
       const full = expand(theta);
       const d = derivatives(shift, data, full, wantHessian);
@@ -299,9 +334,15 @@ function fitWithoutDropoutSpread(label: string, shift: 0 | 1, data: RfmPatterns,
     [r, alpha, p0 / (1 - p0)],
     data.customers,
     { maxIterations: options.maxIterations },
-    (_params, converged, optimizerMessage) => (converged ? '' : `${label}: ${optimizerMessage}`),
+    ({ params, settled, optimizerMessage, atBound }) => {
+      if (!settled) return optimizerMessage;
+      const stopping = params['drop-out odds'] / (1 + params['drop-out odds']);
+      if (stopping > 1 - LEAST_ALIVE_AFTER_PURCHASE) return certainDropout(stopping);
+      return atBound.length > 0 ? atBoundMessage(atBound) : '';
+    },
+    { lower: [box.lower[0], box.lower[1], 1e-9], upper: [box.upper[0], box.upper[1], 1e9] },
   );
-  const theta = expand([reduced.params.r, reduced.params.alpha, reduced.params.odds]);
+  const theta = expand([reduced.params.r, reduced.params.alpha, reduced.params['drop-out odds']]);
   const p = theta[2] / total;
   return {
     params: { r: theta[0], alpha: theta[1], a: theta[2], b: theta[3] },
@@ -312,7 +353,8 @@ function fitWithoutDropoutSpread(label: string, shift: 0 | 1, data: RfmPatterns,
     iterations: runaway.iterations + reduced.iterations,
     customers: data.customers,
     note: reduced.converged
-      ? `every customer seems to have the same chance, ${(100 * p).toPrecision(2)}%, of stopping after each purchase, so a and b are not pinned down one by one (only their ratio); the predictions are`
+      ? `Every customer seems to have the same chance, ${formatPercent(p)}, of stopping after each purchase, so a and b ` +
+        'are not pinned down one by one, only their ratio; the predictions do not depend on more than that.'
       : undefined,
   };
 }
@@ -334,7 +376,8 @@ function startFromSample(data: RfmPatterns, shift: 0 | 1 = 0): number[] | undefi
     [1, startingAlpha(sample), 1, 1],
     sample.customers,
     {},
-    (_p, converged) => (converged ? '' : 'no'),
+    (diagnosis) => fitProblem(diagnosis) || (diagnosis.atBound.length > 0 ? 'at a bound' : ''),
+    bounds(sample),
   );
   const { r, alpha, a, b } = fit.params;
   return fit.converged && a + b < NO_HETEROGENEITY ? [r, alpha, a, b] : undefined;
@@ -343,24 +386,22 @@ function startFromSample(data: RfmPatterns, shift: 0 | 1 = 0): number[] | undefi
 function makeModel(label: string, shift: 0 | 1): PurchaseModel<BetaGeoParams> {
   const logLikelihood = (params: BetaGeoParams, data: RfmPatterns): number => {
     checkPositiveParams(label, BETA_GEO_PARAM_NAMES, params);
-    checkPurchaseData(label, data);
+    checkPurchaseData(data);
     return derivatives(shift, data, [params.r, params.alpha, params.a, params.b], false).value;
   };
 
   const fit = (data: RfmPatterns, options: FitOptions = {}): FitResult<BetaGeoParams> => {
-    checkPurchaseData(label, data);
-    if (!(data.customers > 0)) throw new RangeError(`${label}: no customers to fit`);
-    const unidentified = unidentifiedWithoutRepeats<BetaGeoParams>(label, BETA_GEO_PARAM_NAMES, data);
-    if (unidentified) return unidentified;
+    checkFittablePurchases(data);
     const full = fitPositive<BetaGeoParams>(
       BETA_GEO_PARAM_NAMES,
       (theta, wantHessian) => derivatives(shift, data, theta, wantHessian),
       options.start ?? startFromSample(data, shift) ?? [1, startingAlpha(data), 1, 1],
       data.customers,
       options,
-      fitProblem(label),
+      fitProblem,
+      bounds(data),
     );
-    return full.params.a + full.params.b > NO_HETEROGENEITY ? fitWithoutDropoutSpread(label, shift, data, full, options) : full;
+    return full.params.a + full.params.b > NO_HETEROGENEITY ? fitWithoutDropoutSpread(shift, data, full, options) : full;
   };
 
   return {

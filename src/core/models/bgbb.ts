@@ -12,9 +12,10 @@
 import { DataError } from '../errors';
 import { maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, digamma, gammaln, logSumExp, trigamma } from '../special';
-import { checkWeights, risingTable, type RisingTable } from './common';
+import { checkWeights, risingTable, uncertainty, type RisingTable } from './common';
 import { sbgSurvival, sbgSurvivalSum } from './sbg';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
+import { formatNumber, formatPercent } from './words';
 
 export interface BgBbParams {
   alpha: number;
@@ -26,22 +27,30 @@ export interface BgBbParams {
 export const BGBB_PARAM_NAMES: ParamNames<BgBbParams> = ['alpha', 'beta', 'gamma', 'delta'];
 
 /**
- * Checks one history: whole numbers with 0 ≤ x ≤ t_x ≤ n, and t_x = 0 exactly when x = 0. Throws DataError;
- * given the row's 0-based index, the message names it 1-based ("row 17").
+ * Most opportunity terms a fit may sum in one likelihood pass, Σ (n − t_x) over the distinct histories: the sum runs
+ * over every opportunity after the last transaction, so this keeps a fit within a cell's time. Longer histories are
+ * refused with a DataError rather than left to run.
+ */
+export const MAX_OPPORTUNITY_TERMS = 20_000_000;
+
+/**
+ * Checks one history: whole numbers with 0 ≤ x ≤ t_x ≤ n, and t_x = 0 exactly when x = 0.
+ * Throws DataError; given the row's 0-based index, the message names it as CLV_FIT_SUMMARY's column and row
+ * ("recency row 17").
  */
 export function checkBgBbRow(x: number, tx: number, n: number, row?: number): void {
-  const fail = (why: string): never => {
-    const history = `frequency ${x}, recency ${tx}, opportunities ${n}`;
-    const where = row === undefined ? history : `row ${row + 1} (${history})`;
-    throw new DataError(`BG/BB: ${where}: ${why}`, undefined, row);
+  const fail = (column: string, why: string): never => {
+    const value = column === 'frequency' ? x : column === 'recency' ? tx : n;
+    const where = row === undefined ? column : `${column} row ${row + 1}`;
+    throw new DataError(`${where} is ${formatNumber(value)}; ${why}`, column, row);
   };
-  if (!isCount(x)) fail('frequency must be a whole number ≥ 0');
-  if (!isCount(tx)) fail('recency must be a whole number ≥ 0');
-  if (!isCount(n)) fail('opportunities must be a whole number ≥ 0');
-  if (tx > n) fail('recency is after the last opportunity');
-  if (x === 0 && tx > 0) fail('recency must be 0 when there was no transaction');
-  if (x > 0 && tx === 0) fail('recency must be the opportunity of the last transaction (1 or more) when frequency > 0');
-  if (x > tx) fail('frequency is more than recency: x transactions need at least x opportunities up to the last one');
+  if (!isCount(x)) fail('frequency', 'with "bgbb" frequency is the number of opportunities used, a whole number, 0 or more.');
+  if (!isCount(tx)) fail('recency', 'with "bgbb" recency is the number of the last opportunity used, a whole number, 0 or more.');
+  if (!isCount(n)) fail('T', 'with "bgbb" T is the number of opportunities, a whole number, 0 or more.');
+  if (tx > n) fail('recency', `the last opportunity used cannot come after the last opportunity (T is ${formatNumber(n)}).`);
+  if (x === 0 && tx > 0) fail('recency', 'with no transaction (frequency 0) recency is 0.');
+  if (x > 0 && tx === 0) fail('recency', `with ${formatNumber(x)} transactions recency is the opportunity of the last one, 1 or more.`);
+  if (x > tx) fail('frequency', `more than recency (${formatNumber(tx)}): a customer cannot use more opportunities than the last one used.`);
 }
 
 function isCount(v: number): boolean {
@@ -56,11 +65,40 @@ function checkParams(params: BgBbParams): void {
 }
 
 function checkData(data: RfmPatterns): void {
-  for (let i = 0; i < data.count; i++) {
-    checkBgBbRow(data.x[i], data.tx[i], data.T[i], i);
-    const w = data.w[i];
-    if (!(w >= 0) || !Number.isFinite(w)) throw new DataError(`BG/BB: row ${i + 1}: weight ${w} is not a number ≥ 0`, undefined, i);
+  checkRows(data);
+}
+
+/** checkData, and the total of opportunity terms a fit's likelihood passes would sum. */
+function checkFitData(data: RfmPatterns): void {
+  const terms = checkRows(data);
+  if (terms > MAX_OPPORTUNITY_TERMS) {
+    throw new DataError(
+      `These histories hold too many opportunities after the customers' last transactions (${formatNumber(terms)} in all, at most ` +
+        `${formatNumber(MAX_OPPORTUNITY_TERMS)}) to fit within a cell's time; count opportunities in weeks or months rather than days.`,
+      'T',
+    );
   }
+}
+
+/** Checks every row; returns Σ (n − t_x) over the patterns. */
+function checkRows(data: RfmPatterns): number {
+  let terms = 0;
+  for (let i = 0; i < data.count; i++) {
+    const row = firstRow(data, i);
+    checkBgBbRow(data.x[i], data.tx[i], data.T[i], row);
+    const w = data.w[i];
+    if (!(w >= 0) || !Number.isFinite(w)) throw new DataError(`weights row ${row + 1} is ${formatNumber(w)}; a weight is a number of customers, 0 or more.`, 'weights', row);
+    terms += data.T[i] - data.tx[i];
+  }
+  return terms;
+}
+
+/** The user's row of a pattern's first customer, when the patterns know their customers. */
+function firstRow(data: RfmPatterns, pattern: number): number {
+  const rows = data.patternOf;
+  if (!rows) return pattern;
+  for (let row = 0; row < rows.length; row++) if (rows[row] === pattern) return row;
+  return pattern;
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -359,22 +397,32 @@ function logSpaceObjective(data: RfmPatterns) {
 
 /** Fits α, β, γ, δ by maximum likelihood; `data.T` holds each customer's number of opportunities n. */
 export function bgbbFit(data: RfmPatterns, options: FitOptions = {}): FitResult<BgBbParams> {
-  checkData(data);
-  if (!(data.customers > 0)) throw new RangeError('BG/BB: no customers to fit (the weights add up to 0)');
+  checkFitData(data);
+  if (!(data.customers >= 2)) {
+    throw new DataError(`Only ${formatNumber(data.customers)} customer${data.customers === 1 ? ' is' : 's are'} in the data; a model learns from many customers (at least 2, ideally hundreds).`);
+  }
+  let repeaters = 0;
+  for (let i = 0; i < data.count; i++) if (data.x[i] > 0) repeaters += data.w[i];
+  if (repeaters === 0) {
+    throw new DataError('No customer used an opportunity, so the model cannot tell how often customers buy or when they stop.', 'frequency');
+  }
   const start = options.start ?? [1, 1, 1, 1];
   if (start.length !== K || !start.every((v) => v > 0 && Number.isFinite(v))) {
     throw new RangeError(`BG/BB: starting values must be four positive numbers; got ${start.join(', ')}`);
   }
   const result = maximize(logSpaceObjective(data), new Float64Array(start.map(Math.log)), {
     maxIterations: options.maxIterations,
+    lower: BGBB_PARAM_NAMES.map(() => Math.log(LOWER)),
+    upper: BGBB_PARAM_NAMES.map(() => Math.log(UPPER)),
   });
   const theta = new Float64Array(result.u.map(Math.exp));
   const se = standardErrorsFromLogHessian(theta, result.hessian);
   const params = toParams(theta);
-  const message = fitProblem(params, result.converged, result.message);
+  const standardErrors = toParams(se);
+  const message = fitProblem(params, result.converged, result.message) || uncertainty(BGBB_PARAM_NAMES, params, standardErrors);
   return {
     params,
-    standardErrors: toParams(se),
+    standardErrors,
     logLikelihood: result.value,
     converged: message === '',
     message,
@@ -387,28 +435,31 @@ export function bgbbFit(data: RfmPatterns, options: FitOptions = {}): FitResult<
 const NO_HETEROGENEITY = 1e6;
 /** Parameters beyond these bounds have run off towards 0 or infinity rather than settled. */
 const TINY = 1e-6;
+/** The box the fit searches (documented in the README): every parameter in [1e-7, 1e7], past TINY and NO_HETEROGENEITY. */
+const LOWER = 1e-7;
+const UPPER = 1e7;
 
 /** '' when the estimates can be used as they are; otherwise what went wrong and what it means, in plain words. */
 function fitProblem(params: BgBbParams, converged: boolean, optimizerMessage: string): string {
   const { alpha: a, beta: b, gamma: g, delta: d } = params;
-  const percent = (v: number): string => `${Number((100 * v).toPrecision(3))}%`;
   if (a + b > NO_HETEROGENEITY) {
     return (
-      'BG/BB: every customer seems to transact with the same probability (no heterogeneity), so alpha and beta grow ' +
-      `without bound and are not pinned down; the probability they imply, ${percent(a / (a + b))} an opportunity, is.`
+      'Every customer seems to transact with the same probability (no heterogeneity), so alpha and beta grow ' +
+      `without bound and are not pinned down; the probability they imply, ${formatPercent(a / (a + b))} an opportunity, is.`
     );
   }
   if (g + d > NO_HETEROGENEITY) {
     return (
-      'BG/BB: every customer seems to drop out with the same probability (no heterogeneity), so gamma and delta grow ' +
-      `without bound and are not pinned down; the probability they imply, ${percent(g / (g + d))} an opportunity, is.`
+      'Every customer seems to drop out with the same probability (no heterogeneity), so gamma and delta grow ' +
+      `without bound and are not pinned down; the probability they imply, ${formatPercent(g / (g + d))} an opportunity, is.`
     );
   }
   const runaway = BGBB_PARAM_NAMES.filter((name) => params[name] < TINY);
   if (runaway.length > 0) {
-    return `BG/BB: ${runaway.join(' and ')} run${runaway.length === 1 ? 's' : ''} off to 0: these data do not pin the model down.`;
+    const names = runaway.join(' and ');
+    return `${names[0].toUpperCase()}${names.slice(1)} run${runaway.length === 1 ? 's' : ''} off to 0: these data do not pin the model down. Try more customers or a longer history.`;
   }
-  return converged ? '' : `BG/BB: ${optimizerMessage}.`;
+  return converged ? '' : optimizerMessage;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -3,7 +3,9 @@
  * derivatives in θ to derivatives in u = log θ (where the optimizer works), and the fit result.
  */
 import { maximize, standardErrorsFromLogHessian, type Evaluation } from '../optimize';
+import { DataError } from '../errors';
 import type { FitOptions, FitResult, PurchasePredictor, RfmPatterns } from './types';
+import { formatNumber } from './words';
 
 /** log Γ(z+j)/Γ(z), ψ(z+j) − ψ(z) and ψ'(z+j) − ψ'(z) for j = 0..size. */
 export interface RisingTable {
@@ -64,9 +66,42 @@ export function logSpaceObjective(
   };
 }
 
+/** "a", "a and b", "a, b and c". */
+export function listOf(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+}
+
+/** Box bounds on the parameters θ (not their logs), in the model's parameter order. */
+export interface ParamBounds {
+  lower: readonly number[];
+  upper: readonly number[];
+}
+
+/** What a model's `problem` rule gets to judge a fit by. */
+export interface FitDiagnosis<P extends object> {
+  params: P;
+  standardErrors: P;
+  /** Whether the optimizer settled (possibly at a bound). */
+  settled: boolean;
+  /** The optimizer's reason when it did not: a full sentence. */
+  optimizerMessage: string;
+  /** Parameters that ended at a bound of their range. */
+  atBound: (keyof P & string)[];
+  /** Whether a work budget ended the run. */
+  stopped: boolean;
+}
+
 /**
- * Maximises a log-likelihood over positive parameters from `start` and packs the answer. `problem` turns the
- * estimates into '' (fine) or plain words on what is wrong with them, given the optimizer's own message.
+ * A standard error above this many times its estimate means the data do not pin the parameter down: in log terms
+ * its 95% interval spans a factor of more than e^40. The fits of the published data sets stay below 1.
+ */
+export const UNCERTAINTY_LIMIT = 10;
+
+/**
+ * Maximises a log-likelihood over positive parameters within `bounds`, from `start` (moved into the bounds), and
+ * packs the answer. `problem` turns the diagnosis into '' (fine) or plain words on what is wrong; a fit it accepts
+ * must also have finite standard errors, none above UNCERTAINTY_LIMIT times its estimate. `stop` may end the run
+ * early (a work budget), with its reason.
  */
 export function fitPositive<P extends object>(
   names: readonly (keyof P & string)[],
@@ -74,7 +109,9 @@ export function fitPositive<P extends object>(
   start: readonly number[],
   customers: number,
   options: FitOptions,
-  problem: (params: P, converged: boolean, optimizerMessage: string) => string,
+  problem: (diagnosis: FitDiagnosis<P>) => string,
+  bounds: ParamBounds,
+  stop?: () => string,
 ): FitResult<P> {
   const initial = options.start ?? start;
   if (initial.length !== names.length || !initial.every((v) => v > 0 && Number.isFinite(v))) {
@@ -82,20 +119,58 @@ export function fitPositive<P extends object>(
   }
   const result = maximize(logSpaceObjective(derivatives), Float64Array.from(initial, Math.log), {
     maxIterations: options.maxIterations,
+    lower: bounds.lower.map(Math.log),
+    upper: bounds.upper.map(Math.log),
+    stop,
   });
   const theta = result.u.map(Math.exp);
   const se = standardErrorsFromLogHessian(theta, result.hessian);
   const params = toParams<P>(names, theta);
-  const message = problem(params, result.converged, result.message);
+  const standardErrors = toParams<P>(names, se);
+  const diagnosis: FitDiagnosis<P> = {
+    params,
+    standardErrors,
+    settled: result.converged,
+    optimizerMessage: result.message,
+    atBound: result.atBound.map((i) => names[i]),
+    stopped: result.stopped,
+  };
+  const message = problem(diagnosis) || uncertainty(names, params, standardErrors);
   return {
     params,
-    standardErrors: toParams<P>(names, se),
+    standardErrors,
     logLikelihood: result.value,
     converged: message === '',
     message,
     iterations: result.iterations,
     customers,
   };
+}
+
+/** '' when every standard error is finite and not far above its estimate; else why the fit cannot be trusted. */
+export function uncertainty<P extends object>(
+  names: readonly (keyof P & string)[],
+  params: P,
+  standardErrors: P,
+  label: (name: keyof P & string) => string = (name) => name,
+): string {
+  const value = (set: P, name: keyof P & string): number => (set as Record<string, number>)[name];
+  if (names.some((name) => !Number.isFinite(value(standardErrors, name)))) {
+    return (
+      'The estimates are not pinned down: around them the likelihood hardly changes in some direction, so other ' +
+      'values would fit as well. Try more customers or a longer history.'
+    );
+  }
+  const vague = names.filter((name) => value(standardErrors, name) > UNCERTAINTY_LIMIT * value(params, name));
+  if (vague.length > 0) {
+    const which = listOf(vague.map(label));
+    return (
+      `The ${vague.length === 1 ? 'estimate' : 'estimates'} of ${which} ${vague.length === 1 ? 'is' : 'are'} too uncertain to use ` +
+      `(a standard error more than ${UNCERTAINTY_LIMIT} times the estimate), so these data do not pin the model down. ` +
+      'Try more customers or a longer history.'
+    );
+  }
+  return '';
 }
 
 function toParams<P extends object>(names: readonly string[], values: ArrayLike<number>): P {
@@ -115,30 +190,96 @@ export function checkPositiveParams<P extends object>(model: string, names: read
 }
 
 /**
- * Checks (frequency, recency, T) rows of a purchase model: frequency a whole number ≥ 0, 0 ≤ recency ≤ T, recency 0
- * when frequency is 0, weights ≥ 0. Row numbers in messages are 1-based pattern rows.
+ * The most repeat purchases one customer may have: above it a frequency is a data error (a total, an amount or an id
+ * pasted into the column), not a customer. 300,000 is more than 800 purchase days a year for a whole year; the
+ * tables the fits build grow with the largest frequency, and this keeps them to a few megabytes.
  */
-export function checkPurchaseData(model: string, data: RfmPatterns): void {
+export const MAX_FREQUENCY = 300_000;
+
+/**
+ * Checks one (frequency, recency, T, weight) row of a summary, `row` 0-based: frequency a whole number from 0 to
+ * MAX_FREQUENCY, 0 ≤ recency ≤ T < ∞, recency 0 exactly when frequency is 0, weight ≥ 0. Throws a DataError naming
+ * the column as CLV_FIT_SUMMARY names its arguments, and the row.
+ */
+export function checkSummaryRow(x: number, tx: number, T: number, w: number, row: number): void {
+  // One combined test per row; the message is worked out only for a row that fails it.
+  const fine =
+    Number.isInteger(x) && x >= 0 && x <= MAX_FREQUENCY && tx >= 0 && T >= tx && T < Infinity && (x === 0 ? tx === 0 : tx > 0) && w >= 0 && w < Infinity;
+  if (!fine) summaryRowError(x, tx, T, w, row);
+}
+
+function summaryRowError(x: number, tx: number, T: number, w: number, row: number): never {
+  const at = (column: string): string => `${column} row ${row + 1}`;
+  const fail = (column: string, text: string): never => {
+    throw new DataError(`${at(column)} ${text}`, column, row);
+  };
+  if (!Number.isFinite(x)) fail('frequency', `is ${formatNumber(x)}; give the number of repeat purchases, a whole number.`);
+  if (x < 0 || !Number.isInteger(x)) fail('frequency', `is ${formatNumber(x, 6)}; repeat purchases are counted in whole numbers, 0 or more.`);
+  if (x > MAX_FREQUENCY) {
+    fail(
+      'frequency',
+      `is ${formatNumber(x)}, more repeat purchases than one customer can make (at most ${formatNumber(MAX_FREQUENCY)}); ` +
+        'check that the column holds each customer’s number of repeat purchases.',
+    );
+  }
+  if (!(tx >= 0) || !Number.isFinite(tx)) fail('recency', `is ${formatNumber(tx)}; recency is an age, a number 0 or more.`);
+  if (!Number.isFinite(T)) fail('T', `is ${formatNumber(T)}; T is the customer’s age, a number.`);
+  if (!(T >= tx)) fail('recency', `is ${formatNumber(tx)}, more than T (${formatNumber(T)}); recency cannot exceed the customer’s age.`);
+  if (x === 0 && tx !== 0) fail('recency', `is ${formatNumber(tx)} but frequency is 0; with no repeat purchase recency is 0.`);
+  if (x > 0 && !(tx > 0)) fail('recency', `is 0 but frequency is ${formatNumber(x)}; after a repeat purchase recency is the age at the last one, above 0.`);
+  return fail('weights', `is ${formatNumber(w)}; a weight is a number of customers, 0 or more.`);
+}
+
+/**
+ * Checks the (frequency, recency, T) patterns of a purchase model (see checkSummaryRow). The row in a message is
+ * the user's row: the first customer of the pattern when the patterns know their customers, else the pattern.
+ */
+export function checkPurchaseData(data: RfmPatterns): void {
   const { x: xs, tx: txs, T: Ts, w: ws } = data;
   for (let i = 0; i < data.count; i++) {
     const x = xs[i];
     const tx = txs[i];
     const T = Ts[i];
     const w = ws[i];
-    // One combined test per row; the message is worked out only for a row that fails it.
     const fine =
-      Number.isInteger(x) && x >= 0 && tx >= 0 && T >= tx && T < Infinity && (x === 0 ? tx === 0 : tx > 0) && w >= 0 && w < Infinity;
-    if (!fine) throw new RangeError(`${model}: row ${i + 1} (frequency ${x}, recency ${tx}, T ${T}): ${whatIsWrong(x, tx, T, w)}`);
+      Number.isInteger(x) && x >= 0 && x <= MAX_FREQUENCY && tx >= 0 && T >= tx && T < Infinity && (x === 0 ? tx === 0 : tx > 0) && w >= 0 && w < Infinity;
+    if (!fine) summaryRowError(x, tx, T, w, firstRowOf(data, i));
   }
 }
 
-function whatIsWrong(x: number, tx: number, T: number, w: number): string {
-  if (!Number.isInteger(x) || x < 0) return 'frequency must be a whole number ≥ 0';
-  if (!(tx >= 0) || !Number.isFinite(tx)) return 'recency must be a number ≥ 0';
-  if (!(T >= tx) || !Number.isFinite(T)) return 'T must be a number at least as large as recency';
-  if (x === 0 && tx !== 0) return 'recency must be 0 when frequency is 0 (no repeat purchase)';
-  if (x > 0 && !(tx > 0)) return 'recency must be above 0 when there were repeat purchases';
-  return `weight ${w} is not a number ≥ 0`;
+function firstRowOf(data: RfmPatterns, pattern: number): number {
+  const rows = data.patternOf;
+  if (!rows) return pattern;
+  for (let row = 0; row < rows.length; row++) if (rows[row] === pattern) return row;
+  return pattern;
+}
+
+/** The checks every purchase-model fit makes first: valid rows, at least 2 customers, some repeat buying. */
+export function checkFittablePurchases(data: RfmPatterns): void {
+  checkPurchaseData(data);
+  if (!(data.customers >= 2)) {
+    throw new DataError(
+      `Only ${formatNumber(data.customers)} customer${data.customers === 1 ? ' is' : 's are'} in the data; a model learns from many customers (at least 2, ideally hundreds).`,
+    );
+  }
+  if (repeatWeight(data) === 0) {
+    throw new DataError(
+      'No customer bought more than once, so the model cannot tell how often customers buy or when they stop; it needs some repeat purchases.',
+      'frequency',
+    );
+  }
+}
+
+/** Σ w·T / Σ w: the data's time scale, to which the rate parameters' bounds are relative. */
+export function meanAge(data: RfmPatterns): number {
+  let weighted = 0;
+  let total = 0;
+  for (let i = 0; i < data.count; i++) {
+    weighted += data.w[i] * data.T[i];
+    total += data.w[i];
+  }
+  const mean = weighted / total;
+  return mean > 0 && Number.isFinite(mean) ? mean : 1;
 }
 
 /** Checks one customer's history (and horizon) before a prediction; throws RangeError in words. */
@@ -153,24 +294,6 @@ export function maxFrequency(data: RfmPatterns): number {
   let m = 0;
   for (let i = 0; i < data.count; i++) if (data.x[i] > m) m = data.x[i];
   return m;
-}
-
-/**
- * The fit of a purchase model to data where nobody bought twice: the model is not identified, so no numbers, only
- * the reason. Null when some customer did buy again.
- */
-export function unidentifiedWithoutRepeats<P extends object>(label: string, names: readonly (keyof P & string)[], data: RfmPatterns): FitResult<P> | null {
-  if (repeatWeight(data) > 0) return null;
-  const nan = toParams<P>(names, names.map(() => NaN));
-  return {
-    params: nan,
-    standardErrors: nan,
-    logLikelihood: NaN,
-    converged: false,
-    message: `${label}: no customer bought more than once, so the model cannot tell how often customers buy or when they stop`,
-    iterations: 0,
-    customers: data.customers,
-  };
 }
 
 /** Σ w over patterns with a repeat purchase. */

@@ -10,8 +10,10 @@
  * depend on x alone and are computed once per distinct x.
  */
 import { digamma, gammaln, trigamma } from '../special';
-import { checkPositiveParams, fitPositive, type ThetaDerivatives } from './common';
+import { DataError } from '../errors';
+import { checkPositiveParams, checkSummaryRow, fitPositive, MAX_FREQUENCY, type FitDiagnosis, type ParamBounds, type ThetaDerivatives } from './common';
 import type { FitOptions, FitResult, ParamNames } from './types';
+import { formatNumber } from './words';
 
 export interface GammaGammaParams {
   p: number;
@@ -37,7 +39,20 @@ interface SpendData {
   sumLogM: number;
 }
 
-function prepare(frequency: ArrayLike<number>, monetaryValue: ArrayLike<number>, weights?: ArrayLike<number>): SpendData {
+/** What to do with a repeat customer whose mean spend is negative (returns larger than the repeat purchases). */
+export type NegativeSpend = 'refuse' | 'skip';
+
+export interface GammaGammaFitOptions extends FitOptions {
+  /**
+   * 'refuse' (default, for a summary a person made): a negative monetary value is a data error, named with its row.
+   * 'skip' (for summaries of an order log, where returns netted into a day can leave a customer's repeat spend below
+   * 0): such customers are left out, like those with a mean of 0, as they say nothing about spend.
+   */
+  negativeSpend?: NegativeSpend;
+}
+
+/** The usable customers, after checking every row (DataError naming the column and the row). */
+function prepare(frequency: ArrayLike<number>, monetaryValue: ArrayLike<number>, weights?: ArrayLike<number>, negativeSpend: NegativeSpend = 'refuse'): SpendData {
   const n = frequency.length;
   if (monetaryValue.length !== n || (weights && weights.length !== n)) {
     throw new RangeError(`${LABEL}: frequency, monetary value and weights must have the same length`);
@@ -48,9 +63,7 @@ function prepare(frequency: ArrayLike<number>, monetaryValue: ArrayLike<number>,
     const x = frequency[i];
     const m = monetaryValue[i];
     const w = weights ? weights[i] : 1;
-    if (!Number.isInteger(x) || x < 0) throw new RangeError(`${LABEL}: row ${i + 1}: frequency ${x} is not a whole number ≥ 0`);
-    if (!Number.isFinite(m)) throw new RangeError(`${LABEL}: row ${i + 1}: monetary value ${m} is not a number`);
-    if (!(w >= 0) || !Number.isFinite(w)) throw new RangeError(`${LABEL}: row ${i + 1}: weight ${w} is not a number ≥ 0`);
+    checkSpendRow(x, m, w, i, negativeSpend);
     if (x >= 1 && m > 0 && w > 0) {
       usable++;
       if (x > top) top = x;
@@ -90,6 +103,25 @@ function prepare(frequency: ArrayLike<number>, monetaryValue: ArrayLike<number>,
     }
   }
   return { x, m, w, distinctX, distinctW, total, sumXLog, sumLogM };
+}
+
+function checkSpendRow(x: number, m: number, w: number, row: number, negativeSpend: NegativeSpend): void {
+  const at = (column: string): string => `${column} row ${row + 1}`;
+  if (!Number.isInteger(x) || x < 0 || x > MAX_FREQUENCY) {
+    // The same words as for the purchase models' rows.
+    checkSummaryRow(x, 0, 0, 1, row);
+  }
+  if (!Number.isFinite(m)) {
+    throw new DataError(`${at('monetary_value')} is ${formatNumber(m)}; give the mean amount of the customer’s repeat purchases.`, 'monetary_value', row);
+  }
+  if (m < 0 && x > 0 && negativeSpend === 'refuse') {
+    throw new DataError(
+      `${at('monetary_value')} is ${formatNumber(m)}; the mean amount of a customer’s repeat purchases cannot be negative (net of returns, 0 at least).`,
+      'monetary_value',
+      row,
+    );
+  }
+  if (!(w >= 0) || !Number.isFinite(w)) throw new DataError(`${at('weights')} is ${formatNumber(w)}; a weight is a number of customers, 0 or more.`, 'weights', row);
 }
 
 function derivatives(data: SpendData, theta: ArrayLike<number>, wantHessian: boolean): ThetaDerivatives {
@@ -189,27 +221,52 @@ export function gammaGammaLogLikelihood(
   return derivatives(prepare(frequency, monetaryValue, weights), [params.p, params.q, params.v], false).value;
 }
 
-function fitProblem(params: GammaGammaParams, converged: boolean, optimizerMessage: string): string {
-  if (!converged) return `${LABEL}: ${optimizerMessage}`;
+function fitProblem({ params, settled, optimizerMessage, atBound }: FitDiagnosis<GammaGammaParams>): string {
+  if (!settled) return optimizerMessage;
+  if (atBound.length > 0) {
+    return (
+      `The fit ran to the edge of the range allowed for ${atBound.join(' and ')}, so the spend model is not pinned down: ` +
+      'give the repeat spend of more customers.'
+    );
+  }
   if (params.q <= 1) {
-    return `${LABEL}: q came out at ${params.q.toPrecision(3)} (≤ 1), so the average spend per order is not finite under this model: spend varies too much between customers to predict it`;
+    return (
+      `q came out at ${formatNumber(params.q, 3)} (1 or less), so the average spend per order is not finite under this ` +
+      'model: spend varies too much between customers to predict it.'
+    );
   }
   return '';
 }
 
 /**
+ * The box the fit searches, documented in the README: p and q in [1e-6, 1e6], v in [1e-9, 1e9] times the mean repeat
+ * spend (its unit is the currency's).
+ */
+function bounds(data: SpendData): ParamBounds {
+  let spend = 0;
+  for (let i = 0; i < data.x.length; i++) spend += data.w[i] * data.m[i];
+  const mean = spend / data.total > 0 ? spend / data.total : 1;
+  return { lower: [1e-6, 1e-6, 1e-9 * mean], upper: [1e6, 1e6, 1e9 * mean] };
+}
+
+/**
  * Fits p, q, v by maximum likelihood on the customers with a repeat purchase (x ≥ 1) and a positive mean repeat
  * spend m. `monetaryValue` is the mean value of each customer's repeat purchases (lifetimes' monetary_value).
+ * Throws a DataError for a bad row (see GammaGammaFitOptions for negative spends) and for fewer than 2 usable customers.
  */
 export function fitGammaGamma(
   frequency: ArrayLike<number>,
   monetaryValue: ArrayLike<number>,
   weights?: ArrayLike<number>,
-  options: FitOptions = {},
+  options: GammaGammaFitOptions = {},
 ): FitResult<GammaGammaParams> {
-  const data = prepare(frequency, monetaryValue, weights);
+  const data = prepare(frequency, monetaryValue, weights, options.negativeSpend);
   if (data.x.length < 2) {
-    throw new RangeError(`${LABEL}: needs at least 2 customers who bought again with a positive amount; found ${data.x.length}`);
+    const found = data.x.length === 0 ? 'No customer' : 'Only 1 customer';
+    throw new DataError(
+      `${found} bought again with a positive amount; the spend model learns from the repeat purchases of at least 2 customers (ideally hundreds).`,
+      'monetary_value',
+    );
   }
   return fitPositive<GammaGammaParams>(
     GAMMA_GAMMA_PARAM_NAMES,
@@ -218,6 +275,7 @@ export function fitGammaGamma(
     data.total,
     options,
     fitProblem,
+    bounds(data),
   );
 }
 

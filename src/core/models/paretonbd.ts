@@ -12,11 +12,13 @@
  * per customer. The likelihood has no closed-form derivative in the ₂F₁ parameters: the fit takes finite differences
  * of it in log θ (see derivativesByDifferences).
  */
-import { logDiffExp, logHyp2f1, logSumExp } from '../special';
+import { hyp2f1Terms, logDiffExp, logHyp2f1, logSumExp } from '../special';
 import {
+  checkFittablePurchases,
   checkPositiveParams,
   checkPurchaseData,
   fitPositive,
+  meanAge,
   groupByPair,
   maxFrequency,
   purchasePredictor,
@@ -24,8 +26,9 @@ import {
   risingTable,
   startingAlpha,
   systematicSample,
+  type FitDiagnosis,
+  type ParamBounds,
   type ThetaDerivatives,
-  unidentifiedWithoutRepeats,
 } from './common';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
 
@@ -44,13 +47,20 @@ const LABEL = 'Pareto/NBD';
  * One of A₀'s two terms in log space, for frequency x at age t (t_x for the first, T for the second):
  * log[₂F₁(r+s+x, s+1; r+s+x+1; (α−β)/(α+t)) / (α+t)^(r+s+x)] when α ≥ β, with α and β swapped (and s+1 → r+x) else.
  */
-function logA0Term(params: ParetoNbdParams, x: number, t: number): number {
+function logA0Term(params: ParetoNbdParams, x: number, t: number, termLimit?: number): number {
   const { r, alpha, s, beta } = params;
   const rsx = r + s + x;
   return alpha >= beta
-    ? logHyp2f1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + t)) - rsx * Math.log(alpha + t)
-    : logHyp2f1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + t)) - rsx * Math.log(beta + t);
+    ? logHyp2f1(rsx, s + 1, rsx + 1, (alpha - beta) / (alpha + t), termLimit) - rsx * Math.log(alpha + t)
+    : logHyp2f1(rsx, r + x, rsx + 1, (beta - alpha) / (beta + t), termLimit) - rsx * Math.log(beta + t);
 }
+
+/**
+ * Terms one A₀ term may take in a fit. Within the box the fits of the tests and the benchmark need at most a few
+ * hundred; one that needs more lies where α and β are far apart (rates running off), and its likelihood counts as
+ * not computable there (−∞), so the search turns back.
+ */
+const FIT_TERM_LIMIT = 20_000;
 
 /**
  * log[s/(r+s+x) · A₀] from A₀'s two terms: the log likelihood of "dropped out unseen" beside log[(α+T)^−(r+x)
@@ -104,12 +114,20 @@ function agePairsOf(data: RfmPatterns): AgePairs {
   return pairs;
 }
 
-function logLikelihoodOf(params: ParetoNbdParams, data: RfmPatterns): number {
+/**
+ * The log-likelihood; in a fit, −∞ as soon as the ₂F₁ terms summed pass `ceiling` (a count of hyp2f1Terms), so
+ * no single pass can outrun the fit's budget.
+ */
+function logLikelihoodOf(params: ParetoNbdParams, data: RfmPatterns, ceiling = Infinity): number {
   const { r, alpha, s, beta } = params;
   const n = data.count;
   const pairs = agePairsOf(data);
   const terms = new Float64Array(pairs.x.length);
-  for (let g = 0; g < terms.length; g++) terms[g] = logA0Term(params, pairs.x[g], pairs.age[g]);
+  const termLimit = ceiling === Infinity ? undefined : FIT_TERM_LIMIT;
+  for (let g = 0; g < terms.length; g++) {
+    terms[g] = logA0Term(params, pairs.x[g], pairs.age[g], termLimit);
+    if ((g & 255) === 255 && hyp2f1Terms() > ceiling) return -Infinity;
+  }
   const top = maxFrequency(data);
   const rr = risingTable(r, top);
   const constant = r * Math.log(alpha) + s * Math.log(beta);
@@ -130,30 +148,59 @@ function toParams(theta: ArrayLike<number>): ParetoNbdParams {
 
 export function paretoNbdLogLikelihood(params: ParetoNbdParams, data: RfmPatterns): number {
   checkPositiveParams(LABEL, PARETO_NBD_PARAM_NAMES, params);
-  checkPurchaseData(LABEL, data);
+  checkPurchaseData(data);
   return logLikelihoodOf(params, data);
 }
 
-/** Above this s + β scale the drop-out rate no longer varies between customers: s and β are not pinned down. */
-const NO_HETEROGENEITY = 1e6;
+/**
+ * The box the fit searches, documented in the README: r and s in [1e-6, 100], α and β in [1e-6, 1e6] times the
+ * data's mean age. A shape of 100 means rates that vary by 10% between customers: beyond it they are the same for
+ * everyone, the limit of the model that BG/NBD handles, while the ₂F₁ terms grow ever more costly.
+ */
+function bounds(data: RfmPatterns): ParamBounds {
+  const age = meanAge(data);
+  return { lower: [1e-6, 1e-6 * age, 1e-6, 1e-6 * age], upper: [100, 1e6 * age, 100, 1e6 * age] };
+}
 
-function fitProblem(params: ParetoNbdParams, converged: boolean, optimizerMessage: string): string {
-  if (params.s > NO_HETEROGENEITY || params.r > NO_HETEROGENEITY) {
-    return `${LABEL}: the rates do not vary between customers in these data, so the shape parameters grow without bound and are not pinned down`;
+/**
+ * Work a fit may do, counted in ₂F₁ series and Taylor terms (hyp2f1Terms), not in time, so a fit stops at the same
+ * place on every machine. The benchmark's 100,000 customers take about 70 million from a sample's start; a run that
+ * needs five times that is wandering where the terms are costly (rates running off), and stops.
+ */
+const TERM_BUDGET = 350_000_000;
+
+const WHAT_TO_TRY = 'Try BG/NBD, a longer history or more customers.';
+
+/** A drop-out shape above this when the fit stops early means it was heading for the edge of the box. */
+const RUNNING_OFF = 10;
+
+function fitProblem({ params, settled, optimizerMessage, atBound, stopped }: FitDiagnosis<ParetoNbdParams>): string {
+  if (stopped) return optimizerMessage;
+  if (atBound.includes('s') || atBound.includes('beta') || (!settled && params.s > RUNNING_OFF)) {
+    return (
+      'The purchases do not tell when customers stop: the fit drives the drop-out rate towards one and the same value ' +
+      `for every customer, the edge of what this model can express. ${WHAT_TO_TRY}`
+    );
   }
-  return converged ? '' : `${LABEL}: ${optimizerMessage}`;
+  if (atBound.length > 0) {
+    return `The purchases do not pin down how often customers buy: ${atBound.join(' and ')} ran to the edge of the range allowed. ${WHAT_TO_TRY}`;
+  }
+  if (!settled) return `${optimizerMessage} ${WHAT_TO_TRY}`;
+  return '';
 }
 
 export function paretoNbdFit(data: RfmPatterns, options: FitOptions = {}): FitResult<ParetoNbdParams> {
-  checkPurchaseData(LABEL, data);
-  if (!(data.customers > 0)) throw new RangeError(`${LABEL}: no customers to fit`);
-  const unidentified = unidentifiedWithoutRepeats<ParetoNbdParams>(LABEL, PARETO_NBD_PARAM_NAMES, data);
-  if (unidentified) return unidentified;
+  checkFittablePurchases(data);
   return fitOn(data, options.start ?? startFromSample(data) ?? blindStart(data), options);
 }
 
 function fitOn(data: RfmPatterns, start: readonly number[], options: FitOptions): FitResult<ParetoNbdParams> {
-  const value = (theta: ArrayLike<number>): number => logLikelihoodOf(toParams(theta), data);
+  const firstTerm = hyp2f1Terms();
+  const value = (theta: ArrayLike<number>): number => logLikelihoodOf(toParams(theta), data, firstTerm + TERM_BUDGET);
+  const stop = (): string =>
+    hyp2f1Terms() - firstTerm > TERM_BUDGET
+      ? `The fit stopped at its work limit before settling: the rates keep running off, so the purchases do not pin the model down. ${WHAT_TO_TRY}`
+      : '';
   return fitPositive<ParetoNbdParams>(
     PARETO_NBD_PARAM_NAMES,
     (theta, wantHessian) => derivativesByDifferences(value, theta, wantHessian),
@@ -161,6 +208,8 @@ function fitOn(data: RfmPatterns, start: readonly number[], options: FitOptions)
     data.customers,
     options,
     fitProblem,
+    bounds(data),
+    stop,
   );
 }
 

@@ -14,7 +14,9 @@
 import { DataError } from '../errors';
 import { maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, hyp2f1 } from '../special';
+import { uncertainty } from './common';
 import type { FitOptions, FitResult, ParamNames } from './types';
+import { formatNumber, formatPercent } from './words';
 
 export interface SbgParams {
   /** With β, the Beta distribution of the per-period churn probability; its mean is α/(α+β). */
@@ -35,29 +37,31 @@ export interface SbgCohort {
   size: number;
 }
 
+/** The argument of RETENTION_FIT and RETENTION_FORECAST that holds the cohort, as messages name it. */
+const ACTIVE = 'active_customers';
+
 /**
  * Reads a cohort from the column a spreadsheet user keeps: customers active at the start of period 0, 1, 2, …
- * (the first value is the cohort size). Throws DataError naming the position of the first bad value.
+ * (the first value is the cohort size). Throws DataError naming the row of the first bad value.
  */
 export function sbgCohortFromSurvivors(active: ArrayLike<number>): SbgCohort {
   if (active.length < 2) {
     throw new DataError(
-      `sBG: give at least 2 values (the cohort size, then the customers still active after each period); got ${active.length}`,
-      undefined,
-      active.length,
+      `Give at least 2 values in ${ACTIVE}: the cohort size, then the customers still active after each period (there ${active.length === 1 ? 'is 1' : `are ${active.length}`}).`,
+      ACTIVE,
     );
   }
   const size = checkedCount(active, 0);
-  if (!(size > 0)) throw new DataError(`sBG: value 1 is the cohort size and must be more than 0; it is ${size}`, undefined, 0);
+  if (!(size > 0)) throw new DataError(`${ACTIVE} row 1 is ${formatNumber(size)}; it is the cohort size and must be above 0.`, ACTIVE, 0);
   const lost = new Float64Array(active.length - 1);
   let previous = size;
   for (let i = 1; i < active.length; i++) {
     const value = checkedCount(active, i);
     if (value > previous) {
       throw new DataError(
-        `sBG: value ${i + 1} (${value}) is more than value ${i} (${previous}); the customers of one cohort still ` +
-          'active can only fall, so give one cohort (not the total customer count, which grows with new sign-ups)',
-        undefined,
+        `${ACTIVE} row ${i + 1} is ${formatNumber(value)}, more than the row before (${formatNumber(previous)}); the active ` +
+          'customers of one cohort can only fall, so give one cohort (not the total customer count, which grows with new sign-ups).',
+        ACTIVE,
         i,
       );
     }
@@ -65,10 +69,10 @@ export function sbgCohortFromSurvivors(active: ArrayLike<number>): SbgCohort {
     previous = value;
   }
   if (previous === size) {
+    const periods = lost.length === 1 ? '1 period' : `${lost.length} periods`;
     throw new DataError(
-      `sBG: no customer of the cohort was lost in ${lost.length} period(s), so there is no churn to estimate`,
-      undefined,
-      active.length - 1,
+      `Every customer of the cohort is still active after ${periods}, so there is no churn to learn from yet; give the counts again once some customers have left.`,
+      ACTIVE,
     );
   }
   return { lost, stillActive: previous, size };
@@ -77,9 +81,9 @@ export function sbgCohortFromSurvivors(active: ArrayLike<number>): SbgCohort {
 function checkedCount(active: ArrayLike<number>, i: number): number {
   const value = active[i];
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new DataError(`sBG: value ${i + 1} is ${String(value)}, not a number`, undefined, i);
+    throw new DataError(`${ACTIVE} row ${i + 1} is ${String(value)}, not a number of customers.`, ACTIVE, i);
   }
-  if (value < 0) throw new DataError(`sBG: value ${i + 1} is ${value}; active customers cannot be negative`, undefined, i);
+  if (value < 0) throw new DataError(`${ACTIVE} row ${i + 1} is ${formatNumber(value)}; a number of active customers cannot be negative.`, ACTIVE, i);
   return value;
 }
 
@@ -181,14 +185,18 @@ export function sbgFitSurvivors(active: ArrayLike<number>, options: FitOptions =
   }
   const result = maximize(logSpaceObjective(cohort), new Float64Array(start.map(Math.log)), {
     maxIterations: options.maxIterations,
+    lower: [Math.log(LOWER), Math.log(LOWER)],
+    upper: [Math.log(UPPER), Math.log(UPPER)],
   });
   const alpha = Math.exp(result.u[0]);
   const beta = Math.exp(result.u[1]);
   const se = standardErrorsFromLogHessian(new Float64Array([alpha, beta]), result.hessian);
-  const message = fitProblem(cohort, result.converged, result.message, alpha, beta);
+  const params = { alpha, beta };
+  const standardErrors = { alpha: se[0], beta: se[1] };
+  const message = fitProblem(cohort, result.converged, result.message, alpha, beta) || uncertainty(SBG_PARAM_NAMES, params, standardErrors);
   return {
-    params: { alpha, beta },
-    standardErrors: { alpha: se[0], beta: se[1] },
+    params,
+    standardErrors,
     logLikelihood: result.value,
     converged: message === '',
     message,
@@ -207,25 +215,28 @@ function startingValues(cohort: SbgCohort): number[] {
 const NO_HETEROGENEITY = 1e6;
 /** Parameters beyond these bounds have run off towards 0 or infinity rather than settled. */
 const TINY = 1e-6;
+/** The box the fit searches (documented in the README): α and β in [1e-7, 1e7], past TINY and NO_HETEROGENEITY. */
+const LOWER = 1e-7;
+const UPPER = 1e7;
 
 /** '' when the estimates can be used as they are; otherwise what went wrong and what it means, in plain words. */
 function fitProblem(cohort: SbgCohort, converged: boolean, optimizerMessage: string, alpha: number, beta: number): string {
-  const churn = `${round(100 * (alpha / (alpha + beta)))}%`;
+  const churn = formatPercent(alpha / (alpha + beta));
   if (cohort.lost.length < 2) {
     return (
-      `sBG: only one period of churn was given. It fixes the first period's churn (${churn}) but not how churn ` +
+      `Only one period of churn was given. It fixes the first period's churn (${churn}) but not how churn ` +
       'changes over time, so alpha and beta are not determined: give the active customers of at least two periods.'
     );
   }
   if (alpha + beta > NO_HETEROGENEITY) {
     return (
-      'sBG: churn looks the same for every customer (no heterogeneity), so alpha and beta grow without bound and ' +
+      'Churn looks the same for every customer (no heterogeneity), so alpha and beta grow without bound and ' +
       `are not pinned down. The churn rate they imply, ${churn} a period, is; projections keep it constant.`
     );
   }
-  if (beta < TINY) return 'sBG: nearly every customer left in the first period, so there is no retention to project.';
-  if (alpha < TINY) return 'sBG: alpha runs off to 0: after the first losses nobody seems to leave, so churn cannot be projected.';
-  if (!converged) return `sBG: ${optimizerMessage}.`;
+  if (beta < TINY) return 'Nearly every customer left in the first period, so there is no retention to project.';
+  if (alpha < TINY) return 'Alpha runs off to 0: after the first losses nobody seems to leave, so churn cannot be projected.';
+  if (!converged) return optimizerMessage;
   return '';
 }
 
@@ -310,13 +321,13 @@ function survivalSumBySteps(a: number, b: number, periods: number): number {
 
 function infiniteLifetimeMessage(alpha: number): string {
   return (
-    `sBG: with alpha = ${round(alpha)} (≤ 1) the expected remaining lifetime without discounting is infinite: ` +
+    `With alpha = ${round(alpha)} (1 or less) the expected remaining lifetime without discounting is infinite: ` +
     'the most loyal customers are expected never to leave. Give a discount rate above 0.'
   );
 }
 
 function round(value: number): string {
-  return Number(value.toPrecision(4)).toString();
+  return formatNumber(value);
 }
 
 /**

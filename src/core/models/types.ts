@@ -10,6 +10,8 @@ export interface RfmPatterns {
   count: number;
   /** Σ w: the number of customers. */
   customers: number;
+  /** Pattern of each input row, when known (compressPatterns): messages then name the user's row. */
+  patternOf?: Int32Array;
 }
 
 export interface FitOptions {

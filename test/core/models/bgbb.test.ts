@@ -360,19 +360,19 @@ describe('BG/BB input validation', () => {
   });
 
   it('names the row and the reason otherwise', () => {
-    expect(rowOf(4, 3, 6)).toMatch(/^16: BG\/BB: row 17 \(frequency 4, recency 3, opportunities 6\): frequency is more than recency/);
-    expect(rowOf(2, 7, 6)).toMatch(/recency is after the last opportunity/);
-    expect(rowOf(0, 2, 6)).toMatch(/recency must be 0 when there was no transaction/);
-    expect(rowOf(1.5, 2, 6)).toMatch(/frequency must be a whole number/);
-    expect(rowOf(1, 2, -6)).toMatch(/opportunities must be a whole number/);
+    expect(rowOf(4, 3, 6)).toBe('16: frequency row 17 is 4; more than recency (3): a customer cannot use more opportunities than the last one used.');
+    expect(rowOf(2, 7, 6)).toBe('16: recency row 17 is 7; the last opportunity used cannot come after the last opportunity (T is 6).');
+    expect(rowOf(0, 2, 6)).toBe('16: recency row 17 is 2; with no transaction (frequency 0) recency is 0.');
+    expect(rowOf(1.5, 2, 6)).toMatch(/^16: frequency row 17 is 1.5; with "bgbb" frequency is the number of opportunities used, a whole number/);
+    expect(rowOf(1, 2, -6)).toMatch(/^16: T row 17 is -6; with "bgbb" T is the number of opportunities, a whole number/);
     expect(() => checkBgBbRow(1, 2, 6.5, 0)).toThrow(DataError);
   });
 
   it('checks every row before fitting', () => {
     const bad: RfmPatterns = { ...donations, x: Float64Array.from(donations.x), count: donations.count };
     bad.x[5] = 9;
-    expect(() => bgbbFit(bad)).toThrow(/row 6 \(frequency 9, recency 5, opportunities 6\)/);
-    expect(() => bgbbPAlive(PUBLISHED, 1, 0, 6)).toThrow(/recency must be the opportunity of the last transaction/);
+    expect(() => bgbbFit(bad)).toThrow(/^frequency row 6 is 9; more than recency \(5\)/);
+    expect(() => bgbbPAlive(PUBLISHED, 1, 0, 6)).toThrow('recency is 0; with 1 transactions recency is the opportunity of the last one, 1 or more.');
     expect(() => bgbbExpectedTransactions(PUBLISHED, 2.5, 1, 1, 6)).toThrow(/whole number/);
     expect(() => bgbbPAlive({ ...PUBLISHED, gamma: 0 }, 1, 1, 6)).toThrow(/gamma must be a positive number/);
   });

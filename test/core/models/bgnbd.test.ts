@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DataError } from '../../../src/core/errors';
 import { betaGeoDerivatives, expectationsBySeries } from '../../../src/core/models/betageo';
 import { bgnbd, type BgNbdParams } from '../../../src/core/models/bgnbd';
 import { mbgnbd } from '../../../src/core/models/mbgnbd';
@@ -206,14 +207,14 @@ describe('BG/NBD at the edge of the model', () => {
 });
 
 describe('BG/NBD on data it cannot fit', () => {
-  it('says so when nobody bought twice', () => {
-    const fit = bgnbd.fit(compressPatterns([0, 0, 0], [0, 0, 0], [10, 20, 30]));
-    expect(fit.converged).toBe(false);
-    expect(fit.message).toMatch(/no customer bought more than once/);
+  it('refuses data where nobody bought twice, in plain words', () => {
+    expect(() => bgnbd.fit(compressPatterns([0, 0, 0], [0, 0, 0], [10, 20, 30]))).toThrow(
+      new DataError('No customer bought more than once, so the model cannot tell how often customers buy or when they stop; it needs some repeat purchases.', 'frequency'),
+    );
   });
 
   it('rejects impossible histories with the row', () => {
-    expect(() => bgnbd.fit(compressPatterns([1, 2], [5, 40], [10, 30]))).toThrow(/row 2 .*T must be/);
-    expect(() => bgnbd.fit(compressPatterns([1.5], [5], [10]))).toThrow(/whole number/);
+    expect(() => bgnbd.fit(compressPatterns([1, 2], [5, 40], [10, 30]))).toThrow('recency row 2 is 40, more than T (30); recency cannot exceed the customer’s age.');
+    expect(() => bgnbd.fit(compressPatterns([1.5], [5], [10]))).toThrow('frequency row 1 is 1.5; repeat purchases are counted in whole numbers, 0 or more.');
   });
 });

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DataError } from '../../../src/core/errors';
 import { paretonbd, type ParetoNbdParams } from '../../../src/core/models/paretonbd';
 import { BENCHMARK_PROCESS, generateOrderLog } from '../../../src/core/generate';
 import { compressPatterns } from '../../../src/core/rfm';
@@ -127,9 +128,9 @@ describe('Pareto/NBD predictions', () => {
     expect(Number.isFinite(paretonbd.logLikelihood(PUBLISHED, data))).toBe(true);
   });
 
-  it('says so when nobody bought twice', () => {
-    const fit = paretonbd.fit(compressPatterns([0, 0], [0, 0], [5, 9]));
-    expect(fit.converged).toBe(false);
-    expect(fit.message).toMatch(/no customer bought more than once/);
+  it('refuses data where nobody bought twice, in plain words', () => {
+    expect(() => paretonbd.fit(compressPatterns([0, 0], [0, 0], [5, 9]))).toThrow(
+      new DataError('No customer bought more than once, so the model cannot tell how often customers buy or when they stop; it needs some repeat purchases.', 'frequency'),
+    );
   });
 });

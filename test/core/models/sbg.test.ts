@@ -237,11 +237,13 @@ describe('sBG input validation', () => {
 
   it('names the position of the bad value', () => {
     expect(() => sbgFitSurvivors([1000])).toThrow(/at least 2 values/);
-    expect(() => sbgFitSurvivors([0, 0])).toThrow(/value 1 is the cohort size/);
-    expect(() => sbgFitSurvivors([1000, 800, 820])).toThrow(/value 3 \(820\) is more than value 2 \(800\)/);
-    expect(() => sbgFitSurvivors([1000, 800, -1])).toThrow(/value 3 is -1; active customers cannot be negative/);
-    expect(() => sbgFitSurvivors([1000, Number.NaN])).toThrow(/value 2 is NaN, not a number/);
-    expect(() => sbgFitSurvivors([1000, 1000, 1000])).toThrow(/no customer of the cohort was lost/);
+    expect(() => sbgFitSurvivors([0, 0])).toThrow('active_customers row 1 is 0; it is the cohort size and must be above 0.');
+    expect(() => sbgFitSurvivors([1000, 800, 820])).toThrow(/^active_customers row 3 is 820, more than the row before \(800\); the active customers of one cohort can only fall/);
+    expect(() => sbgFitSurvivors([1000, 800, -1])).toThrow('active_customers row 3 is -1; a number of active customers cannot be negative.');
+    expect(() => sbgFitSurvivors([1000, Number.NaN])).toThrow('active_customers row 2 is NaN, not a number of customers.');
+    expect(() => sbgFitSurvivors([1000, 1000, 1000])).toThrow(
+      'Every customer of the cohort is still active after 2 periods, so there is no churn to learn from yet; give the counts again once some customers have left.',
+    );
     expect(positionOf([1000, 800, 820])).toBe(2);
     expect(() => sbgFitSurvivors([1000, 800, 820])).toThrow(DataError);
   });
@@ -249,7 +251,7 @@ describe('sBG input validation', () => {
   it('says plainly when one period cannot determine both parameters', () => {
     const fit = sbgFitSurvivors([1000, 700]);
     expect(fit.converged).toBe(false);
-    expect(fit.message).toMatch(/only one period of churn was given. It fixes the first period's churn \(30%\)/);
+    expect(fit.message).toMatch(/^Only one period of churn was given. It fixes the first period's churn \(30%\)/);
     // the average churn it does determine is still right
     expect(fit.params.alpha / (fit.params.alpha + fit.params.beta)).toBeCloseTo(0.3, 4);
   });
@@ -257,11 +259,11 @@ describe('sBG input validation', () => {
   it('says so when churn is the same for everyone, or everyone leaves at once', () => {
     const constant = sbgFitSurvivors([1000, 500, 250, 125, 62.5, 31.25]);
     expect(constant.converged).toBe(false);
-    expect(constant.message).toMatch(/no heterogeneity.*50% a period/);
+    expect(constant.message).toMatch(/^Churn looks the same for every customer \(no heterogeneity\).*50% a period/);
     expect(sbgRetentionRate(constant.params, 5)).toBeCloseTo(0.5, 4);
     const allGone = sbgFitSurvivors([100, 0, 0]);
     expect(allGone.converged).toBe(false);
-    expect(allGone.message).toMatch(/nearly every customer left in the first period/);
+    expect(allGone.message).toMatch(/^Nearly every customer left in the first period/);
   });
 
   it('accepts percentages as well as counts, with the same estimates', () => {
