@@ -215,6 +215,7 @@ function series(a: number, b: number, c: number, z: number, budget: number): boo
 let seriesLength = 0;
 
 function seriesWithin(a: number, b: number, c: number, z: number, limit: number, forecast: boolean): boolean {
+  seriesLength = 0;
   const signsSettled = Math.max(0, -a, -b, -c);
   // With terms of one sign there is nothing to cancel; skipping Σ|t| then keeps the common case fast.
   const mixedSigns = signsSettled > 0;
@@ -330,6 +331,53 @@ function continuation(a: number, b: number, c: number, oneMinusZ: number): void 
   }
   if (g === 0) setResult(0, -Infinity);
   else setResult(Math.sign(g), Math.log(Math.abs(g)) + logScale);
+}
+
+/**
+ * log 2F1(a, b; c; z_j) at many z_j beyond 1/2 by one continuation, for forecasts over many horizons: the Taylor
+ * steps of `continuation` run from z = 1/2 towards 1 and stop at every z_j on the way, so a horizon costs the few
+ * terms of a short step instead of a whole evaluation. `oneMinusZ` holds 1 − z_j, strictly below 1/2 and not
+ * increasing (the horizons in order), computed by the caller without cancellation. Into `out`; false, with `out`
+ * unfinished, wherever one evaluation would have done better or differently: a value that is not positive, terms
+ * that cancel (more than RETRY_AMPLIFICATION), parameters outside logHyp2f1's domain, or more than `termLimit` terms
+ * in all. The caller then evaluates those horizons one by one.
+ */
+export function logHyp2f1Along(a: number, b: number, c: number, oneMinusZ: ArrayLike<number>, out: Float64Array, termLimit = HYP2F1_TERM_LIMIT): boolean {
+  amplification = 1;
+  allowance = termLimit;
+  if (!Number.isFinite(a + b + c) || (c <= 0 && Number.isInteger(c)) || a === 0 || b === 0) return false;
+  // As representation() does beyond 1/2: the form whose terms decay.
+  const euler = c - a - b < 0;
+  const p = euler ? c - a : a;
+  const q = euler ? c - b : b;
+  if (!seriesWithSlope(p, q, c, SERIES_LIMIT)) return false;
+  const reflected = p + q + 1 - c;
+  let t = SERIES_LIMIT;
+  let g = seriesSum;
+  let dg = -seriesSlope;
+  let logScale = seriesScale;
+  for (let j = 0; j < oneMinusZ.length; j++) {
+    const target = oneMinusZ[j];
+    if (!(target > 0 && target <= t)) return false;
+    while (t > target) {
+      const next = Math.max(target, t - stepLength(p, q, reflected, t));
+      const h = next - t;
+      if (!(h < 0) || !taylorStep(p, q, reflected, t, h, g, dg) || amplification > RETRY_AMPLIFICATION) return false;
+      g = stepValue;
+      dg = stepSlope / h;
+      t = next;
+      const size = Math.max(Math.abs(g), Math.abs(dg));
+      if (!Number.isFinite(size)) return false;
+      if (size > 1e100 || (size < 1e-100 && size > 0)) {
+        g /= size;
+        dg /= size;
+        logScale += Math.log(size);
+      }
+    }
+    if (!(g > 0)) return false;
+    out[j] = Math.log(g) + logScale + (euler ? (c - a - b) * Math.log(target) : 0);
+  }
+  return true;
 }
 
 /**

@@ -98,3 +98,56 @@ describe('CLV with the fitted models', () => {
     );
   });
 });
+
+describe('CLV over 1,200 months (100 years), the longest horizon CLV accepts', () => {
+  it('gives finite expectations that never fall with the horizon, equal to one-at-a-time predictions (1e-9 relative)', async () => {
+    const fc = (await import('fast-check')).default;
+    const { bgnbd } = await import('../../src/core/models/bgnbd');
+    const { mbgnbd } = await import('../../src/core/models/mbgnbd');
+    const { paretonbd } = await import('../../src/core/models/paretonbd');
+    const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true });
+    const history = fc
+      .record({ x: fc.integer({ min: 0, max: 300 }), T: positive(1, 900), share: positive(0.01, 1) })
+      .map(({ x, T, share }) => ({ x, T, tx: x === 0 ? 0 : T * share }));
+    const params = fc.record({ r: positive(0.05, 5), alpha: positive(0.5, 200), a: positive(0.05, 5), b: positive(0.05, 10) });
+    const times = monthEnds(1200, 'day');
+    // Every month's expectation on its own (weights picking one month each) against the single predictions, which
+    // evaluate the 2F1 at each horizon directly instead of along one continuation.
+    const months = [0, 1, 11, 12, 59, 239, 599, 1199];
+    const pick = months.map((m) => Float64Array.from(times, (_, j) => (j === m ? 1 : 0)));
+    fc.assert(
+      fc.property(params, history, (p, h) => {
+        const predictors = [bgnbd.predictor(p), mbgnbd.predictor(p), paretonbd.predictor({ r: p.r, alpha: p.alpha, s: p.a, beta: p.alpha * p.b })];
+        for (const predictor of predictors) {
+          const sums = predictor.expectedPurchasesBatch([h.x], [h.tx], [h.T], times, pick);
+          let previous = 0;
+          months.forEach((m, k) => {
+            const batch = sums[k][0];
+            const direct = predictor.expectedPurchases(times[m], h.x, h.tx, h.T);
+            expect(Number.isFinite(batch)).toBe(true);
+            expect(batch).toBeGreaterThanOrEqual(previous * (1 - 1e-12));
+            expect(Math.abs(batch - direct)).toBeLessThanOrEqual(1e-9 * direct + 1e-12);
+            previous = batch;
+          });
+        }
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('discounts 1,200 months of a constant rate as the closed form of the geometric sum (1e-12 relative)', () => {
+    const rate = 0.1;
+    const annual = 0.1;
+    const { clv, expectedPurchases } = customerLifetimeValues(constantRate(rate), { frequency: [1], recency: [1], T: [1] }, [10], {
+      horizonMonths: 1200,
+      annualDiscountRate: annual,
+      margin: 0.5,
+      unit: 'month',
+    });
+    // Σ_{i=1}^{H} rate·spend·margin / (1+d)^i, each month adding `rate` purchases.
+    const d = monthlyDiscountRate(annual);
+    const expected = rate * 10 * 0.5 * ((1 - Math.pow(1 + d, -1200)) / d);
+    expect(Math.abs(clv[0] / expected - 1)).toBeLessThan(1e-12);
+    expect(expectedPurchases[0]).toBeCloseTo(120, 9);
+  });
+});

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { hyp2f1, logDiffExp, logHyp2f1, logSumExp } from '../../src/core/special';
+import { HYP2F1_TERM_LIMIT, hyp2f1, hyp2f1Terms, logDiffExp, logHyp2f1, logHyp2f1Along, logSumExp } from '../../src/core/special';
 import { fixture } from '../fixtures';
 
 interface Case {
@@ -113,5 +113,80 @@ describe('log-space helpers', () => {
     expect(logDiffExp(1000, 999)).toBeCloseTo(1000 + Math.log1p(-Math.exp(-1)), 12);
     expect(logDiffExp(0, -1e-20)).toBeCloseTo(Math.log(1e-20), 10);
     expect(logDiffExp(5, 5)).toBe(-Infinity);
+  });
+});
+
+describe('2F1 within a term limit', () => {
+  const positive = fc.double({ min: 0.05, max: 40, noNaN: true });
+  const anyZ = fc.double({ min: -30, max: 0.9999, noNaN: true });
+
+  it('answers the full evaluation (1e-12 relative on the log) or NaN, and never sums more terms than allowed', () => {
+    fc.assert(
+      fc.property(positive, positive, positive, anyZ, fc.integer({ min: 0, max: 3000 }), (a, b, c, z, limit) => {
+        const full = logHyp2f1(a, b, c, z);
+        const before = hyp2f1Terms();
+        const bounded = logHyp2f1(a, b, c, z, limit);
+        expect(hyp2f1Terms() - before).toBeLessThanOrEqual(limit);
+        if (!Number.isNaN(bounded)) expect(Math.abs(bounded - full)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(full)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('needs at most a few hundred terms for the reference values (so the default limit leaves a wide margin)', () => {
+    for (const c of reference.cases) {
+      const before = hyp2f1Terms();
+      hyp2f1(c.a, c.b, c.c, c.z);
+      expect(hyp2f1Terms() - before, `2F1(${c.a}, ${c.b}; ${c.c}; ${c.z})`).toBeLessThan(HYP2F1_TERM_LIMIT / 100);
+    }
+  });
+
+  // Gauss's contiguous relation in c (DLMF 15.5.18): c(c−1)(z−1) F(c−1) + c[c−1−(2c−a−b−1)z] F(c) + (c−a)(c−b)z F(c+1) = 0,
+  // with F(c) = 2F1(a, b; c; z). Checked relative to the largest of the three products.
+  it('satisfies the contiguous relation in c to 1e-10 of its largest term, on both sides of z = 1/2', () => {
+    fc.assert(
+      fc.property(positive, positive, fc.double({ min: 1.5, max: 40, noNaN: true }), fc.double({ min: -5, max: 0.995, noNaN: true }), (a, b, c, z) => {
+        const terms = [
+          c * (c - 1) * (z - 1) * hyp2f1(a, b, c - 1, z),
+          c * (c - 1 - (2 * c - a - b - 1) * z) * hyp2f1(a, b, c, z),
+          (c - a) * (c - b) * z * hyp2f1(a, b, c + 1, z),
+        ];
+        if (!terms.every(Number.isFinite)) return; // beyond a double: the log form covers those
+        const largest = Math.max(...terms.map(Math.abs));
+        expect(Math.abs(terms[0] + terms[1] + terms[2])).toBeLessThanOrEqual(1e-10 * largest);
+      }),
+      { numRuns: 500 },
+    );
+  });
+});
+
+describe('2F1 along many z beyond 1/2 (long forecasts)', () => {
+  it('equals one evaluation per z (1e-12 relative on the log), for increasing z up to 1 − 1e-6', () => {
+    const positive = fc.double({ min: 0.05, max: 60, noNaN: true });
+    const steps = fc.array(fc.double({ min: 1e-6, max: 0.499, noNaN: true }), { minLength: 1, maxLength: 40 });
+    fc.assert(
+      fc.property(positive, positive, positive, steps, (a, b, c, distances) => {
+        const oneMinusZ = Float64Array.from(distances).sort().reverse();
+        const out = new Float64Array(oneMinusZ.length);
+        if (!logHyp2f1Along(a, b, c, oneMinusZ, out)) return; // declined: the caller evaluates one by one
+        oneMinusZ.forEach((d, j) => {
+          const one = logHyp2f1(a, b, c, 1 - d);
+          // 1 − d loses d's low digits near 1; the path keeps them, so compare where z itself is exact.
+          if (1 - (1 - d) !== d) return;
+          expect(Math.abs(out[j] - one)).toBeLessThanOrEqual(1e-12 * Math.max(1, Math.abs(one)));
+        });
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('takes the BG/NBD expectation’s parameters along 1,200 monthly horizons for a few terms each', () => {
+    // r + x, b + x, a + b + x − 1 of CDNOW's BG/NBD for a customer with 5 repeat purchases, z from 1/2 to 1 − 1e-3.
+    const oneMinusZ = Float64Array.from({ length: 1200 }, (_, j) => 0.5 / (1 + j / 2));
+    const out = new Float64Array(1200);
+    const before = hyp2f1Terms();
+    expect(logHyp2f1Along(5.243, 7.426, 7.219, oneMinusZ, out)).toBe(true);
+    expect((hyp2f1Terms() - before) / 1200).toBeLessThan(20);
+    [0, 99, 1199].forEach((j) => expect(Math.abs(out[j] - logHyp2f1(5.243, 7.426, 7.219, 1 - oneMinusZ[j]))).toBeLessThan(1e-11 * Math.abs(out[j])));
   });
 });

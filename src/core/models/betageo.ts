@@ -11,7 +11,7 @@
  * The fit uses an analytic gradient and Hessian; the terms that depend on the frequency alone are computed once per
  * distinct frequency.
  */
-import { hyp2f1, logHyp2f1 } from '../special';
+import { hyp2f1, logHyp2f1, logHyp2f1Along } from '../special';
 import {
   checkFittablePurchases,
   checkPositiveParams,
@@ -443,11 +443,20 @@ function predictor(label: string, shift: 0 | 1, params: BetaGeoParams): Purchase
   };
 
   let scratch = new Float64Array(0);
-  /** aliveExpectation at every horizon at once: one series for all of them where it converges fast. */
+  let far: Far = { order: new Int32Array(0), oneMinusZ: new Float64Array(0), logs: new Float64Array(0) };
+  /**
+   * aliveExpectation at every horizon at once: one series for all of them up to z = 1/2, one continuation along the
+   * horizons beyond (long forecasts: monthly steps over up to 100 years), and one at a time whatever is left.
+   */
   const aliveExpectations = (times: ArrayLike<number>, x: number, T: number, out: Float64Array): void => {
-    if (scratch.length < 3 * times.length) scratch = new Float64Array(3 * times.length);
-    const bySeries = Math.abs(a - 1) >= POLE_GAP && expectationsBySeries(r, alpha, a, b, shift, x, T, times, scratch, out);
-    for (let j = 0; j < times.length; j++) if (!bySeries || Number.isNaN(out[j])) out[j] = aliveExpectation(times[j], x, T);
+    const h = times.length;
+    if (scratch.length < 3 * h) scratch = new Float64Array(3 * h);
+    if (far.order.length < h) far = { order: new Int32Array(h), oneMinusZ: new Float64Array(h), logs: new Float64Array(h) };
+    const awayFromPole = Math.abs(a - 1) >= POLE_GAP;
+    const bySeries = awayFromPole && expectationsBySeries(r, alpha, a, b, shift, x, T, times, scratch, out);
+    if (!bySeries) out.fill(NaN, 0, h);
+    if (awayFromPole) expectationsAlong(r, alpha, a, b, shift, x, T, times, far, out);
+    for (let j = 0; j < h; j++) if (Number.isNaN(out[j])) out[j] = aliveExpectation(times[j], x, T);
   };
 
   return purchasePredictor(label, {
@@ -498,37 +507,74 @@ export function expectationsBySeries(
   const p = a + b + shift - 1 - r;
   const q = a - 1;
   if (!(c > 0 && p > -1 && q > -1)) return false;
-  let slowest = -1; // the horizon with the largest z, whose series converges last
+  // Only the horizons up to SERIES_Z_LIMIT take part, packed to the front of each third of `scratch` in the order of
+  // the horizons (a long forecast has most of its horizons beyond, and the terms loop must not visit them).
+  let m = 0;
+  let slowest = -1; // the packed horizon with the largest z, whose series converges last
   for (let j = 0; j < h; j++) {
-    let z = times[j] / (alpha + T + times[j]);
+    const z = times[j] / (alpha + T + times[j]);
     if (!(z >= 0)) return false;
-    if (z > SERIES_Z_LIMIT) z = NaN; // left out: NaN in `out`
-    scratch[j] = z === z ? z : 0; // z_j
-    scratch[h + j] = scratch[j]; // z_j^k, from k = 1
-    scratch[2 * h + j] = 0; // S_j, the terms from k = 1 on
-    if (slowest < 0 || scratch[j] > scratch[slowest]) slowest = j;
+    if (z > SERIES_Z_LIMIT || (z === 0 && times[j] !== 0)) continue;
+    scratch[m] = z; // z_j
+    scratch[h + m] = z; // z_j^k, from k = 1
+    scratch[2 * h + m] = 0; // S_j, the terms from k = 1 on
+    if (slowest < 0 || z > scratch[slowest]) slowest = m;
+    m++;
   }
-  let coefficient = (p * q) / c; // (p)_k (q)_k / ((c)_k k!) at k = 1
-  for (let k = 1; k <= MAX_FUSED_TERMS; k++) {
-    const slowestTerm = coefficient * scratch[h + slowest];
-    for (let j = 0; j < h; j++) {
-      scratch[2 * h + j] += coefficient * scratch[h + j];
-      scratch[h + j] *= scratch[j];
-    }
-    if (Math.abs(slowestTerm) <= FUSED_TOLERANCE * Math.abs(scratch[2 * h + slowest]) && seriesDone(p, q, c, k, coefficient, h, scratch)) {
-      for (let j = 0; j < h; j++) {
-        if (scratch[j] === 0 && times[j] !== 0) {
-          out[j] = NaN;
-          continue;
-        }
-        const keptLess1 = Math.expm1(q * Math.log1p(-scratch[j])); // (1 − z)^(a−1) − 1
-        out[j] = Math.max(0, (c / q) * (-keptLess1 - (1 + keptLess1) * scratch[2 * h + j]));
+  if (m > 0) {
+    let coefficient = (p * q) / c; // (p)_k (q)_k / ((c)_k k!) at k = 1
+    for (let k = 1; ; k++) {
+      if (k > MAX_FUSED_TERMS) return false;
+      const slowestTerm = coefficient * scratch[h + slowest];
+      for (let i = 0; i < m; i++) {
+        scratch[2 * h + i] += coefficient * scratch[h + i];
+        scratch[h + i] *= scratch[i];
       }
-      return true;
+      if (Math.abs(slowestTerm) <= FUSED_TOLERANCE * Math.abs(scratch[2 * h + slowest]) && seriesDone(p, q, c, k, coefficient, h, m, scratch)) break;
+      coefficient *= ((p + k) * (q + k)) / ((c + k) * (k + 1));
     }
-    coefficient *= ((p + k) * (q + k)) / ((c + k) * (k + 1));
   }
-  return false;
+  for (let j = 0, i = 0; j < h; j++) {
+    const z = times[j] / (alpha + T + times[j]);
+    if (z > SERIES_Z_LIMIT || (z === 0 && times[j] !== 0)) {
+      out[j] = NaN;
+      continue;
+    }
+    const keptLess1 = Math.expm1(q * Math.log1p(-z)); // (1 − z)^(a−1) − 1
+    out[j] = Math.max(0, (c / q) * (-keptLess1 - (1 + keptLess1) * scratch[2 * h + i]));
+    i++;
+  }
+  return true;
+}
+
+/** Scratch of expectationsAlong, one entry per horizon. */
+interface Far {
+  order: Int32Array;
+  oneMinusZ: Float64Array;
+  logs: Float64Array;
+}
+
+/**
+ * E[X(t) | alive at T, x] at the horizons with z = t/(α + T + t) beyond 1/2 that `out` still holds as NaN, for
+ * a ≠ 1: (c/(a−1)) · [1 − (1 − z)^(r+x) ₂F₁(r+x, b+x+s; c; z)] with every ₂F₁ from one continuation along the
+ * horizons (logHyp2f1Along), 1 − z = (α+T)/(α+T+t) exact. Leaves `out` as it is if the continuation declines.
+ */
+export function expectationsAlong(r: number, alpha: number, a: number, b: number, shift: 0 | 1, x: number, T: number, times: ArrayLike<number>, far: Far, out: Float64Array): void {
+  const base = alpha + T;
+  let count = 0;
+  for (let j = 0; j < times.length; j++) if (Number.isNaN(out[j]) && times[j] > base) far.order[count++] = j;
+  if (count === 0) return;
+  const order = far.order.subarray(0, count);
+  // Horizons in order of time, so 1 − z falls along the path.
+  order.sort((i, j) => times[i] - times[j]);
+  for (let k = 0; k < count; k++) far.oneMinusZ[k] = base / (base + times[order[k]]);
+  const rx = r + x;
+  const c = a + b + x + shift - 1;
+  if (!logHyp2f1Along(rx, b + x + shift, c, far.oneMinusZ.subarray(0, count), far.logs)) return;
+  for (let k = 0; k < count; k++) {
+    const product = Math.exp(rx * Math.log(far.oneMinusZ[k]) + far.logs[k]);
+    out[order[k]] = Math.max(0, (c / (a - 1)) * (1 - product));
+  }
 }
 
 /**
@@ -536,10 +582,10 @@ export function expectationsBySeries(
  * most |term k|·ρ/(1 − ρ), with ρ bounding every later term ratio (each factor past −1 moves monotonically towards 1,
  * as in special.ts).
  */
-function seriesDone(p: number, q: number, c: number, k: number, coefficient: number, h: number, scratch: Float64Array): boolean {
+function seriesDone(p: number, q: number, c: number, k: number, coefficient: number, h: number, m: number, scratch: Float64Array): boolean {
   if (coefficient === 0) return true;
   const growth = Math.max(1, (p + k) / (c + k)) * Math.max(1, (q + k) / (k + 1));
-  for (let j = 0; j < h; j++) {
+  for (let j = 0; j < m; j++) {
     const z = scratch[j];
     if (z === 0) continue;
     const ratio = z * growth;
