@@ -231,7 +231,7 @@ function fitProblem({ params, settled, optimizerMessage, atBound }: FitDiagnosis
   }
   if (params.q <= 1) {
     return (
-      `q came out at ${formatNumber(params.q, 3)} (1 or less), so the average spend per order is not finite under this ` +
+      `The estimate of q came out at ${formatNumber(params.q, 3)} (1 or less), so the average spend per order is not finite under this ` +
       'model: spend varies too much between customers to predict it.'
     );
   }
