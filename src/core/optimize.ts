@@ -93,6 +93,7 @@ export function maximize(objective: Objective, start: ArrayLike<number>, options
     atBound: Array.from({ length: k }, (_, i) => i).filter((i) => u[i] <= lower[i] || u[i] >= upper[i]),
     stopped: stopReason !== '',
   });
+  if (stopReason) return finish(false, stopReason, 0);
   if (!Number.isFinite(current.value) || !current.gradient.every(Number.isFinite)) {
     return finish(false, 'The likelihood cannot be computed at the starting values, so the fit could not start.', 0);
   }
