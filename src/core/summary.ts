@@ -4,8 +4,17 @@
  *
  * Days are integer day numbers (days since 1970-01-01). Orders of one customer on one day are one
  * purchase, as in the papers (Fader, Hardie & Lee 2005 count repeat purchase *days* in CDNOW).
+ *
+ * Returns (negative amounts) are netted into their day. The one rule of this file, which every path that counts
+ * purchases goes through (the cell functions, the sidebar, the holdout check): a customer-day is a purchase day when
+ * at least one of its rows is 0 or more (a $0 order is a purchase, as CDNOW's published summary counts it); a day of
+ * returns only is not. A purchase day's spend is its net amount floored at 0: a day whose returns exceed its
+ * purchases is returning goods bought on an earlier day, whose purchase was already counted; its negative net
+ * would make the mean spend of the customer's repeat purchases (monetary value) smaller than anything they paid,
+ * or negative, which the spend model cannot take. The totals (total amount, revenue) keep every row's amount.
  */
 
+import { DataError } from './errors';
 import { indexCustomers, isCustomerIndex, type CustomerId, type CustomerIndex } from './ids';
 
 export type TimeUnit = 'day' | 'week' | 'month' | 'year';
@@ -52,7 +61,7 @@ export interface CustomerSummary {
   recency: Float64Array;
   /** (asOfDay − first purchase day) / days per unit. */
   T: Float64Array;
-  /** Mean net amount of the repeat purchase days (first purchase excluded); 0 without repeats or amounts. */
+  /** Mean spend of the repeat purchase days (first purchase excluded; see above); 0 without repeats or amounts. */
   monetaryValue: Float64Array;
   /** Order rows dropped because they are after asOfDay. */
   ignoredAfterAsOf: number;
@@ -72,6 +81,17 @@ export interface DetailedSummary extends CustomerSummary {
   orders: Float64Array;
   /** Net amount of all order rows up to asOfDay, returns included. */
   totalAmount: Float64Array;
+  /** The customers with returns only (left out of the columns above), for a report that lists every customer. */
+  returnsOnly: ReturnsOnlyCustomers;
+}
+
+/** Customers whose every row up to asOfDay is a return: no purchase to count from, but orders and a total. */
+export interface ReturnsOnlyCustomers {
+  ids: CustomerId[];
+  orders: number[];
+  totalAmount: number[];
+  /** How many customers of the columns come before each in order of first appearance (where a report lists it). */
+  position: number[];
 }
 
 /**
@@ -91,9 +111,7 @@ export function summarizeOrders(log: OrderLog, options: SummaryOptions = {}): De
   const unit = options.unit ?? 'day';
   const daysPerUnit = unitLength(unit);
   checkLengths(log);
-  if (options.asOfDay !== undefined && !Number.isFinite(options.asOfDay)) {
-    throw new RangeError(`asOfDay must be a finite day number, got ${options.asOfDay}`);
-  }
+  if (options.asOfDay !== undefined && !Number.isFinite(options.asOfDay)) throw new DataError('the end of observation is not a day');
   const asOfDay = options.asOfDay ?? lastDayOf(log.days);
   const numbered = indexCustomers(log.ids);
   const streamed = summarizeInOrder(log, numbered, asOfDay, unit);
@@ -110,9 +128,7 @@ export function summarizeOrders(log: OrderLog, options: SummaryOptions = {}): De
 function summarizeInOrder(log: OrderLog, numbered: CustomerIndex, asOfDay: number, unit: TimeUnit): DetailedSummary | null {
   const { ids, rowCustomer } = numbered;
   const days = log.days;
-  for (let i = 0; i < days.length; i++) {
-    if (!Number.isFinite(days[i])) throw new RangeError(`order log: day of row ${i + 1} is ${days[i]}`);
-  }
+  for (let i = 0; i < days.length; i++) if (!Number.isFinite(days[i])) throw notADay(i);
   const stream = new StreamingSummary({ asOfDay, hasAmounts: log.amounts !== undefined });
   stream.reserve(ids.length);
   return stream.addRows(rowCustomer, days, log.amounts, rowCustomer.length) ? stream.summary(ids, unit) : null;
@@ -197,7 +213,10 @@ export class StreamingSummary {
       const at = (k & BLOCK_MASK) * STATE_FIELDS;
       closeDay(state, at);
       const purchaseDays = state[at + PURCHASE_DAYS];
-      if (purchaseDays === 0) continue;
+      if (purchaseDays === 0) {
+        if (detailed) addReturnsOnly(detailed, ids[k], state[at + ORDERS], state[at + TOTAL_AMOUNT]);
+        continue;
+      }
       const row = summary.count++;
       const frequency = purchaseDays - 1;
       const firstDay = state[at + FIRST_DAY];
@@ -323,31 +342,34 @@ const BLOCK_MASK = (1 << BLOCK_BITS) - 1;
 /** Customers per group in addRows: 2^10 customers' state is 72 KiB. */
 const GROUP_BITS = 10;
 
-/** Closes the customer's open day: it counts as a purchase unless all its rows were returns. */
+/** Closes the customer's open day: a purchase unless all its rows were returns, spending its net amount floored at 0. */
 function closeDay(state: Float64Array, at: number): void {
   const amount = state[at + OPEN_AMOUNT];
   state[at + TOTAL_AMOUNT] += amount;
   if (state[at + OPEN_IS_PURCHASE] === 0) return;
   if (state[at + PURCHASE_DAYS] === 0) state[at + FIRST_DAY] = state[at + OPEN_DAY];
-  else state[at + REPEAT_AMOUNT] += amount;
+  else state[at + REPEAT_AMOUNT] += amount > 0 ? amount : 0;
   state[at + PURCHASE_DAYS]++;
   state[at + LAST_DAY] = state[at + OPEN_DAY];
 }
 
 function unitLength(unit: TimeUnit): number {
   const days = Object.prototype.hasOwnProperty.call(DAYS_PER_UNIT, unit) ? DAYS_PER_UNIT[unit] : undefined;
-  if (days === undefined) throw new RangeError(`unit must be day, week, month or year, got "${String(unit)}"`);
+  if (days === undefined) throw new DataError('the unit must be "day", "week", "month" or "year"');
   return days;
 }
 
 function checkLengths(log: OrderLog): void {
   const n = isCustomerIndex(log.ids) ? log.ids.rowCustomer.length : log.ids.length;
-  if (log.days.length !== n) {
-    throw new RangeError(`order log: ${n} customer ids but ${log.days.length} days`);
-  }
+  if (log.days.length !== n) throw new DataError(`the order log has ${n} customer ids but ${log.days.length} dates`);
   if (log.amounts !== undefined && log.amounts.length !== n) {
-    throw new RangeError(`order log: ${n} customer ids but ${log.amounts.length} amounts`);
+    throw new DataError(`the order log has ${n} customer ids but ${log.amounts.length} amounts`);
   }
+}
+
+/** A row whose day is not a number (NaN would never equal itself and stall the merging of days). */
+function notADay(row: number): DataError {
+  return new DataError('the order date is not a day', undefined, row);
 }
 
 function lastDayOf(days: ArrayLike<number>): number {
@@ -371,8 +393,7 @@ function groupByCustomer(log: OrderLog, numberedIds: CustomerIndex, asOfDay: num
   let ignoredAfterAsOf = 0;
   for (let i = 0; i < n; i++) {
     const day = days[i];
-    // A NaN day would never equal itself and stall the merging of days; reject it here, once.
-    if (!Number.isFinite(day)) throw new RangeError(`order log: day of row ${i + 1} is ${day}`);
+    if (!Number.isFinite(day)) throw notADay(i);
     if (day > asOfDay) {
       customerOfRow[i] = -1;
       ignoredAfterAsOf++;
@@ -461,7 +482,17 @@ function emptyDetailedSummary(size: number, unit: TimeUnit, asOfDay: number, ign
     lastDay: new Float64Array(size),
     orders: new Float64Array(size),
     totalAmount: new Float64Array(size),
+    returnsOnly: { ids: [], orders: [], totalAmount: [], position: [] },
   };
+}
+
+/** Notes a customer with returns only, placed after the summary's customers so far. */
+function addReturnsOnly(summary: DetailedSummary, id: CustomerId, orders: number, totalAmount: number): void {
+  const { returnsOnly } = summary;
+  returnsOnly.ids.push(id);
+  returnsOnly.orders.push(orders);
+  returnsOnly.totalAmount.push(totalAmount);
+  returnsOnly.position.push(summary.count);
 }
 
 /** One summary row per customer with a purchase; returns-only customers are skipped. */
@@ -469,7 +500,13 @@ function summarizeCustomers(grouped: GroupedRows, asOfDay: number, unit: TimeUni
   const size = grouped.ids.length;
   const summary = emptyDetailedSummary(size, unit, asOfDay, grouped.ignoredAfterAsOf);
   for (let k = 0; k < size; k++) {
-    if (!summarizeCustomer(grouped, k, summary, summary.count)) continue;
+    if (!summarizeCustomer(grouped, k, summary, summary.count)) {
+      const { start, amount } = grouped;
+      let total = 0;
+      if (amount !== null) for (let j = start[k]; j < start[k + 1]; j++) total += amount[j];
+      addReturnsOnly(summary, grouped.ids[k], start[k + 1] - start[k], total);
+      continue;
+    }
     const row = summary.count++;
     summary.ids.push(grouped.ids[k]);
     summary.recency[row] = (summary.lastDay[row] - summary.firstDay[row]) / daysPerUnit;
@@ -481,7 +518,8 @@ function summarizeCustomers(grouped: GroupedRows, asOfDay: number, unit: TimeUni
 
 /**
  * Merges customer k's day-sorted rows into days and writes the day-based columns at `row`. A day is a
- * purchase unless all its rows are returns. Returns false, for a customer without any purchase day.
+ * purchase unless all its rows are returns; its spend is its net amount floored at 0 (see the top of the file).
+ * Returns false, for a customer without any purchase day.
  */
 function summarizeCustomer(grouped: GroupedRows, k: number, out: DetailedSummary, row: number): boolean {
   const { start, day: days, amount: amounts } = grouped;
@@ -504,7 +542,7 @@ function summarizeCustomer(grouped: GroupedRows, k: number, out: DetailedSummary
     totalAmount += dayAmount;
     if (!isPurchase) continue;
     if (purchaseDays === 0) firstDay = day;
-    else repeatAmount += dayAmount;
+    else repeatAmount += dayAmount > 0 ? dayAmount : 0;
     purchaseDays++;
     lastDay = day;
   }

@@ -1,5 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { DataError } from '../../src/core/errors';
 import { IdNumbering, type CustomerId } from '../../src/core/ids';
 import { DAYS_PER_UNIT, StreamingSummary, summarizeOrders, type DetailedSummary, type OrderLog } from '../../src/core/summary';
 import { dayOfYyyymmdd, readCdnowSample } from './models/cdnow';
@@ -108,6 +109,21 @@ describe('summarizeOrders on small logs', () => {
     expect(summary.ignoredReturnsOnly).toBe(1);
   });
 
+  it('lists the customers with returns only apart, with their orders, total and place among the others', () => {
+    const log = { ids: ['r', 'a', 's', 'b', 's', 'a'], days: [0, 1, 2, 3, 4, 5], amounts: [-5, 10, -1, 7, -2, 3] };
+    const expected = { ids: ['r', 's'], orders: [1, 2], totalAmount: [-5, -3], position: [0, 1] };
+    expect(summarizeOrders(log).returnsOnly).toEqual(expected);
+    // The grouping path (rows out of date order) lists them the same way.
+    const shuffled = { ids: [...log.ids].reverse(), days: [...log.days].reverse(), amounts: [...log.amounts].reverse() };
+    expect(summarizeOrders(shuffled).returnsOnly).toEqual({ ids: ['s', 'r'], orders: [2, 1], totalAmount: [-3, -5], position: [1, 2] });
+  });
+
+  it('counts a day whose returns exceed its purchases as a purchase day spending 0, its net in the total', () => {
+    // Day 7: bought 10, returned 30 (goods of day 0): a purchase, spend max(0, −20) = 0. Day 9: 12.
+    const summary = summarizeOrders({ ids: ['a', 'a', 'a', 'a'], days: [0, 7, 7, 9], amounts: [40, 10, -30, 12] });
+    expect(rowOf(summary, 'a')).toMatchObject({ frequency: 2, recency: 9, monetaryValue: (0 + 12) / 2, orders: 4, totalAmount: 32 });
+  });
+
   it('counts a 0 amount as a purchase', () => {
     const summary = summarizeOrders({ ids: ['a', 'a'], days: [0, 3], amounts: [10, 0] });
     expect(rowOf(summary, 'a')).toMatchObject({ frequency: 1, recency: 3, monetaryValue: 0 });
@@ -168,13 +184,24 @@ describe('summarizeOrders on small logs', () => {
     expect(summarizeOrders({ ids: [], days: [] }, { asOfDay: 10 }).asOfDay).toBe(10);
   });
 
-  it('throws a RangeError for mismatched lengths, unknown units and a bad asOfDay', () => {
-    expect(() => summarizeOrders({ ids: ['a'], days: [1, 2] })).toThrow(RangeError);
-    expect(() => summarizeOrders({ ids: ['a'], days: [1], amounts: [] })).toThrow(RangeError);
-    expect(() => summarizeOrders({ ids: ['a'], days: [1] }, { unit: 'fortnight' as 'week' })).toThrow(RangeError);
-    expect(() => summarizeOrders({ ids: ['a'], days: [1] }, { unit: 'toString' as 'week' })).toThrow(RangeError);
-    expect(() => summarizeOrders({ ids: ['a'], days: [1] }, { asOfDay: Number.NaN })).toThrow(RangeError);
-    expect(() => summarizeOrders({ ids: ['a', 'a'], days: [1, Number.NaN] })).toThrow(/row 2/);
+  it('throws a DataError (with the row, for a row) for mismatched lengths, unknown units and a bad asOfDay', () => {
+    expect(() => summarizeOrders({ ids: ['a'], days: [1, 2] })).toThrow(DataError);
+    expect(() => summarizeOrders({ ids: ['a'], days: [1], amounts: [] })).toThrow(DataError);
+    expect(() => summarizeOrders({ ids: ['a'], days: [1] }, { unit: 'fortnight' as 'week' })).toThrow(DataError);
+    expect(() => summarizeOrders({ ids: ['a'], days: [1] }, { unit: 'toString' as 'week' })).toThrow(DataError);
+    expect(() => summarizeOrders({ ids: ['a'], days: [1] }, { asOfDay: Number.NaN })).toThrow(DataError);
+    for (const days of [[1, Number.NaN], [5, 1, Number.NaN].slice(1)]) {
+      const error = (() => {
+        try {
+          summarizeOrders({ ids: ['a', 'a'], days });
+        } catch (e) {
+          return e;
+        }
+      })();
+      expect(error).toBeInstanceOf(DataError);
+      expect((error as DataError).row).toBe(1);
+      expect((error as DataError).message).not.toMatch(/NaN|undefined/);
+    }
   });
 });
 
@@ -191,7 +218,8 @@ function naiveSummary(log: PlainLog, asOfDay: number): Map<string | number, numb
   for (const [id, days] of byCustomer) {
     const purchaseDays = [...days.entries()].filter(([, amounts]) => amounts.some((a) => a >= 0)).sort((a, b) => a[0] - b[0]);
     if (purchaseDays.length === 0) continue;
-    const repeat = purchaseDays.slice(1).map(([, amounts]) => amounts.reduce((s, a) => s + a, 0));
+    // A purchase day spends its net amount, floored at 0.
+    const repeat = purchaseDays.slice(1).map(([, amounts]) => Math.max(0, amounts.reduce((s, a) => s + a, 0)));
     const orders = [...days.values()].flat();
     result.set(id, [
       purchaseDays.length - 1,
@@ -271,7 +299,7 @@ describe('summarizeOrders properties', () => {
         expect(batched.stream.summary(batched.ids, unit)).toEqual(whole);
         // Without details: the models' columns alone, the same numbers.
         const modelsOnly = fed();
-        const { firstDay, lastDay, orders: orderCounts, totalAmount, ...modelColumns } = whole;
+        const { firstDay, lastDay, orders: orderCounts, totalAmount, returnsOnly, ...modelColumns } = whole;
         expect(modelsOnly.stream.summary(modelsOnly.ids, unit, false)).toEqual(modelColumns);
       }),
     );
