@@ -12,6 +12,12 @@ export interface PeriodChurn {
   churn: number | null;
 }
 
+export interface ChurnPeriod {
+  startDay: number;
+  endDay: number;
+  inactiveDays: number;
+}
+
 export class OrderHistory {
   private readonly grouped: GroupedOrders;
   readonly customerCount: number;
@@ -23,14 +29,26 @@ export class OrderHistory {
   }
 
   churnBetween(startDay: number, endDay: number, inactiveDays: number): PeriodChurn {
-    let activeAtStart = 0;
-    let lost = 0;
+    return this.churnSeries([{ startDay, endDay, inactiveDays }])[0];
+  }
+
+  /**
+   * The churn of every period at once. One pass over the customers, each customer's orders checked against every
+   * period while they are in the cache: a pass over all customers per period would fetch every customer's orders from
+   * memory once per period, about ten times slower. The work is customers × periods either way (the caller bounds it).
+   */
+  churnSeries(periods: readonly ChurnPeriod[]): PeriodChurn[] {
+    const activeAtStart = new Float64Array(periods.length);
+    const lost = new Float64Array(periods.length);
     for (let k = 0; k < this.customerCount; k++) {
-      if (!this.activeAt(k, startDay, inactiveDays)) continue;
-      activeAtStart++;
-      if (!this.activeAt(k, endDay, inactiveDays)) lost++;
+      for (let q = 0; q < periods.length; q++) {
+        const { startDay, endDay, inactiveDays } = periods[q];
+        if (!this.activeAt(k, startDay, inactiveDays)) continue;
+        activeAtStart[q]++;
+        if (!this.activeAt(k, endDay, inactiveDays)) lost[q]++;
+      }
     }
-    return { activeAtStart, lost, churn: activeAtStart === 0 ? null : lost / activeAtStart };
+    return periods.map((_, q) => ({ activeAtStart: activeAtStart[q], lost: lost[q], churn: activeAtStart[q] === 0 ? null : lost[q] / activeAtStart[q] }));
   }
 
   private activeAt(customer: number, day: number, inactiveDays: number): boolean {

@@ -1,8 +1,15 @@
 /**
- * Acquisition-cohort triangle: customers grouped by the calendar period of their first order,
- * then, for each period after acquisition, the share of the cohort that ordered (or revenue per cohort customer).
+ * Acquisition-cohort triangle: customers grouped by the calendar period of their first purchase,
+ * then, for each period after acquisition, the share of the cohort that bought (or revenue per cohort customer).
+ *
+ * Purchases are counted as in summary.ts: with amounts, a row of 0 or more is a purchase and a return (a negative
+ * amount) is not, so a customer with returns only belongs to no cohort and a period of returns only is not one the
+ * customer bought in. Revenue is net: a return lowers the revenue of the period it falls in, from the cohort's first
+ * period on (a return before the customer's first purchase in the log belongs to a purchase before the log).
  */
-import { periodIndex, periodLabel, type CalendarPeriod } from './dates';
+import { isoFromDay, periodIndex, periodLabel, type CalendarPeriod } from './dates';
+import { DataError } from './errors';
+import { groupByCustomer } from './grouping';
 import { indexCustomers, type CustomerId, type CustomerIndex } from './ids';
 
 export interface CohortRow {
@@ -18,49 +25,147 @@ export interface CohortTable {
   periods: number;
 }
 
+/** The largest table the caller can show: columns (cohort, customers and one per period) and cells (header included). */
+export interface CohortLimits {
+  columns: number;
+  cells: number;
+}
+
+/** Columns of the table besides the periods: the cohort's label and its size. */
+const LEADING_COLUMNS = 2;
+
+const NO_PERIOD = 2 ** 31 - 1;
+
 export function cohortRetention(
   ids: ArrayLike<CustomerId> | CustomerIndex,
   days: ArrayLike<number>,
   period: CalendarPeriod,
   amounts?: ArrayLike<number>,
+  limits: CohortLimits = { columns: Infinity, cells: Infinity },
 ): CohortTable {
   const { ids: customers, rowCustomer } = indexCustomers(ids);
   const n = rowCustomer.length;
-  const orderPeriod = new Int32Array(n);
-  const firstPeriod = new Int32Array(customers.length).fill(2 ** 31 - 1);
-  let lastPeriod = -(2 ** 31);
-  for (let i = 0; i < n; i++) {
-    const p = periodIndex(days[i], period);
-    orderPeriod[i] = p;
-    if (p < firstPeriod[rowCustomer[i]]) firstPeriod[rowCustomer[i]] = p;
-    if (p > lastPeriod) lastPeriod = p;
-  }
+  const isPurchase = (i: number): boolean => amounts === undefined || amounts[i] >= 0;
 
-  const cohorts = new Map<number, { size: number; active: Set<number>[]; revenue: number[] }>();
-  for (let k = 0; k < customers.length; k++) {
-    const c = firstPeriod[k];
-    let cohort = cohorts.get(c);
-    if (!cohort) {
-      const width = lastPeriod - c + 1;
-      cohort = { size: 0, active: Array.from({ length: width }, () => new Set<number>()), revenue: new Array<number>(width).fill(0) };
-      cohorts.set(c, cohort);
-    }
-    cohort.size++;
-  }
+  const orderPeriod = periodsOf(days, period);
+  const firstPeriod = new Int32Array(customers.length).fill(NO_PERIOD);
   for (let i = 0; i < n; i++) {
     const k = rowCustomer[i];
-    const cohort = cohorts.get(firstPeriod[k])!;
-    const age = orderPeriod[i] - firstPeriod[k];
-    cohort.active[age].add(k);
-    if (amounts) cohort.revenue[age] += amounts[i];
+    if (isPurchase(i) && orderPeriod[i] < firstPeriod[k]) firstPeriod[k] = orderPeriod[i];
+  }
+  // The span of the table: from the first cohort to the last period with a row of a cohort customer.
+  let firstRow = -1;
+  let lastRow = -1;
+  for (let i = 0; i < n; i++) {
+    const start = firstPeriod[rowCustomer[i]];
+    const p = orderPeriod[i];
+    if (start === NO_PERIOD || p < start) continue;
+    if (isPurchase(i) && (firstRow < 0 || p < orderPeriod[firstRow])) firstRow = i;
+    if (lastRow < 0 || p > orderPeriod[lastRow]) lastRow = i;
+  }
+  if (firstRow < 0) return { rows: [], periods: 0 };
+  const first = orderPeriod[firstRow];
+  const width = orderPeriod[lastRow] - first + 1;
+  checkSize(width, 0, limits, { days, orderPeriod, firstRow, lastRow, period });
+
+  // Cohorts: the periods some customer started in, numbered in time order.
+  const cohortOfPeriod = new Int32Array(width).fill(-1);
+  for (let k = 0; k < customers.length; k++) if (firstPeriod[k] !== NO_PERIOD) cohortOfPeriod[firstPeriod[k] - first] = 0;
+  const cohortStart: number[] = [];
+  for (let p = 0; p < width; p++) if (cohortOfPeriod[p] === 0) cohortOfPeriod[p] = cohortStart.push(first + p) - 1;
+  checkSize(width, cohortStart.length, limits, { days, orderPeriod, firstRow, lastRow, period });
+
+  // The triangle, flat: cohort c's values start at offset[c], one per period from its start to the last period.
+  const last = first + width - 1;
+  const offset = new Int32Array(cohortStart.length + 1);
+  for (let c = 0; c < cohortStart.length; c++) offset[c + 1] = offset[c] + (last - cohortStart[c] + 1);
+  const size = new Float64Array(cohortStart.length);
+  const active = new Float64Array(offset[cohortStart.length]);
+  const revenue = amounts ? new Float64Array(offset[cohortStart.length]) : null;
+  for (let k = 0; k < customers.length; k++) if (firstPeriod[k] !== NO_PERIOD) size[cohortOfPeriod[firstPeriod[k] - first]]++;
+
+  // Each customer's purchase periods in order, so a customer buying several times in a period counts once there.
+  const grouped = groupByCustomer(rowCustomer, customers.length, orderPeriod);
+  for (let k = 0; k < customers.length; k++) {
+    const start = firstPeriod[k];
+    if (start === NO_PERIOD) continue;
+    const base = offset[cohortOfPeriod[start - first]] - start;
+    let counted = NO_PERIOD;
+    for (let j = grouped.offsets[k]; j < grouped.offsets[k + 1]; j++) {
+      const p = grouped.days[j];
+      if (p < start) continue;
+      const i = grouped.rows[j];
+      if (revenue && amounts) revenue[base + p] += amounts[i];
+      if (p !== counted && isPurchase(i)) {
+        active[base + p]++;
+        counted = p;
+      }
+    }
   }
 
-  const rows = [...cohorts.entries()]
-    .sort((p, q) => p[0] - q[0])
-    .map(([c, cohort]) => ({
-      label: periodLabel(c, period),
-      size: cohort.size,
-      values: amounts ? cohort.revenue.map((r) => r / cohort.size) : cohort.active.map((s) => s.size / cohort.size),
-    }));
-  return { rows, periods: rows.reduce((m, r) => Math.max(m, r.values.length), 0) };
+  const rows = cohortStart.map((start, c) => {
+    const values: number[] = [];
+    for (let at = offset[c]; at < offset[c + 1]; at++) values.push((revenue ? revenue[at] : active[at]) / size[c]);
+    return { label: periodLabel(start, period), size: size[c], values };
+  });
+  return { rows, periods: width };
+}
+
+/** The period of each row; days repeat in an order log, so each distinct run is converted once. */
+function periodsOf(days: ArrayLike<number>, period: CalendarPeriod): Int32Array {
+  const periods = new Int32Array(days.length);
+  let lastDay = NaN;
+  let lastPeriod = 0;
+  for (let i = 0; i < days.length; i++) {
+    if (days[i] !== lastDay) {
+      lastDay = days[i];
+      lastPeriod = periodIndex(lastDay, period);
+    }
+    periods[i] = lastPeriod;
+  }
+  return periods;
+}
+
+const LONGER: Record<CalendarPeriod, CalendarPeriod | null> = { week: 'month', month: 'quarter', quarter: 'year', year: null };
+
+interface Span {
+  days: ArrayLike<number>;
+  orderPeriod: Int32Array;
+  /** Rows of the first cohort's start and of the last period. */
+  firstRow: number;
+  lastRow: number;
+  period: CalendarPeriod;
+}
+
+/**
+ * Refuses, before it is built, a table the caller cannot show: too many period columns, or too many cells (cohorts
+ * 0 while they are not counted yet). A span that long is nearly always one mistyped date: the message names the date
+ * farther from the middle of the log, with its row.
+ */
+function checkSize(width: number, cohorts: number, limits: CohortLimits, span: Span): void {
+  const columns = width + LEADING_COLUMNS;
+  const cells = (cohorts + 1) * columns;
+  if (columns <= limits.columns && cells <= limits.cells) return;
+  const { days, orderPeriod, firstRow, lastRow, period } = span;
+  const n = (x: number): string => x.toLocaleString('en-US');
+  const middle = medianOf(orderPeriod);
+  const lateIsOff = orderPeriod[lastRow] - middle >= middle - orderPeriod[firstRow];
+  const row = lateIsOff ? lastRow : firstRow;
+  const distance = orderPeriod[lastRow] - orderPeriod[firstRow];
+  const longer = LONGER[period];
+  const advice = longer ? `fix that date, or use a longer period such as "${longer}"` : 'fix that date';
+  const relation = lateIsOff
+    ? `${n(distance)} ${period}s after the first order (${isoFromDay(days[firstRow])})`
+    : `${n(distance)} ${period}s before the last order (${isoFromDay(days[lastRow])})`;
+  const need =
+    columns > limits.columns
+      ? `the cohort table would need ${n(columns)} columns but a sheet has at most ${n(limits.columns)}`
+      : `the cohort table would need ${n(cohorts + 1)} rows × ${n(columns)} columns, ${n(cells)} cells, but a spreadsheet holds at most ${n(limits.cells)}`;
+  throw new DataError(`${isoFromDay(days[row])} is ${relation}: ${need}; ${advice}`, undefined, row);
+}
+
+/** The median of the periods (only on the way to an error message). */
+function medianOf(periods: Int32Array): number {
+  const sorted = periods.slice().sort();
+  return sorted[sorted.length >> 1];
 }
