@@ -42,6 +42,8 @@ export interface CustomerHistories {
   monetaryValue: Float64Array;
   /** Index of the customer who referred each customer, −1 when none is known. */
   referrerOf?: Int32Array;
+  /** Customers of an order log left out because every order of theirs is a return (summary.ts). */
+  returnsOnly?: number;
 }
 
 export interface AnalysisOptions {
@@ -171,7 +173,10 @@ function clamp01(x: number): number {
   return Math.min(1, Math.max(0, x));
 }
 
-/** Per-customer histories from an order log (days), with per-order costs and referrers when given. */
+/**
+ * Per-customer histories from an order log (days), with per-order costs and referrers when given. Purchases and
+ * spend are counted by summary.ts's rule, as in the cell functions.
+ */
 export function historiesFromOrders(
   log: OrderLog & { ids: ArrayLike<CustomerId>; costs?: ArrayLike<number>; referredBy?: ArrayLike<CustomerId | ''> },
   asOfDay: number,
@@ -203,26 +208,25 @@ export function historiesFromOrders(
     cost,
     monetaryValue: summary.monetaryValue,
     referrerOf,
+    returnsOnly: summary.ignoredReturnsOnly,
   };
 }
 
 /**
  * The holdout check of the Customer value analysis, when the log is long enough: the last third of the
- * observation period is held out (at least 60 days, and the calibration must keep at least 120 days).
+ * observation period is held out (at least 60 days, and the calibration must keep at least 120 days). Orders after
+ * asOfDay are left out, as in the analysis; with amounts, purchases are counted as there (summary.ts).
  */
-export function holdoutIfEnoughHistory(log: OrderLog & { ids: ArrayLike<CustomerId> }, asOfDay: number): HoldoutCheck<object> | null {
+export function holdoutIfEnoughHistory(log: OrderLog, asOfDay: number): HoldoutCheck<object> | null {
   let first = Infinity;
   for (let i = 0; i < log.days.length; i++) first = Math.min(first, log.days[i]);
   const span = asOfDay - first;
   const holdoutDays = Math.floor(span / 3);
   if (holdoutDays < 60 || span - holdoutDays < 120) return null;
-  const inWindow = (i: number): boolean => log.days[i] <= asOfDay;
-  const keep = Array.from({ length: log.days.length }, (_, i) => i).filter(inWindow);
-  const check = holdoutCheck(
-    { ids: keep.map((i) => log.ids[i]), days: keep.map((i) => log.days[i]) },
-    asOfDay - holdoutDays,
-    'day',
-    purchaseModel('bgnbd'),
-  );
-  return check.fit.converged ? check : null;
+  // The check is a courtesy of the report: a calibration period a model cannot learn from skips it.
+  const check = holdoutCheck(log, asOfDay - holdoutDays, 'day', purchaseModel('bgnbd'), {
+    endDay: asOfDay,
+    checkCalibration: (summary) => summary.count >= 2 && summary.frequency.some((x) => x > 0),
+  });
+  return check && check.fit.converged ? check : null;
 }

@@ -5,7 +5,7 @@
  */
 import type { FitResult, PurchaseModel } from './models/types';
 import { compressPatterns } from './rfm';
-import { DAYS_PER_UNIT, summarizeOrders, type OrderLog, type TimeUnit } from './summary';
+import { DAYS_PER_UNIT, summarizeOrders, type CustomerSummary, type OrderLog, type TimeUnit } from './summary';
 
 export const HOLDOUT_GROUPS = 8; // 0, 1, ..., 6 and "7+"
 
@@ -24,14 +24,31 @@ export interface HoldoutCheck<P extends object> {
   total: HoldoutGroup;
 }
 
+export interface HoldoutOptions {
+  /** The last day of the holdout period; orders after it are left out. Default: the last order of the log. */
+  endDay?: number;
+  /**
+   * Looks at the calibration summary before the model is fitted to it: false skips the check (holdoutCheck gives
+   * null); a caller that must say why throws its own DataError.
+   */
+  checkCalibration?: (calibration: CustomerSummary) => boolean;
+}
+
+/**
+ * Purchases are counted as everywhere else (summary.ts): with amounts, a day of returns only is no purchase, in the
+ * calibration period and in the holdout period alike. The caller makes sure the calibration period ends before the
+ * holdout period does.
+ */
 export function holdoutCheck<P extends object>(
   log: OrderLog,
   calibrationEndDay: number,
   unit: TimeUnit,
   model: PurchaseModel<P>,
-): HoldoutCheck<P> {
-  const whole = summarizeOrders(log, { unit });
+  options: HoldoutOptions = {},
+): HoldoutCheck<P> | null {
   const calibration = summarizeOrders(log, { unit, asOfDay: calibrationEndDay });
+  if (options.checkCalibration && !options.checkCalibration(calibration)) return null;
+  const whole = summarizeOrders(log, { unit, asOfDay: options.endDay });
   const holdoutLength = (whole.asOfDay - calibrationEndDay) / DAYS_PER_UNIT[unit];
 
   const fit = model.fit(compressPatterns(calibration.frequency, calibration.recency, calibration.T));

@@ -3,7 +3,7 @@
  * a blank input row gives a blank answer.
  */
 import { DataError } from '../core/errors';
-import { alignedRowCount, cellAt, isBlank, readColumn, type Answer, type Arg, type Column } from './args';
+import { alignedRowCount, cellAt, describe, isBlank, readColumn, type Answer, type Arg, type Column } from './args';
 
 export interface AlignedInput {
   name: string;
@@ -14,29 +14,47 @@ export interface AlignedInput {
 
 /** `compute` returns '' for a row that has no answer (shown as a blank cell). */
 export function alignedAnswer(inputs: AlignedInput[], compute: (columns: Column[], row: number) => number | ''): Answer {
+  return alignedAnswers(inputs, (columns, rows) => rows.map((row) => compute(columns, row)));
+}
+
+/**
+ * alignedAnswer for work done on all rows at once (CHURN's series: one pass over the customers for every period):
+ * `computeAll` gets the rows that are not blank and returns their answers in that order.
+ */
+export function alignedAnswers(inputs: AlignedInput[], computeAll: (columns: Column[], rows: number[]) => (number | '')[]): Answer {
   for (const input of inputs) {
     if (!input.optional && input.value === undefined) throw new DataError(`${input.name} is missing`, input.name);
   }
   const columns = inputs.map((input) => readColumn(input.name, input.value));
   const required = columns.filter((_, i) => !inputs[i].optional);
-  const rowIsBlank = (row: number): boolean => required.some((c) => isBlank(cellAt(c, row)));
-  const computeFinite = (row: number): number | string => {
-    if (rowIsBlank(row)) return '';
-    const value = compute(columns, row);
-    if (value === '') return value;
-    if (!Number.isFinite(value)) throw new DataError(`row ${row + 1} gives no finite answer; check its inputs`, undefined, row);
-    return value;
-  };
-
-  if (!columns.some((c) => c.isRange)) return computeFinite(0);
-  const rows = alignedRowCount(columns);
-  const answer: (number | string)[][] = [];
-  for (let row = 0; row < rows; row++) answer.push([computeFinite(row)]);
-  return answer.length > 0 ? answer : '';
+  const isRange = columns.some((c) => c.isRange);
+  const count = isRange ? alignedRowCount(columns) : 1;
+  const rows: number[] = [];
+  for (let row = 0; row < count; row++) if (!required.some((c) => isBlank(cellAt(c, row)))) rows.push(row);
+  const values = computeAll(columns, rows);
+  const answer: (number | string)[] = new Array<number | string>(count).fill('');
+  rows.forEach((row, i) => {
+    const value = values[i];
+    if (value !== '' && !Number.isFinite(value)) throw notFinite(columns, row, value);
+    answer[row] = value;
+  });
+  if (!isRange) return answer[0];
+  return answer.length > 0 ? answer.map((v) => [v]) : '';
 }
 
 /** The cell of an optional input, or undefined when it is omitted or blank in this row. */
 export function optionalCell(columns: Column[], index: number, row: number): Column | undefined {
   const column = columns[index];
   return column === undefined || isBlank(cellAt(column, row)) ? undefined : column;
+}
+
+/** Says which inputs of the row give an answer no cell can hold (an overflow, or no number at all). */
+function notFinite(columns: Column[], row: number, value: number): DataError {
+  const given = columns
+    .filter((c) => !isBlank(cellAt(c, row)))
+    .map((c) => `${c.name} ${describe(cellAt(c, row))}`)
+    .join(', ');
+  const which = columns.some((c) => c.isRange) ? `row ${row + 1}: ` : '';
+  const problem = Number.isNaN(value) ? 'no number can be computed' : 'the answer is beyond the largest number a cell holds (it overflows)';
+  return new DataError(`${which}from ${given} ${problem}; check those values`, undefined, row);
 }

@@ -48,6 +48,38 @@ export function readColumn(name: string, arg: Arg): Column {
   throw new DataError(`${name} is a range of ${width} columns; give a single column`, name);
 }
 
+/**
+ * An argument that takes one value (as_of, unit, horizon, model...), as a Column of that one cell; null when it is
+ * omitted or blank (the caller's default). A range of more than one cell is refused, even a blank one: reading its
+ * first cell would silently ignore the others. `what` finishes "give ...", e.g. "one date".
+ */
+export function singleValue(name: string, arg: Arg | undefined, what: string): Column | null {
+  if (Array.isArray(arg)) {
+    const cells = arg.reduce((sum, row) => sum + row.length, 0);
+    if (cells > 1) throw new DataError(`${name} is a range of ${cells.toLocaleString('en-US')} cells; give ${what}`, name);
+  }
+  if (arg === undefined || isOmitted(arg)) return null;
+  return readColumn(name, arg);
+}
+
+/** A single-value number argument (singleValue), checked by the rule; `fallback` when omitted or blank. */
+export function singleNumber(name: string, arg: Arg | undefined, rule: NumberRule, fallback: number): number {
+  const column = singleValue(name, arg, 'one number');
+  return column ? checkedNumberAt(column, 0, rule) : fallback;
+}
+
+/** A single-value date argument (singleValue) as a day number; undefined when omitted or blank. */
+export function singleDay(name: string, arg: Arg | undefined): number | undefined {
+  const column = singleValue(name, arg, 'one date');
+  return column ? dayAt(column, 0) : undefined;
+}
+
+/** A single-value choice among a few words (singleValue, choiceAt); `fallback` when omitted or blank. */
+export function singleChoice<T extends string>(name: string, arg: Arg | undefined, choices: readonly T[], fallback: T): T {
+  const column = singleValue(name, arg, `one of ${choices.map((c) => `"${c}"`).join(', ')}`);
+  return column ? choiceAt(column, 0, choices, fallback) : fallback;
+}
+
 /** Drops trailing rows in which every column is blank, so open ranges like A2:A work. */
 export function trimTrailingBlankRows(columns: Column[]): number {
   let n = columns.reduce((m, c) => Math.max(m, c.cells.length), 0);
@@ -81,6 +113,7 @@ export function describe(cell: Cell): string {
   if (typeof cell === 'string') return `"${cell.length > 40 ? cell.slice(0, 37) + '...' : cell}"`;
   if (isDate(cell)) return Number.isNaN(cell.getTime()) ? 'an invalid date' : `a date (${isoFromDay(dayOfDate(cell))})`;
   if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
+  if (typeof cell === 'number' && !Number.isFinite(cell)) return 'not a finite number';
   return String(cell);
 }
 
@@ -117,13 +150,26 @@ export function where(column: Column, row: number): string {
 
 const NUMERIC_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*(%?)\s*$/i;
 
-/** A number from a cell; numeric text such as "30" or "5%" (text-formatted cells) is accepted. */
-export function numberAt(column: Column, row: number): number {
+/**
+ * A number from a cell; numeric text such as "30" (a text-formatted cell) is accepted. Percent text ("5%") is
+ * accepted only where a rate belongs (`percent`): an amount of "12%" is a slip, not 0.12 of money. Every number read
+ * is finite: text such as "1e400" would be Infinity and spoil every sum it enters.
+ */
+export function numberAt(column: Column, row: number, percent = false): number {
   const cell = cellAt(column, row);
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
   if (typeof cell === 'string') {
     const m = NUMERIC_TEXT.exec(cell);
-    if (m) return m[3] ? Number(cell.replace('%', '')) / 100 : Number(cell);
+    if (m && m[3] && !percent) {
+      throw new DataError(
+        `${where(column, row)} is ${describe(cell)}, a percentage; only rates and margins take a percent sign: give ${column.name} as a plain number`,
+        column.name,
+        row,
+      );
+    }
+    const value = m ? (m[3] ? Number(cell.replace('%', '')) / 100 : Number(cell)) : NaN;
+    if (Number.isFinite(value)) return value;
+    if (m) throw new DataError(`${where(column, row)} is ${describe(cell)}, a number too large to compute with`, column.name, row);
   }
   if (isBlank(cell)) throw new DataError(`${where(column, row)} is blank; a number is needed`, column.name, row);
   throw notData(column, row, cell, 'a number') ?? new DataError(`${where(column, row)} is ${describe(cell)}, not a number`, column.name, row);
@@ -136,6 +182,8 @@ export interface NumberRule {
   max?: number;
   maxInclusive?: boolean;
   integer?: boolean;
+  /** Whether percent text ("5%") is read as a share (0.05): rates and margins only. */
+  percent?: boolean;
   /** Finishes "must be ..." in the error message, e.g. "above 0 and at most 1". */
   rule: string;
   /** What "must be" refers to, when clearer than the argument's name (e.g. "churn"). */
@@ -143,7 +191,7 @@ export interface NumberRule {
 }
 
 export function checkedNumberAt(column: Column, row: number, rule: NumberRule): number {
-  const v = numberAt(column, row);
+  const v = numberAt(column, row, rule.percent === true);
   const tooLow = rule.min !== undefined && (rule.minInclusive === false ? v <= rule.min : v < rule.min);
   const tooHigh = rule.max !== undefined && (rule.maxInclusive === false ? v >= rule.max : v > rule.max);
   if (tooLow || tooHigh || (rule.integer && !Number.isInteger(v))) {
@@ -155,7 +203,21 @@ export function checkedNumberAt(column: Column, row: number, rule: NumberRule): 
 export const POSITIVE: NumberRule = { min: 0, minInclusive: false, rule: 'above 0' };
 export const NON_NEGATIVE: NumberRule = { min: 0, rule: '0 or more' };
 export const COUNT: NumberRule = { min: 0, integer: true, rule: 'a whole number, 0 or more' };
-export const RATE: NumberRule = { min: 0, max: 1, rule: 'between 0 and 1 (e.g. 0.05 or 5%)' };
+export const POSITIVE_COUNT: NumberRule = { min: 1, integer: true, rule: 'a whole number above 0' };
+/** A share such as a margin: 0.3 or 30%. */
+export const SHARE: NumberRule = { min: 0, max: 1, percent: true, rule: 'between 0 and 1 (e.g. 0.3 or 30%)' };
+
+/**
+ * The largest amount of money an order, a cost or a mean spend may have: larger ones are typos or another column
+ * (dates as serial numbers, ids), and ten million of them still add up far below the largest number a cell holds.
+ */
+export const AMOUNT_LIMIT = 1e15;
+export const AMOUNT: NumberRule = {
+  min: -AMOUNT_LIMIT,
+  max: AMOUNT_LIMIT,
+  rule: 'between -1,000,000,000,000,000 and 1,000,000,000,000,000 (a larger one is a typo, or a column of something else)',
+  subject: 'an amount',
+};
 
 /** Largest serial number Sheets accepts as a date (9999-12-31). */
 const MAX_SERIAL = 2_958_465;
@@ -186,7 +248,10 @@ export function dayOfCell(cell: Cell): number {
   return NaN;
 }
 
-/** Customer ids: numbers stay numbers (so lookups on the result match), text is trimmed; "42" and 42 are one id. */
+/**
+ * Customer ids: numbers stay numbers (so lookups on the result match), text is normalised (normalizedId); "42" and
+ * 42 are one id.
+ */
 export function idAt(column: Column, row: number): CustomerId {
   const cell = cellAt(column, row);
   const id = idOfCell(cell);
@@ -203,19 +268,44 @@ export function idAt(column: Column, row: number): CustomerId {
  */
 export function idOfCell(cell: Cell): CustomerId | null {
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
-  if (typeof cell === 'string') {
-    // Most ids are text that needs no trimming and cannot be a number: decide that from two characters, since
-    // trimming and parsing every row of a long log costs more than the rest of reading it.
-    const first = cell.charCodeAt(0);
-    const last = cell.charCodeAt(cell.length - 1);
-    const letterFirst = (first >= 65 && first <= 90) || (first >= 97 && first <= 122);
-    if (letterFirst && last > 32 && last < 127) return cell;
-    const text = cell.trim();
-    if (text === '' || isErrorValue(text)) return null;
-    const asNumber = Number(text);
-    return String(asNumber) === text ? asNumber : text;
+  if (typeof cell !== 'string') return null;
+  // Most ids are printable ASCII with no space at either end, which normalisation leaves as they are: tell them from
+  // their characters' codes (an id like "C\u200B0001" has ASCII ends, so every character is looked at), since
+  // normalising every row of a long log costs more than the rest of reading it.
+  const length = cell.length;
+  const first = cell.charCodeAt(0);
+  const last = cell.charCodeAt(length - 1);
+  let plain = first > 32 && first < 127 && last > 32 && last < 127;
+  for (let i = 1; plain && i < length - 1; i++) {
+    const code = cell.charCodeAt(i);
+    plain = code >= 32 && code < 127;
   }
-  return null;
+  // Text starting with a letter cannot be a number (nor an error value, nor "Infinity" read as one).
+  if (plain && ((first >= 65 && first <= 90) || (first >= 97 && first <= 122))) return cell;
+  const text = plain ? cell : normalizedId(cell);
+  if (text === '' || isErrorValue(text)) return null;
+  const asNumber = Number(text);
+  return Number.isFinite(asNumber) && String(asNumber) === text ? asNumber : text;
+}
+
+/**
+ * Characters removed from ids wherever they are: Unicode's default-ignorable code points (invisible by definition:
+ * soft hyphen, zero-width space, joiners and non-joiner, word joiner, invisible operators, direction marks and
+ * embeddings, the byte-order mark, variation selectors, Hangul fillers, tag characters) and the control characters
+ * that are not white space (U+0000–U+0008, U+000E–U+001F, U+007F–U+0084, U+0086–U+009F).
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\u0000-\u0008\u000E-\u001F\u007F-\u0084\u0086-\u009F]/gu;
+/** White space at either end (Unicode's White_Space: spaces of every width, tabs, line and paragraph breaks). */
+const EDGE_SPACE = /^\p{White_Space}+|\p{White_Space}+$/gu;
+
+/**
+ * An id as a person reads it, so that copies of one id that differ in what cannot be seen are one customer: the
+ * invisible characters removed, then NFKC (compatibility forms become the plain ones: a fullwidth "Ｃ１" is "C1",
+ * a no-break space a space, a ligature its letters), then white space trimmed from both ends. Spaces inside the id
+ * stay: "C 1" and "C1" may be two customers.
+ */
+export function normalizedId(text: string): string {
+  return text.replace(INVISIBLE, '').normalize('NFKC').replace(EDGE_SPACE, '');
 }
 
 /** One of a few words, case-insensitive; blank gives the default. */
@@ -246,12 +336,18 @@ export function runCustomFunction<T>(functionName: string, parameters: Parameter
   }
 }
 
-/** Runs core work on the values of one argument: a DataError about one of its rows is reported as that argument's row. */
-export function forArgument<T>(argument: string, work: () => T): T {
+/**
+ * Runs core work on the values of one argument: a DataError about one of its rows is reported as that argument's row.
+ * `sourceRows` maps the core's rows back to the argument's when blank rows were left out (readOrders).
+ */
+export function forArgument<T>(argument: string, work: () => T, sourceRows: Int32Array | null = null): T {
   try {
     return work();
   } catch (e) {
-    if (e instanceof DataError && e.argument === undefined) throw new DataError(e.message, argument, e.row);
+    if (e instanceof DataError && e.argument === undefined) {
+      const row = e.row !== undefined && sourceRows ? sourceRows[e.row] : e.row;
+      throw new DataError(e.message, argument, row);
+    }
     throw e;
   }
 }

@@ -39,6 +39,17 @@ export interface SheetInfo {
   hasSegmentColumn: boolean;
 }
 
+/**
+ * The bounds of each option of an analysis, which the sidebar's inputs keep to and the server checks again (a
+ * request is data from the browser): a horizon of a million months would not finish in Apps Script's 6 minutes.
+ */
+export const REQUEST_LIMITS = {
+  horizonMonths: { min: 1, max: 120 },
+  annualDiscountRate: { min: 0, max: 1 },
+  grossMargin: { min: 0.01, max: 1 },
+  inactiveDays: { min: 1, max: 3650 },
+} as const;
+
 export interface AnalysisRequest {
   sheetName: string;
   shape: DataShape;

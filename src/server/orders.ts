@@ -5,7 +5,23 @@
 import { DataError } from '../core/errors';
 import { IdNumbering, type CustomerId, type CustomerIndex } from '../core/ids';
 import { StreamingSummary, type CustomerSummary, type TimeUnit } from '../core/summary';
-import { cellAt, dayAt, dayOfCell, idAt, idOfCell, isBlank, isDate, numberAt, readColumn, where, type Arg, type Cell, type Column } from './args';
+import {
+  cellAt,
+  checkedNumberAt,
+  dayAt,
+  dayOfCell,
+  idAt,
+  idOfCell,
+  isBlank,
+  isDate,
+  readColumn,
+  where,
+  AMOUNT,
+  AMOUNT_LIMIT,
+  type Arg,
+  type Cell,
+  type Column,
+} from './args';
 
 export interface OrderColumns {
   /** The customer of each order, numbered while the cells were read (so the ids are read once). */
@@ -13,6 +29,11 @@ export interface OrderColumns {
   /** Day numbers (days since 1970-01-01), whole numbers. */
   days: Int32Array;
   amounts?: Float64Array;
+  /**
+   * The row of the arguments each order came from, when blank rows were skipped (null when order i is row i), so a
+   * message about an order names its row in the sheet.
+   */
+  sourceRows: Int32Array | null;
 }
 
 export interface OrderArgs {
@@ -32,7 +53,7 @@ export function readOrders(args: OrderArgs): OrderColumns {
     const days = new Int32Array(n);
     const amounts = amountColumn ? new Float64Array(n) : undefined;
     if (readPlainRows(plain, 0, n, numbering, rowCustomer, days, amounts)) {
-      return { customers: { ids: numbering.ids, rowCustomer }, days, amounts };
+      return { customers: { ids: numbering.ids, rowCustomer }, days, amounts, sourceRows: null };
     }
   }
 
@@ -41,6 +62,7 @@ export function readOrders(args: OrderArgs): OrderColumns {
   const rowCustomer = new Int32Array(n);
   const days = new Int32Array(n);
   const amounts = amountColumn ? new Float64Array(n) : undefined;
+  let sourceRows: Int32Array | null = null;
   let lastTime = NaN;
   let lastDay = 0;
   let count = 0;
@@ -50,7 +72,10 @@ export function readOrders(args: OrderArgs): OrderColumns {
     const amountCell = amountColumn ? amountColumn.at(row) : 0;
     const blanks = (isBlank(idCell) ? 1 : 0) + (isBlank(dateCell) ? 1 : 0) + (amountColumn && isBlank(amountCell) ? 1 : 0);
     if (blanks > 0) {
-      if (blanks === columns.length) continue;
+      if (blanks === columns.length) {
+        sourceRows ??= Int32Array.from({ length: n }, (_, i) => i);
+        continue;
+      }
       const c = columns.find((column) => isBlank(column.at(row))) as LazyColumn;
       throw new DataError(`${where(c.column(), row)} is blank but the rest of the order is filled in`, c.name, row);
     }
@@ -70,15 +95,22 @@ export function readOrders(args: OrderArgs): OrderColumns {
     }
     days[count] = day;
     if (amounts && amountColumn) {
-      amounts[count] = typeof amountCell === 'number' && Number.isFinite(amountCell) ? amountCell : numberAt(amountColumn.column(), row);
+      amounts[count] = isPlainAmount(amountCell) ? amountCell : checkedNumberAt(amountColumn.column(), row, AMOUNT);
     }
+    if (sourceRows) sourceRows[count] = row;
     count++;
   }
   return {
     customers: { ids: numbering.ids, rowCustomer: rowCustomer.subarray(0, count) },
     days: days.subarray(0, count),
     amounts: amounts?.subarray(0, count),
+    sourceRows: sourceRows?.subarray(0, count) ?? null,
   };
+}
+
+/** An amount the fast paths take as it is: a number within AMOUNT's bounds (others are read with their message). */
+function isPlainAmount(cell: Cell): cell is number {
+  return typeof cell === 'number' && cell >= -AMOUNT_LIMIT && cell <= AMOUNT_LIMIT;
 }
 
 /** Rows read at a time by summarizeOrderCells: small next to a long log, large enough that batches cost nothing. */
@@ -246,7 +278,7 @@ function readPlainDates(dateRows: Cell[][], start: number, end: number, base: nu
 function readPlainAmounts(amountRows: Cell[][], start: number, end: number, base: number, amounts: Float64Array): boolean {
   for (let row = start; row < end; row++) {
     const amount = amountRows[row][0];
-    if (typeof amount !== 'number' || !Number.isFinite(amount)) return false;
+    if (!isPlainAmount(amount)) return false;
     amounts[row - base] = amount;
   }
   return true;

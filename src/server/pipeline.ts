@@ -5,26 +5,26 @@
 import { DataError } from '../core/errors';
 import { fitGammaGamma, type GammaGammaParams } from '../core/models/gammagamma';
 import { purchaseModel, type PurchaseModelName } from '../core/models/registry';
-import type { FitResult, PurchasePredictor } from '../core/models/types';
+import type { FitResult, PurchasePredictor, RfmPatterns } from '../core/models/types';
 import { ContentHash } from '../core/hash';
 import { compressPatterns } from '../core/rfm';
 import { summarizeOrders, type CustomerSummary, type DetailedSummary, type TimeUnit } from '../core/summary';
 import { isoFromDay } from '../core/dates';
-import { choiceAt, dayAt, isOmitted, readColumn, type Arg } from './args';
+import { forArgument, isOmitted, singleChoice, singleDay, singleValue, type Arg } from './args';
 import { cachedFit } from './cache';
 import { readOrders, summarizeOrderCells, type OrderArgs } from './orders';
 
 export const UNITS: readonly TimeUnit[] = ['day', 'week', 'month', 'year'];
 
-export function readUnit(arg: Arg, name = 'unit'): TimeUnit {
-  return choiceAt(readColumn(name, arg), 0, UNITS, 'day');
+export function readUnit(arg: Arg | undefined, name = 'unit'): TimeUnit {
+  return singleChoice(name, arg, UNITS, 'day');
 }
 
 /** Model names as people write them: "BG/NBD", "bg-nbd" and "bgnbd" are one. */
-export function readModelName<T extends string>(arg: Arg, choices: readonly T[], fallback: T, name = 'model'): T {
-  const column = readColumn(name, arg);
+export function readModelName<T extends string>(arg: Arg | undefined, choices: readonly T[], fallback: T, name = 'model'): T {
+  const column = singleValue(name, arg, `one of ${choices.map((c) => `"${c}"`).join(', ')}`);
+  if (!column) return fallback;
   const cell = column.cells[0];
-  if (isOmitted(arg)) return fallback;
   const normalized = typeof cell === 'string' ? cell.toLowerCase().replace(/[^a-z]/g, '') : '';
   const match = choices.find((c) => c === normalized);
   if (match) return match;
@@ -56,9 +56,11 @@ function summaryOfCells(args: OrderLogArgs, details: boolean): CustomerSummary;
 function summaryOfCells(args: OrderLogArgs, details: boolean): CustomerSummary {
   if (args.amountsRequired && isOmitted(args.amounts ?? '')) throw new DataError('amounts are needed: the amount of each order', 'amounts');
   const orderArgs = { ids: args.ids, dates: args.dates, amounts: isOmitted(args.amounts ?? '') ? undefined : args.amounts };
-  const asOfDay = isOmitted(args.asOf ?? '') ? undefined : dayAt(readColumn('as_of', args.asOf), 0);
+  const asOfDay = singleDay('as_of', args.asOf);
   const summary = summarizeOrderCells(orderArgs, { asOfDay, unit: args.unit, details }) ?? summarizeOrderRows(orderArgs, asOfDay, args.unit);
-  if (summary.count === 0) {
+  // A report lists the customers with returns only too; the models need a purchase to count from.
+  const listed = summary.count + (details ? summary.ignoredReturnsOnly : 0);
+  if (listed === 0) {
     const when = asOfDay === undefined ? '' : ` on or before as_of (${isoFromDay(asOfDay)})`;
     throw new DataError(`no purchase${when}: every order is later or a return`, asOfDay === undefined ? 'order_dates' : 'as_of');
   }
@@ -69,7 +71,7 @@ function summaryOfCells(args: OrderLogArgs, details: boolean): CustomerSummary {
 function summarizeOrderRows(orderArgs: OrderArgs, asOfDay: number | undefined, unit: TimeUnit): DetailedSummary {
   const orders = readOrders(orderArgs);
   if (orders.days.length === 0) throw new DataError('the order log is empty: give the customer id and date of each order', 'customer_ids');
-  return summarizeOrders({ ids: orders.customers, days: orders.days, amounts: orders.amounts }, { asOfDay, unit });
+  return forArgument('order_dates', () => summarizeOrders({ ids: orders.customers, days: orders.days, amounts: orders.amounts }, { asOfDay, unit }), orders.sourceRows);
 }
 
 /** The checks every fit needs: enough customers, and some repeat buying to learn from. */
@@ -95,8 +97,27 @@ export function fitPurchaseModelCached(name: PurchaseModelName, summary: Custome
   checkFittable(summary);
   const model = purchaseModel(name);
   const key = new ContentHash().text(name).text(summary.unit).numbers(summary.frequency).numbers(summary.recency).numbers(summary.T).digest();
-  const fit = cachedFit(`${name}:${key}`, () => model.fit(compressPatterns(summary.frequency, summary.recency, summary.T)));
+  const fit = cachedFit(`${name}:${key}`, () => model.fit(checkedPatterns(name, compressPatterns(summary.frequency, summary.recency, summary.T))));
   return { name, fit, predictor: model.predictor(fit.params as never) };
+}
+
+/**
+ * Distinct (frequency, recency, T) histories a Pareto/NBD fit may take in a cell: its likelihood needs a ₂F₁ per
+ * history, about 10 to 25 µs each over a whole fit on the benchmark's machine, so this keeps the fit to about 10 of a
+ * cell's 30 seconds. The other models are closed forms, fast on any log.
+ */
+const PARETO_HISTORIES_LIMIT = 500_000;
+
+/** The patterns, when the model can be fitted to them within a cell's time. */
+export function checkedPatterns(model: string, patterns: RfmPatterns): RfmPatterns {
+  if (model === 'paretonbd' && patterns.count > PARETO_HISTORIES_LIMIT) {
+    const n = (x: number): string => x.toLocaleString('en-US');
+    throw new DataError(
+      `model "paretonbd" is too slow for ${n(patterns.count)} different customer histories (frequency, recency and T) in a cell's 30 seconds; it takes up to ${n(PARETO_HISTORIES_LIMIT)}: use "bgnbd" or "mbgnbd", or a coarser unit such as "week"`,
+      'model',
+    );
+  }
+  return patterns;
 }
 
 /** Predictions from a fit that did not converge would be silent guesses: refuse them, saying why. */

@@ -285,6 +285,8 @@ export function ensureSize(sheet: Sheet, rows: number, columns: number): void {
 
 /** A spreadsheet holds at most this many cells, counting the whole grid of every sheet. */
 export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+/** A sheet has at most this many columns (A … ZZZ). */
+export const SHEET_COLUMN_LIMIT = 18_278;
 /** A new sheet's grid (1,000 rows × 26 columns) before the add-in trims it. */
 export const NEW_SHEET_CELLS = 26_000;
 

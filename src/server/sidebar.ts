@@ -14,9 +14,9 @@ import { guessColumns, profileColumn, type SampleKind } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
 import { DataError } from '../core/errors';
 import type { CustomerId } from '../core/ids';
-import { cellAt, dayAt, idAt, isBlank, isDate, numberAt, where, type Cell, type Column } from './args';
+import { cellAt, checkedNumberAt, dayAt, idAt, isBlank, isDate, where, AMOUNT, POSITIVE_COUNT, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
-import type { AnalysisRequest, AnalysisSummary, ColumnChoice, ColumnRole, Progress, Reply, SheetInfo } from './contract';
+import { REQUEST_LIMITS, type AnalysisRequest, type AnalysisSummary, type ColumnChoice, type ColumnRole, type Progress, type Reply, type SheetInfo } from './contract';
 import { customerValueCells, writeCustomerValueSheet, writeSegmentsSheet, CUSTOMER_VALUE_SHEET, RESULT_SHEET_KEYS, SEGMENTS_SHEET } from './report';
 import { findSegmentColumn, writeSegmentColumn } from './segmentColumn';
 import { cellsInUse, NEW_SHEET_CELLS, ownSheetKey, SPREADSHEET_CELL_LIMIT, type Placed } from './sheets';
@@ -62,8 +62,9 @@ function reply<T>(work: () => T): Reply<T> {
     return { ok: true, value: work() };
   } catch (e) {
     if (e instanceof DataError) return { ok: false, error: e.message };
-    const message = e instanceof Error ? e.message : String(e);
-    return { ok: false, error: `Something went wrong: ${message}` };
+    // As in the cells (args.ts runCustomFunction): a fault of the add-in is said as such, never in JavaScript's words.
+    if (typeof console !== 'undefined') console.error('Customer Value failed', e);
+    return { ok: false, error: 'The add-in failed on this sheet (a fault of the add-in, not of your data). Please report it, with the data if you can.' };
   }
 }
 
@@ -146,6 +147,7 @@ export function analyzeSheet(request: AnalysisRequest): Reply<AnalysisSummary> {
 }
 
 function runAnalysis(request: AnalysisRequest): AnalysisSummary {
+  checkRequest(request);
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   const sheet = spreadsheet.getSheetByName(request.sheetName);
   if (!sheet) throw new DataError(`There is no sheet named "${request.sheetName}" any more. Press Reload.`);
@@ -176,6 +178,21 @@ function runAnalysis(request: AnalysisRequest): AnalysisSummary {
   }
   const sheets = [valueSheet.sheet.getName(), segmentsSheet.sheet.getName()];
   return summarize(analysis, request, asOfDay, orders, sheets, segmentColumn, [...warnings, ...kept]);
+}
+
+/** The options as the sidebar's inputs bound them (REQUEST_LIMITS): a request is data from the browser. */
+function checkRequest(request: AnalysisRequest): void {
+  for (const option of ['horizonMonths', 'annualDiscountRate', 'grossMargin', 'inactiveDays'] as const) {
+    const { min, max } = REQUEST_LIMITS[option];
+    const value: unknown = request[option];
+    if (typeof value !== 'number' || !(value >= min && value <= max)) {
+      throw new DataError(`The option ${option} must be a number from ${min} to ${max}. Reload the sidebar and try again.`);
+    }
+  }
+  if (!Number.isInteger(request.horizonMonths) || !Number.isInteger(request.inactiveDays)) {
+    throw new DataError('The horizon and the inactive days must be whole numbers. Reload the sidebar and try again.');
+  }
+  if (request.cut !== 'top20' && request.cut !== 'median') throw new DataError('The cut between high and low must be "top20" or "median". Reload the sidebar and try again.');
 }
 
 function keptAsideWarning(placed: Placed): string[] {
@@ -210,7 +227,7 @@ interface SheetInput {
   asOfDay: number;
   orders: number;
   /** The order log for the holdout check (orders shape only). */
-  holdoutLog: { ids: CustomerId[]; days: number[] } | null;
+  holdoutLog: { ids: CustomerId[]; days: number[]; amounts: number[] } | null;
   /** Sheet row of each customer (customers shape), for the Segment column. */
   rowOfCustomer: number[];
   warnings: string[];
@@ -245,9 +262,9 @@ function readOrderSheet(values: Cell[][], headers: string[], request: AnalysisRe
     if (isBlank(cellAt(idColumn, row)) && isBlank(cellAt(dateColumn, row)) && isBlank(cellAt(amountColumn, row))) continue;
     ids.push(idAt(idColumn, row));
     days.push(dayAt(dateColumn, row));
-    const amount = numberAt(amountColumn, row);
+    const amount = checkedNumberAt(amountColumn, row, AMOUNT);
     amounts.push(amount);
-    if (costColumn) costs.push(isBlank(cellAt(costColumn, row)) ? 0 : numberAt(costColumn, row));
+    if (costColumn) costs.push(isBlank(cellAt(costColumn, row)) ? 0 : checkedNumberAt(costColumn, row, AMOUNT));
     else if (marginColumn) costs.push(amount - marginOf(marginColumn, row, amount));
     referredBy.push(referrerColumn && !isBlank(cellAt(referrerColumn, row)) ? idAt(referrerColumn, row) : '');
   }
@@ -259,14 +276,20 @@ function readOrderSheet(values: Cell[][], headers: string[], request: AnalysisRe
     { ids, days, amounts, costs: costColumn || marginColumn ? costs : undefined, referredBy: referrerColumn ? referredBy : undefined },
     asOfDay,
   );
-  if (customers.ids.length === 0) throw new DataError(`No order on or before the as-of date (${isoFromDay(asOfDay)}).`);
-  return { customers, asOfDay, orders: ids.length - later, holdoutLog: { ids, days }, rowOfCustomer: [], warnings };
+  if (customers.ids.length === 0) {
+    const returns = customers.returnsOnly ? ' that is not a return' : '';
+    throw new DataError(`No order${returns} on or before the as-of date (${isoFromDay(asOfDay)}).`);
+  }
+  if (customers.returnsOnly) {
+    warnings.push(`${customers.returnsOnly} customer(s) with only returns (negative amounts) up to the as-of date were left out: they have no purchase to predict from.`);
+  }
+  return { customers, asOfDay, orders: ids.length - later, holdoutLog: { ids, days, amounts }, rowOfCustomer: [], warnings };
 }
 
 /** A margin column holds either a share of the amount (0.3 or 30%) or the margin itself in money. */
 function marginOf(column: Column, row: number, amount: number): number {
   if (isBlank(cellAt(column, row))) return amount;
-  const margin = numberAt(column, row);
+  const margin = checkedNumberAt(column, row, { ...AMOUNT, percent: true });
   return Math.abs(margin) <= 1 && Math.abs(amount) > 1 ? margin * amount : margin;
 }
 
@@ -307,19 +330,18 @@ function readCustomerSheet(values: Cell[][], headers: string[], request: Analysi
     if (indexOf.has(id)) throw new DataError(`${where(idColumn, row)} repeats customer ${String(id)}: with one row per customer every id appears once.`, idColumn.name, row);
     indexOf.set(id, i);
     customers.ids.push(id);
-    const orders = numberAt(ordersColumn, row);
-    if (!(orders >= 1) || !Number.isInteger(orders)) throw new DataError(`${where(ordersColumn, row)} is ${orders}; the number of orders must be a whole number, 1 or more.`, ordersColumn.name, row);
+    const orders = checkedNumberAt(ordersColumn, row, { ...POSITIVE_COUNT, subject: 'the number of orders' });
     const first = dayAt(firstColumn, row);
     const last = dayAt(lastColumn, row);
     if (last < first) throw new DataError(`${where(lastColumn, row)} is before the first order date.`, lastColumn.name, row);
-    const revenue = numberAt(revenueColumn, row);
+    const revenue = checkedNumberAt(revenueColumn, row, AMOUNT);
     customers.orders[i] = orders;
     customers.frequency[i] = last > first ? orders - 1 : 0;
     customers.firstDay[i] = first;
     customers.lastDay[i] = last;
     customers.revenue[i] = revenue;
     customers.monetaryValue[i] = customers.frequency[i] > 0 ? revenue / orders : 0;
-    if (customers.cost && costColumn) customers.cost[i] = isBlank(cellAt(costColumn, row)) ? 0 : numberAt(costColumn, row);
+    if (customers.cost && costColumn) customers.cost[i] = isBlank(cellAt(costColumn, row)) ? 0 : checkedNumberAt(costColumn, row, AMOUNT);
     referrers.push(referrerColumn && !isBlank(cellAt(referrerColumn, row)) ? idAt(referrerColumn, row) : '');
   });
   if (customers.referrerOf) referrers.forEach((r, i) => (customers.referrerOf![i] = r === '' ? -1 : indexOf.get(r) ?? -1));

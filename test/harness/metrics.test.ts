@@ -107,7 +107,7 @@ describe('CLV_SIMPLE, CAC, LTV_CAC, CAC_PAYBACK', () => {
   it('bad input', () => {
     expect(() => gas.cell('CLV_SIMPLE', 100, 2, 3, 1.5)).toThrow('CLV_SIMPLE: gross_margin is 1.5; gross_margin must be between 0 and 1');
     expect(() => gas.cell('CLV_SIMPLE', -100, 2, 3)).toThrow('CLV_SIMPLE: avg_order_value is -100; avg_order_value must be 0 or more');
-    expect(() => gas.cell('CAC', 5000, 0)).toThrow('CAC: new_customers is 0; new_customers must be above 0');
+    expect(() => gas.cell('CAC', 5000, 0)).toThrow('CAC: new_customers is 0; new_customers must be a whole number above 0');
     expect(() => gas.cell('LTV_CAC', 'n/a', 100)).toThrow('LTV_CAC: ltv is "n/a", not a number');
     expect(() => gas.cell('CAC_PAYBACK', 150, col(30, 0))).toThrow('CAC_PAYBACK: margin_per_period row 2 is 0; margin_per_period must be above 0');
   });

@@ -3,7 +3,7 @@
  * The JSDoc above each exported function is what Sheets shows as autocomplete help.
  */
 import { cohortRetention } from '../../core/cohort';
-import { OrderHistory } from '../../core/churn';
+import { OrderHistory, type ChurnPeriod } from '../../core/churn';
 import type { CalendarPeriod } from '../../core/dates';
 import { DataError } from '../../core/errors';
 import {
@@ -15,26 +15,33 @@ import {
   simpleClv,
   type PaymentTiming,
 } from '../../core/metrics';
-import { alignedAnswer, optionalCell } from '../aligned';
+import { alignedAnswer, alignedAnswers, optionalCell } from '../aligned';
 import {
   checkedNumberAt,
   choiceAt,
   dayAt,
+  forArgument,
   isOmitted,
   numberAt,
   readColumn,
   runCustomFunction,
+  singleChoice,
   where,
   COUNT,
   NON_NEGATIVE,
   POSITIVE,
+  POSITIVE_COUNT,
+  SHARE,
   type Answer,
   type Arg,
+  type NumberRule,
 } from '../args';
 import { readOrders } from '../orders';
+import { SHEET_COLUMN_LIMIT, SPREADSHEET_CELL_LIMIT } from '../sheets';
+import { spill } from '../spill';
 
-const CHURN_RULE = { min: 0, minInclusive: false, max: 1, rule: 'above 0 and at most 1', subject: 'churn' };
-const DISCOUNT_RULE = { min: 0, rule: '0 or more (e.g. 0.01 for 1% per period)' };
+const CHURN_RULE: NumberRule = { min: 0, minInclusive: false, max: 1, percent: true, rule: 'above 0 and at most 1', subject: 'churn' };
+const DISCOUNT_RULE: NumberRule = { min: 0, percent: true, rule: '0 or more (e.g. 0.01 for 1% per period)' };
 const TIMINGS: readonly PaymentTiming[] = ['start', 'end'];
 
 /**
@@ -119,7 +126,7 @@ function churnFromCounts(lost: Arg, atStart: Arg): Answer {
     ],
     (c, row) => {
       const lostCount = checkedNumberAt(c[0], row, COUNT);
-      const startCount = checkedNumberAt(c[1], row, { ...COUNT, min: 1, rule: 'a whole number above 0' });
+      const startCount = checkedNumberAt(c[1], row, POSITIVE_COUNT);
       if (lostCount > startCount) {
         throw new DataError(`${where(c[0], row)} is ${lostCount}, more than the ${startCount} customers at the start`, c[0].name, row);
       }
@@ -128,7 +135,13 @@ function churnFromCounts(lost: Arg, atStart: Arg): Answer {
   );
 }
 
-const INACTIVE_DAYS_RULE = { min: 1, integer: true, rule: 'a whole number of days, 1 or more' };
+const INACTIVE_DAYS_RULE: NumberRule = { min: 1, integer: true, rule: 'a whole number of days, 1 or more' };
+
+/**
+ * Customer-periods a churn series may check in a cell: each period looks at every customer's orders (churn.ts), at
+ * about 25 ns a check on the benchmark's machine, so this keeps the series to about 10 of a cell's 30 seconds.
+ */
+const CHURN_CHECKS_LIMIT = 400_000_000;
 
 function churnFromOrders(ids: Arg, dates: Arg, periodStart: Arg, periodEnd: Arg, inactiveDays: Arg): Answer {
   if (isOmitted(periodStart) || isOmitted(periodEnd)) {
@@ -138,22 +151,32 @@ function churnFromOrders(ids: Arg, dates: Arg, periodStart: Arg, periodEnd: Arg,
   if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
   const history = new OrderHistory(orders.customers, orders.days);
   const isSeries = [periodStart, periodEnd].some((a) => readColumn('x', a).isRange);
-  return alignedAnswer(
+  return alignedAnswers(
     [
       { name: 'period_start', value: periodStart },
       { name: 'period_end', value: periodEnd },
       { name: 'inactive_days', value: inactiveDays, optional: true },
     ],
-    (c, row) => {
-      const start = dayAt(c[0], row);
-      const end = dayAt(c[1], row);
-      if (end <= start) throw new DataError(`${where(c[1], row)} is not after period_start`, c[1].name, row);
-      const windowColumn = optionalCell(c, 2, row);
-      const window = windowColumn ? checkedNumberAt(windowColumn, row, INACTIVE_DAYS_RULE) : 90;
-      const { churn } = history.churnBetween(start, end, window);
-      if (churn !== null) return churn;
-      if (isSeries) return '';
-      throw new DataError(`no customer was active at period_start (no order in the ${window} days up to it)`, c[0].name, row);
+    (c, rows) => {
+      const periods: ChurnPeriod[] = rows.map((row) => {
+        const startDay = dayAt(c[0], row);
+        const endDay = dayAt(c[1], row);
+        if (endDay <= startDay) throw new DataError(`${where(c[1], row)} is not after period_start`, c[1].name, row);
+        const windowColumn = optionalCell(c, 2, row);
+        return { startDay, endDay, inactiveDays: windowColumn ? checkedNumberAt(windowColumn, row, INACTIVE_DAYS_RULE) : 90 };
+      });
+      if (history.customerCount * periods.length > CHURN_CHECKS_LIMIT) {
+        const n = (x: number): string => x.toLocaleString('en-US');
+        throw new DataError(
+          `period_start has ${n(periods.length)} periods and the order log ${n(history.customerCount)} customers: checking every customer in every period is more than a cell can do in its 30 seconds; give at most ${n(Math.max(1, Math.floor(CHURN_CHECKS_LIMIT / history.customerCount)))} periods`,
+          'period_start',
+        );
+      }
+      return history.churnSeries(periods).map(({ churn }, i) => {
+        if (churn !== null) return churn;
+        if (isSeries) return '';
+        throw new DataError(`no customer was active at period_start (no order in the ${periods[i].inactiveDays} days up to it)`, c[0].name, rows[i]);
+      });
     },
   );
 }
@@ -185,7 +208,7 @@ export function CLV_SIMPLE(avg_order_value: Arg, purchases_per_period: Arg, life
           checkedNumberAt(c[0], row, NON_NEGATIVE),
           checkedNumberAt(c[1], row, NON_NEGATIVE),
           checkedNumberAt(c[2], row, NON_NEGATIVE),
-          marginColumn ? checkedNumberAt(marginColumn, row, { min: 0, max: 1, rule: 'between 0 and 1 (e.g. 0.4 or 40%)' }) : 1,
+          marginColumn ? checkedNumberAt(marginColumn, row, SHARE) : 1,
         );
       },
     ),
@@ -196,7 +219,7 @@ export function CLV_SIMPLE(avg_order_value: Arg, purchases_per_period: Arg, life
  * Customer acquisition cost: what it cost to win one new customer. =CAC(5000, 100) is 50.
  *
  * @param {number} acquisition_spend Marketing and sales spend in the period.
- * @param {number} new_customers Customers won in the period (above 0).
+ * @param {number} new_customers Customers won in the period (a whole number above 0).
  * @return The cost per new customer (one per row when given columns).
  * @customfunction
  * @preserve
@@ -208,7 +231,7 @@ export function CAC(acquisition_spend: Arg, new_customers: Arg): Answer {
         { name: 'acquisition_spend', value: acquisition_spend },
         { name: 'new_customers', value: new_customers },
       ],
-      (c, row) => acquisitionCost(checkedNumberAt(c[0], row, NON_NEGATIVE), checkedNumberAt(c[1], row, POSITIVE)),
+      (c, row) => acquisitionCost(checkedNumberAt(c[0], row, NON_NEGATIVE), checkedNumberAt(c[1], row, POSITIVE_COUNT)),
     ),
   );
 }
@@ -275,13 +298,15 @@ const PERIODS: readonly CalendarPeriod[] = ['week', 'month', 'quarter', 'year'];
  */
 export function COHORT_RETENTION(customer_ids: Arg, order_dates: Arg, period?: Arg, amounts?: Arg): Answer {
   return runCustomFunction('COHORT_RETENTION', ['customer_ids', 'order_dates', 'period', 'amounts'], () => {
-    const unit = choiceAt(readColumn('period', period), 0, PERIODS, 'month');
+    const unit = singleChoice('period', period, PERIODS, 'month');
     const orders = readOrders({ ids: customer_ids, dates: order_dates, amounts: isOmitted(amounts) ? undefined : amounts });
     if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
-    const table = cohortRetention(orders.customers, orders.days, unit, orders.amounts);
+    const limits = { columns: SHEET_COLUMN_LIMIT, cells: SPREADSHEET_CELL_LIMIT };
+    const table = forArgument('order_dates', () => cohortRetention(orders.customers, orders.days, unit, orders.amounts, limits), orders.sourceRows);
     const header = ['Cohort', 'Customers', ...Array.from({ length: table.periods }, (_, k) => `${capitalize(unit)} ${k}`)];
-    const rows = table.rows.map((r) => [r.label, r.size, ...padded(r.values, table.periods)]);
-    return [header, ...rows];
+    return spill(header, table.rows.length, (i) => [table.rows[i].label, table.rows[i].size, ...padded(table.rows[i].values, table.periods)], {
+      cause: 'the amounts are too large to add up',
+    });
   });
 }
 

@@ -11,27 +11,32 @@ import { sbgFitSurvivors, sbgRetentionRate, sbgSurvival, type SbgParams } from '
 import { MODEL_LABELS, PURCHASE_MODEL_NAMES, purchaseModel, type PurchaseModelName } from '../../core/models/registry';
 import type { FitResult } from '../../core/models/types';
 import { compressPatterns } from '../../core/rfm';
-import { summarizeOrders } from '../../core/summary';
+import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from '../../core/summary';
 import {
   alignedRowCount,
   cellAt,
   checkedNumberAt,
-  dayAt,
+  forArgument,
   isBlank,
   isOmitted,
-  numberAt,
   readColumn,
   runCustomFunction,
+  singleDay,
+  singleNumber,
   toDate,
   where,
+  AMOUNT,
   COUNT,
   NON_NEGATIVE,
+  SHARE,
   type Answer,
   type Arg,
   type Column,
+  type NumberRule,
 } from '../args';
 import { readOrders } from '../orders';
 import {
+  checkedPatterns,
   checkFittable,
   detailedSummaryFromCells,
   fitPurchaseModelCached,
@@ -61,17 +66,23 @@ export function CLV_SUMMARY(customer_ids: Arg, order_dates: Arg, amounts?: Arg, 
   return runCustomFunction('CLV_SUMMARY', ['customer_ids', 'order_dates', 'amounts', 'as_of', 'unit'], () => {
     const s = detailedSummaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: readUnit(unit) });
     const header = ['customer_id', 'frequency', 'recency', 'T', 'monetary_value', 'first_order', 'last_order', 'orders', 'total_amount'];
-    return spill(header, s.count, (k) => [
-      s.ids[k],
-      s.frequency[k],
-      s.recency[k],
-      s.T[k],
-      s.monetaryValue[k],
-      toDate(s.firstDay[k]),
-      toDate(s.lastDay[k]),
-      s.orders[k],
-      s.totalAmount[k],
-    ]);
+    // Customers with returns only keep their row, in their place: orders and total, and blanks where a purchase
+    // would be counted (a 0 would claim a customer who bought once).
+    const { returnsOnly } = s;
+    const source = new Int32Array(s.count + returnsOnly.ids.length);
+    for (let i = 0, k = 0, j = 0; i < source.length; i++) {
+      source[i] = j < returnsOnly.ids.length && returnsOnly.position[j] === k ? ~j++ : k++;
+    }
+    return spill(
+      header,
+      source.length,
+      (i) => {
+        const k = source[i];
+        if (k < 0) return [returnsOnly.ids[~k], '', '', '', '', '', '', returnsOnly.orders[~k], returnsOnly.totalAmount[~k]];
+        return [s.ids[k], s.frequency[k], s.recency[k], s.T[k], s.monetaryValue[k], toDate(s.firstDay[k]), toDate(s.lastDay[k]), s.orders[k], s.totalAmount[k]];
+      },
+      { items: 'customers' },
+    );
   });
 }
 
@@ -98,9 +109,10 @@ export function CLV_FIT(customer_ids: Arg, order_dates: Arg, amounts?: Arg, mode
   return runCustomFunction('CLV_FIT', ['customer_ids', 'order_dates', 'amounts', 'model', 'as_of', 'unit'], () => {
     const name = readModelName<FitModelName>(model, FIT_MODELS, 'bgnbd');
     const s = summaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: readUnit(unit), amountsRequired: name === 'gammagamma' });
-    if (name === 'gammagamma') return fitTable(fitSpendModelCached(s), GAMMA_GAMMA_PARAMS);
+    const leftOut = s.ignoredReturnsOnly > 0 ? `${s.ignoredReturnsOnly} customer(s) with returns only left out` : '';
+    if (name === 'gammagamma') return fitTable(fitSpendModelCached(s), GAMMA_GAMMA_PARAMS, leftOut);
     const fitted = fitPurchaseModelCached(name, s);
-    return fitTable(fitted.fit, purchaseModel(name).paramNames);
+    return fitTable(fitted.fit, purchaseModel(name).paramNames, leftOut);
   });
 }
 
@@ -108,14 +120,15 @@ const GAMMA_GAMMA_PARAMS = ['p', 'q', 'v'] as const;
 const BGBB_PARAMS = ['alpha', 'beta', 'gamma', 'delta'] as const;
 const SBG_PARAMS = ['alpha', 'beta'] as const;
 
-function fitTable(fit: FitResult<object>, names: readonly string[]): Answer {
+/** The fit as a table; `customersNote` says, beside the number of customers, who was left out. */
+function fitTable(fit: FitResult<object>, names: readonly string[], customersNote = ''): Answer {
   const params = fit.params as Record<string, number>;
   const errors = fit.standardErrors as Record<string, number>;
   const rows: AnswerCell[][] = names.map((n) => [n, params[n], Number.isFinite(errors[n]) ? errors[n] : '']);
   rows.push(['log_likelihood', fit.logLikelihood, '']);
-  rows.push(['customers', fit.customers, '']);
+  rows.push(['customers', fit.customers, customersNote]);
   rows.push(['converged', fit.converged, fit.message || fit.note || '']);
-  return spill(['parameter', 'value', 'standard_error'], rows.length, (i) => rows[i]);
+  return spill(['parameter', 'value', 'standard_error'], rows.length, (i) => rows[i], { cause: 'the model cannot be fitted to numbers this large or this far apart' });
 }
 
 const SUMMARY_MODELS = [...PURCHASE_MODEL_NAMES, 'gammagamma', 'bgbb'] as const;
@@ -147,7 +160,7 @@ export function CLV_FIT_SUMMARY(frequency: Arg, recency: Arg, T: Arg, model?: Ar
       return fitTable(fitGammaGamma(table.x, table.monetary, table.w), GAMMA_GAMMA_PARAMS);
     }
     checkFittable({ frequency: table.x }, 'rows');
-    const patterns = compressPatterns(table.x, table.tx, table.T, table.w);
+    const patterns = checkedPatterns(name, compressPatterns(table.x, table.tx, table.T, table.w));
     if (name === 'bgbb') return fitTable(bgbbFit(patterns), BGBB_PARAMS);
     const m = purchaseModel(name);
     return fitTable(m.fit(patterns), m.paramNames);
@@ -191,11 +204,14 @@ function readSummaryTable(frequency: Arg, recency: Arg, T: Arg, weights: Arg, mo
     out.x[i] = x;
     out.tx[i] = tx;
     out.T[i] = age;
-    out.w[i] = wCol && !isBlank(cellAt(wCol, row)) ? checkedNumberAt(wCol, row, { min: 0, minInclusive: false, rule: 'above 0' }) : 1;
-    if (out.monetary && mCol) out.monetary[i] = isBlank(cellAt(mCol, row)) ? 0 : numberAt(mCol, row);
+    out.w[i] = wCol && !isBlank(cellAt(wCol, row)) ? checkedNumberAt(wCol, row, WEIGHT) : 1;
+    if (out.monetary && mCol) out.monetary[i] = isBlank(cellAt(mCol, row)) ? 0 : checkedNumberAt(mCol, row, AMOUNT);
   });
   return out;
 }
+
+/** A weight counts customers: whole, and no more than there are people. */
+const WEIGHT: NumberRule = { min: 1, max: 1e10, integer: true, rule: 'a whole number of customers, from 1 to 10,000,000,000' };
 
 function checkOpportunities(fCol: Column, rCol: Column, tCol: Column, row: number, x: number, tx: number, n: number): void {
   if (!Number.isInteger(tx)) throw new DataError(`${where(rCol, row)} is ${tx}; for "bgbb" recency is the number of the last opportunity used`, rCol.name, row);
@@ -221,7 +237,7 @@ export function P_ALIVE(customer_ids: Arg, order_dates: Arg, as_of?: Arg, unit?:
     const s = summaryFromCells({ ids: customer_ids, dates: order_dates, asOf: as_of, unit: readUnit(unit) });
     const fitted = fitPurchaseModelCached('bgnbd', s);
     requireConverged(fitted, MODEL_LABELS.bgnbd);
-    return spill(['customer_id', 'p_alive'], s.count, (k) => [s.ids[k], fitted.predictor.pAlive(s.frequency[k], s.recency[k], s.T[k])]);
+    return spill(['customer_id', 'p_alive'], s.count, (k) => [s.ids[k], fitted.predictor.pAlive(s.frequency[k], s.recency[k], s.T[k])], { items: 'customers' });
   });
 }
 
@@ -241,15 +257,25 @@ export function P_ALIVE(customer_ids: Arg, order_dates: Arg, as_of?: Arg, unit?:
  */
 export function PREDICT_PURCHASES(customer_ids: Arg, order_dates: Arg, horizon: Arg, unit?: Arg, as_of?: Arg, model?: Arg): Answer {
   return runCustomFunction('PREDICT_PURCHASES', ['customer_ids', 'order_dates', 'horizon', 'unit', 'as_of', 'model'], () => {
-    if (horizon === undefined || isOmitted(horizon)) throw new DataError('horizon is missing: how far ahead to predict, e.g. 90 (days)', 'horizon');
-    const t = checkedNumberAt(readColumn('horizon', horizon), 0, { min: 0, minInclusive: false, rule: 'above 0' });
+    const timeUnit = readUnit(unit);
+    const t = singleNumber('horizon', horizon, horizonRule(timeUnit), NaN);
+    if (Number.isNaN(t)) throw new DataError('horizon is missing: how far ahead to predict, e.g. 90 (days)', 'horizon');
     const name = readModelName<PurchaseModelName>(model, PURCHASE_MODEL_NAMES, 'bgnbd');
-    const s = summaryFromCells({ ids: customer_ids, dates: order_dates, asOf: as_of, unit: readUnit(unit) });
+    const s = summaryFromCells({ ids: customer_ids, dates: order_dates, asOf: as_of, unit: timeUnit });
     const fitted = fitPurchaseModelCached(name, s);
     requireConverged(fitted, MODEL_LABELS[name]);
     const [expected] = fitted.predictor.expectedPurchasesBatch(s.frequency, s.recency, s.T, [t], [[1]]);
-    return spill(['customer_id', 'expected_purchases'], s.count, (k) => [s.ids[k], expected[k]]);
+    return spill(['customer_id', 'expected_purchases'], s.count, (k) => [s.ids[k], expected[k]], { items: 'customers' });
   });
+}
+
+/** Predictions reach at most 100 years ahead, as CLV's 1,200 months: beyond, a model fitted on a few years says nothing. */
+const HORIZON_DAYS = 36_525;
+
+function horizonRule(unit: TimeUnit): NumberRule {
+  const most = HORIZON_DAYS / DAYS_PER_UNIT[unit];
+  const shown = Number.isInteger(most) ? most.toLocaleString('en-US') : most.toFixed(1);
+  return { min: 0, minInclusive: false, max: most, rule: `above 0 and at most ${shown} (${unit}s: 100 years)` };
 }
 
 /**
@@ -278,10 +304,11 @@ export function CLV(
   as_of?: Arg,
 ): Answer {
   return runCustomFunction('CLV', ['customer_ids', 'order_dates', 'amounts', 'horizon_months', 'annual_discount_rate', 'margin', 'as_of'], () => {
-    const months = optionalNumber(horizon_months, 'horizon_months', 12, { min: 1, max: 1200, integer: true, rule: 'a whole number of months from 1 to 1200' });
-    const rate = optionalNumber(annual_discount_rate, 'annual_discount_rate', 0.1, { min: 0, max: 10, rule: 'between 0 and 10 (e.g. 10%)' });
-    const keep = optionalNumber(margin, 'margin', 1, { min: 0, max: 1, rule: 'between 0 and 1 (e.g. 30%)' });
+    const months = singleNumber('horizon_months', horizon_months, { min: 1, max: 1200, integer: true, rule: 'a whole number of months from 1 to 1200' }, 12);
+    const rate = singleNumber('annual_discount_rate', annual_discount_rate, { min: 0, max: 10, percent: true, rule: 'between 0 and 10 (e.g. 10%)' }, 0.1);
+    const keep = singleNumber('margin', margin, SHARE, 1);
     const s = summaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: 'day', amountsRequired: true });
+    checkClvSteps(s, months);
     const fitted = fitPurchaseModelCached('bgnbd', s);
     requireConverged(fitted, MODEL_LABELS.bgnbd);
     const spendFit = fitSpendModelCached(s);
@@ -295,12 +322,35 @@ export function CLV(
       unit: 'day',
     });
     const header = ['customer_id', 'clv', 'expected_purchases', 'expected_spend_per_order', 'p_alive'];
-    return spill(header, s.count, (k) => [s.ids[k], clv[k], expectedPurchases[k], spend[k], pAlive[k]]);
+    return spill(header, s.count, (k) => [s.ids[k], clv[k], expectedPurchases[k], spend[k], pAlive[k]], { items: 'customers' });
   });
 }
 
-function optionalNumber(arg: Arg, name: string, fallback: number, rule: Parameters<typeof checkedNumberAt>[2]): number {
-  return arg === undefined || isOmitted(arg) ? fallback : checkedNumberAt(readColumn(name, arg), 0, rule);
+/**
+ * Month-end predictions a CLV cell may make: the model predicts once per month for each distinct (repeat purchases,
+ * age) history (models/common.ts), about half a microsecond each on the benchmark's machine (1,200 months of 22,353
+ * histories took 12.7 s), so this keeps the CLV's own work to about 10 of a cell's 30 seconds, whatever the horizon.
+ */
+const CLV_STEPS_LIMIT = 20_000_000;
+
+function checkClvSteps(s: CustomerSummary, months: number): void {
+  if (s.count * months <= CLV_STEPS_LIMIT) return;
+  const histories = distinctHistories(s);
+  if (histories * months <= CLV_STEPS_LIMIT) return;
+  const most = Math.max(1, Math.floor(CLV_STEPS_LIMIT / histories));
+  const n = (x: number): string => x.toLocaleString('en-US');
+  throw new DataError(
+    `horizon_months is ${months}: the ${n(s.count)} customers have ${n(histories)} different histories (repeat purchases and age), and predicting each of them month by month for ${months} months is more than a cell can do in its 30 seconds; use at most ${n(most)} months`,
+    'horizon_months',
+  );
+}
+
+/** The number of distinct (frequency, T) pairs, which the prediction's work grows with. */
+function distinctHistories(s: CustomerSummary): number {
+  const seen = new Set<number>();
+  // T is a whole number of days (CLV works in days) below 2^23 (year 9999); frequency below 2^30.
+  for (let k = 0; k < s.count; k++) seen.add(s.frequency[k] * 8_388_608 + s.T[k]);
+  return seen.size;
 }
 
 /**
@@ -331,23 +381,35 @@ export function RETENTION_FIT(active_customers: Arg): Answer {
  */
 export function RETENTION_FORECAST(active_customers: Arg, periods_ahead?: Arg): Answer {
   return runCustomFunction('RETENTION_FORECAST', ['active_customers', 'periods_ahead'], () => {
-    const ahead = optionalNumber(periods_ahead, 'periods_ahead', 5, { min: 0, max: 1000, integer: true, rule: 'a whole number from 0 to 1000' });
+    const ahead = singleNumber('periods_ahead', periods_ahead, { min: 0, max: 1000, integer: true, rule: 'a whole number from 0 to 1000' }, 5);
     const active = readActive(active_customers);
     const fit = fitRetention(active_customers);
     if (!fit.converged) throw new DataError(`the retention model could not be fitted: ${fit.message}`, 'active_customers');
     const periods = active.length + ahead;
-    return spill(['period', 'observed_active', 'expected_active', 'retention_rate'], periods, (t) => [
-      t,
-      t < active.length ? active[t] : '',
-      active[0] * sbgSurvival(fit.params, t),
-      t === 0 ? '' : sbgRetentionRate(fit.params, t),
-    ]);
+    return spill(
+      ['period', 'observed_active', 'expected_active', 'retention_rate'],
+      periods,
+      (t) => [t, t < active.length ? active[t] : '', active[0] * sbgSurvival(fit.params, t), t === 0 ? '' : sbgRetentionRate(fit.params, t)],
+      { items: 'periods', cause: 'check the counts of active_customers' },
+    );
   });
 }
+
+/**
+ * Periods of a cohort the retention model is fitted to: a century of months, or 200 years of weeks. The fit's work
+ * grows with them, and a longer column is not a cohort's history.
+ */
+const RETENTION_PERIODS_LIMIT = 10_000;
 
 function readActive(arg: Arg): number[] {
   const column = readColumn('active_customers', arg);
   const n = alignedRowCount([column]);
+  if (n > RETENTION_PERIODS_LIMIT) {
+    throw new DataError(
+      `active_customers has ${n.toLocaleString('en-US')} rows; give at most ${RETENTION_PERIODS_LIMIT.toLocaleString('en-US')} periods (one row per period of the cohort)`,
+      'active_customers',
+    );
+  }
   const values: number[] = [];
   for (let row = 0; row < n; row++) {
     if (isBlank(cellAt(column, row))) throw new DataError(`${where(column, row)} is blank; give a count for every period`, column.name, row);
@@ -375,24 +437,35 @@ function fitRetention(arg: Arg): FitResult<SbgParams> {
  * @param {date} order_dates The date of each order.
  * @param {date} calibration_end The last day of the fitting period; the rest of the log is the check period.
  * @param {string} [unit] Optional: "day" (default), "week", "month" or "year".
+ * @param {number} [amounts] Optional: the amount of each order; then a day of returns only is not a purchase.
  * @return A table: repeat purchases before the split, customers, mean predicted and mean actual purchases after.
  * @customfunction
  * @preserve
  */
-export function CLV_HOLDOUT(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit?: Arg): Answer {
-  return runCustomFunction('CLV_HOLDOUT', ['customer_ids', 'order_dates', 'calibration_end', 'unit'], () => {
-    if (calibration_end === undefined || isOmitted(calibration_end)) throw new DataError('calibration_end is missing: the last day of the fitting period', 'calibration_end');
-    const end = dayAt(readColumn('calibration_end', calibration_end), 0);
+export function CLV_HOLDOUT(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit?: Arg, amounts?: Arg): Answer {
+  return runCustomFunction('CLV_HOLDOUT', ['customer_ids', 'order_dates', 'calibration_end', 'unit', 'amounts'], () => {
+    const end = singleDay('calibration_end', calibration_end);
+    if (end === undefined) throw new DataError('calibration_end is missing: the last day of the fitting period', 'calibration_end');
     const timeUnit = readUnit(unit);
-    const orders = readOrders({ ids: customer_ids, dates: order_dates });
+    const orders = readOrders({ ids: customer_ids, dates: order_dates, amounts: isOmitted(amounts ?? '') ? undefined : amounts });
     if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
     let last = -Infinity;
     for (let i = 0; i < orders.days.length; i++) last = Math.max(last, orders.days[i]);
     if (end >= last) throw new DataError('calibration_end is on or after the last order: there is no later period to check against', 'calibration_end');
-    const calibration = summarizeOrders({ ids: orders.customers, days: orders.days }, { asOfDay: end, unit: timeUnit });
-    if (calibration.count === 0) throw new DataError('no order on or before calibration_end: there is nothing to fit on', 'calibration_end');
-    checkFittable(calibration);
-    const check = holdoutCheck({ ids: orders.customers, days: orders.days }, end, timeUnit, purchaseModel('bgnbd'));
+    const log = { ids: orders.customers, days: orders.days, amounts: orders.amounts };
+    const check = forArgument(
+      'order_dates',
+      () =>
+        holdoutCheck(log, end, timeUnit, purchaseModel('bgnbd'), {
+          checkCalibration: (calibration) => {
+            if (calibration.count === 0) throw new DataError('no purchase on or before calibration_end: there is nothing to fit on', 'calibration_end');
+            checkFittable(calibration);
+            return true;
+          },
+        }),
+      orders.sourceRows,
+    );
+    if (!check) throw new DataError('the calibration period cannot be checked', 'calibration_end'); // checkCalibration never skips
     if (!check.fit.converged) throw new DataError(`the BG/NBD model could not be fitted on the calibration period: ${check.fit.message}`);
     const rows = [...check.groups, check.total];
     return spill(['repeat_purchases_before', 'customers', 'predicted_mean', 'actual_mean'], rows.length, (i) => [
