@@ -25,6 +25,7 @@ import {
   risingTable,
   startingAlpha,
   systematicSample,
+  type AtModelLimit,
   type FitDiagnosis,
   type ParamBounds,
   type ThetaDerivatives,
@@ -257,12 +258,13 @@ const NO_HETEROGENEITY = 1e6;
 const SPIKE = 1e8;
 
 /**
- * The box the fit searches, documented in the README: r in [1e-6, 1e6], α in [1e-6, 1e6] times the data's mean age
- * (its unit follows the data's), a and b in [1e-6, 1e7] (above NO_HETEROGENEITY in sum, so the spike is reachable).
+ * The box the fit searches, documented in the README: r in [1e-6, 1e6], α in [1e-6, 1e9] times the data's mean age
+ * (its unit follows the data's; room for α = r/rate at r's bound), a and b in [1e-6, 1e7] (above NO_HETEROGENEITY in
+ * sum, so the spike is reachable).
  */
 function bounds(data: RfmPatterns): ParamBounds {
   const age = meanAge(data);
-  return { lower: [1e-6, 1e-6 * age, 1e-6, 1e-6], upper: [1e6, 1e6 * age, 1e7, 1e7] };
+  return { lower: [1e-6, 1e-6 * age, 1e-6, 1e-6], upper: [1e6, 1e9 * age, 1e7, 1e7] };
 }
 
 /**
@@ -272,13 +274,25 @@ function bounds(data: RfmPatterns): ParamBounds {
  */
 const LEAST_ALIVE_AFTER_PURCHASE = 1e-3;
 
-function fitProblem({ params, settled, optimizerMessage, atBound, stopped }: FitDiagnosis<BetaGeoParams>): string {
+/**
+ * Above this r the Gamma distribution of purchase rates is a spike (a spread of 1% of the mean rate): everyone buys
+ * at the same rate, the Poisson limit of the model. r and α then grow together without bound, their ratio (the rate)
+ * settles, and so do the predictions.
+ */
+const SAME_RATE = 1e4;
+
+const SAME_RATE_NOTE =
+  'Every customer seems to buy at the same rate, so r and alpha are not pinned down one by one, only their ratio ' +
+  '(the rate); the predictions do not depend on more than that.';
+
+function fitProblem({ params, settled, optimizerMessage, atBound, stopped }: FitDiagnosis<BetaGeoParams>): string | AtModelLimit<BetaGeoParams> {
   if (stopped || !settled) return optimizerMessage;
-  const { a, b } = params;
+  const { r, a, b } = params;
   if (a + b > NO_HETEROGENEITY) return ''; // the spike: refitted by fitWithoutDropoutSpread
   if (b / (a + b) < LEAST_ALIVE_AFTER_PURCHASE) return certainDropout(a / (a + b));
-  if (atBound.length > 0) return atBoundMessage(atBound);
-  return '';
+  const edge = atBound.filter((name) => !(r > SAME_RATE && (name === 'r' || name === 'alpha')));
+  if (edge.length > 0) return atBoundMessage(edge);
+  return r > SAME_RATE ? { note: SAME_RATE_NOTE, unpinned: ['r', 'alpha'] } : '';
 }
 
 /** The absurd fit of LEAST_ALIVE_AFTER_PURCHASE, with the chance of stopping after a purchase it implies. */
@@ -338,7 +352,10 @@ function fitWithoutDropoutSpread(shift: 0 | 1, data: RfmPatterns, runaway: FitRe
       if (!settled) return optimizerMessage;
       const stopping = params['drop-out odds'] / (1 + params['drop-out odds']);
       if (stopping > 1 - LEAST_ALIVE_AFTER_PURCHASE) return certainDropout(stopping);
-      return atBound.length > 0 ? atBoundMessage(atBound) : '';
+      const sameRate = params.r > SAME_RATE;
+      const edge = atBound.filter((name) => !(sameRate && (name === 'r' || name === 'alpha')));
+      if (edge.length > 0) return atBoundMessage(edge);
+      return sameRate ? { note: SAME_RATE_NOTE, unpinned: ['r', 'alpha'] } : '';
     },
     { lower: [box.lower[0], box.lower[1], 1e-9], upper: [box.upper[0], box.upper[1], 1e9] },
   );
@@ -354,7 +371,8 @@ function fitWithoutDropoutSpread(shift: 0 | 1, data: RfmPatterns, runaway: FitRe
     customers: data.customers,
     note: reduced.converged
       ? `Every customer seems to have the same chance, ${formatPercent(p)}, of stopping after each purchase, so a and b ` +
-        'are not pinned down one by one, only their ratio; the predictions do not depend on more than that.'
+        'are not pinned down one by one, only their ratio; the predictions do not depend on more than that.' +
+        (reduced.note ? ` ${reduced.note}` : '')
       : undefined,
   };
 }
@@ -376,7 +394,10 @@ function startFromSample(data: RfmPatterns, shift: 0 | 1 = 0): number[] | undefi
     [1, startingAlpha(sample), 1, 1],
     sample.customers,
     {},
-    (diagnosis) => fitProblem(diagnosis) || (diagnosis.atBound.length > 0 ? 'at a bound' : ''),
+    (diagnosis) => {
+      const verdict = fitProblem(diagnosis);
+      return typeof verdict === 'string' && verdict === '' && diagnosis.atBound.length > 0 ? 'at a bound' : verdict;
+    },
     bounds(sample),
   );
   const { r, alpha, a, b } = fit.params;

@@ -445,13 +445,13 @@ function fitProblem(params: BgBbParams, converged: boolean, optimizerMessage: st
   if (a + b > NO_HETEROGENEITY) {
     return (
       'Every customer seems to transact with the same probability (no heterogeneity), so alpha and beta grow ' +
-      `without bound and are not pinned down; the probability they imply, ${formatPercent(a / (a + b))} an opportunity, is.`
+      `without bound and are not pinned down. Only the probability they imply is pinned down, ${formatPercent(a / (a + b))} an opportunity.`
     );
   }
   if (g + d > NO_HETEROGENEITY) {
     return (
       'Every customer seems to drop out with the same probability (no heterogeneity), so gamma and delta grow ' +
-      `without bound and are not pinned down; the probability they imply, ${formatPercent(g / (g + d))} an opportunity, is.`
+      `without bound and are not pinned down. Only the probability they imply is pinned down, ${formatPercent(g / (g + d))} an opportunity.`
     );
   }
   const runaway = BGBB_PARAM_NAMES.filter((name) => params[name] < TINY);

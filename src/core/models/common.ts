@@ -77,6 +77,16 @@ export interface ParamBounds {
   upper: readonly number[];
 }
 
+/**
+ * A fit at a documented limit of its model, where some parameters grow without bound together but the predictions
+ * settle (everyone buying at the same rate, spending alike): usable, with a note saying so. The standard-error rule
+ * then skips the parameters that are not pinned down.
+ */
+export interface AtModelLimit<P extends object> {
+  note: string;
+  unpinned: readonly (keyof P & string)[];
+}
+
 /** What a model's `problem` rule gets to judge a fit by. */
 export interface FitDiagnosis<P extends object> {
   params: P;
@@ -99,8 +109,9 @@ export const UNCERTAINTY_LIMIT = 10;
 
 /**
  * Maximises a log-likelihood over positive parameters within `bounds`, from `start` (moved into the bounds), and
- * packs the answer. `problem` turns the diagnosis into '' (fine) or plain words on what is wrong; a fit it accepts
- * must also have finite standard errors, none above UNCERTAINTY_LIMIT times its estimate. `stop` may end the run
+ * packs the answer. `problem` turns the diagnosis into '' (fine), plain words on what is wrong, or a limit of the
+ * model (AtModelLimit); a fit it accepts must also have finite standard errors, none above UNCERTAINTY_LIMIT times
+ * its estimate, among the parameters it pins down. `stop` may end the run
  * early (a work budget), with its reason.
  */
 export function fitPositive<P extends object>(
@@ -109,7 +120,7 @@ export function fitPositive<P extends object>(
   start: readonly number[],
   customers: number,
   options: FitOptions,
-  problem: (diagnosis: FitDiagnosis<P>) => string,
+  problem: (diagnosis: FitDiagnosis<P>) => string | AtModelLimit<P>,
   bounds: ParamBounds,
   stop?: () => string,
 ): FitResult<P> {
@@ -135,7 +146,10 @@ export function fitPositive<P extends object>(
     atBound: result.atBound.map((i) => names[i]),
     stopped: result.stopped,
   };
-  const message = problem(diagnosis) || uncertainty(names, params, standardErrors);
+  const verdict = problem(diagnosis);
+  const limit = typeof verdict === 'string' ? null : verdict;
+  const pinned = limit ? names.filter((name) => !limit.unpinned.includes(name)) : names;
+  const message = (typeof verdict === 'string' ? verdict : '') || uncertainty(pinned, params, standardErrors);
   return {
     params,
     standardErrors,
@@ -143,6 +157,7 @@ export function fitPositive<P extends object>(
     converged: message === '',
     message,
     iterations: result.iterations,
+    note: limit && message === '' ? limit.note : undefined,
     customers,
   };
 }

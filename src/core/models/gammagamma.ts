@@ -11,7 +11,17 @@
  */
 import { digamma, gammaln, trigamma } from '../special';
 import { DataError } from '../errors';
-import { checkPositiveParams, checkSummaryRow, fitPositive, MAX_FREQUENCY, type FitDiagnosis, type ParamBounds, type ThetaDerivatives } from './common';
+import {
+  checkPositiveParams,
+  checkSummaryRow,
+  fitPositive,
+  listOf,
+  MAX_FREQUENCY,
+  type AtModelLimit,
+  type FitDiagnosis,
+  type ParamBounds,
+  type ThetaDerivatives,
+} from './common';
 import type { FitOptions, FitResult, ParamNames } from './types';
 import { formatNumber } from './words';
 
@@ -221,11 +231,32 @@ export function gammaGammaLogLikelihood(
   return derivatives(prepare(frequency, monetaryValue, weights), [params.p, params.q, params.v], false).value;
 }
 
-function fitProblem({ params, settled, optimizerMessage, atBound }: FitDiagnosis<GammaGammaParams>): string {
-  if (!settled) return optimizerMessage;
-  if (atBound.length > 0) {
+/**
+ * Above this p or q the model sits at one of its limits (a Gamma spread of 1% of its mean), where the parameters grow
+ * without bound but the expected spend p(v + x·m)/(p·x + q − 1) settles: q large, customers spend alike on average
+ * (v grows with q); p large, each customer's orders are all of one amount (the expectation tends to her own mean).
+ */
+const SPIKE_SHAPE = 1e4;
+
+function fitProblem({ params, settled, optimizerMessage, atBound, stopped }: FitDiagnosis<GammaGammaParams>): string | AtModelLimit<GammaGammaParams> {
+  const sameAverage = params.q > SPIKE_SHAPE;
+  const oneAmount = params.p > SPIKE_SHAPE;
+  // At a limit the likelihood keeps creeping up along it, and the search may stop short of settling: that is fine.
+  if (stopped || (!settled && !sameAverage && !oneAmount)) return optimizerMessage;
+  const unpinned: ('p' | 'q' | 'v')[] = [];
+  const notes: string[] = [];
+  if (sameAverage) {
+    unpinned.push('q', 'v');
+    notes.push('Customers seem to spend alike on average, so q and v are not pinned down one by one, only their ratio.');
+  }
+  if (oneAmount) {
+    unpinned.push('p', 'v');
+    notes.push('Each customer’s orders seem to be of one and the same amount, so p is not pinned down; the expected spend follows each customer’s own average.');
+  }
+  const edge = atBound.filter((name) => !unpinned.includes(name));
+  if (edge.length > 0) {
     return (
-      `The fit ran to the edge of the range allowed for ${atBound.join(' and ')}, so the spend model is not pinned down: ` +
+      `The fit ran to the edge of the range allowed for ${listOf(edge)}, so the spend model is not pinned down: ` +
       'give the repeat spend of more customers.'
     );
   }
@@ -235,7 +266,7 @@ function fitProblem({ params, settled, optimizerMessage, atBound }: FitDiagnosis
       'model: spend varies too much between customers to predict it.'
     );
   }
-  return '';
+  return notes.length > 0 ? { note: `${notes.join(' ')} The predictions do not depend on more than that.`, unpinned } : '';
 }
 
 /**

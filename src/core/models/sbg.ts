@@ -231,7 +231,7 @@ function fitProblem(cohort: SbgCohort, converged: boolean, optimizerMessage: str
   if (alpha + beta > NO_HETEROGENEITY) {
     return (
       'Churn looks the same for every customer (no heterogeneity), so alpha and beta grow without bound and ' +
-      `are not pinned down. The churn rate they imply, ${churn} a period, is; projections keep it constant.`
+      `are not pinned down. Only the churn rate they imply is pinned down, ${churn} a period, and projections would keep it constant.`
     );
   }
   if (beta < TINY) return 'Nearly every customer left in the first period, so there is no retention to project.';

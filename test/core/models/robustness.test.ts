@@ -36,6 +36,8 @@ function measured<T>(work: () => T): { result: T; terms: number } {
 function expectPlainSentence(text: string): void {
   expect(text, text).toMatch(/^[A-Z].*[.]$/s);
   expect(text, text).not.toMatch(/\d[eE][+-]?\d|NaN|undefined|Infinity|\[object/);
+  // No clause that breaks off: a word that cannot end one right before a stop ("…, is; projections…").
+  expect(text, text).not.toMatch(/\b(is|are|was|were|the|an|of|to|and|or|than|with|for|by|from)[;:,.!?](?=\s|$)/);
 }
 
 function expectReasonIfNotConverged(fit: FitResult<object>): void {
@@ -81,7 +83,6 @@ describe('degenerate data are never reported as converged', () => {
     'two customers': compressPatterns([9, 0], [540, 0], [552, 100]),
     'everyone bought again exactly once': compressPatterns([1, 1, 1, 1, 1, 1], [10, 20, 30, 40, 50, 60], [100, 100, 100, 100, 100, 100]),
     'everyone bought again once, on the last day': compressPatterns([1, 1, 1, 1], [100, 90, 80, 70], [100, 90, 80, 70]),
-    'one kind of customer only (50 alike)': compressPatterns([3], [50], [100], [50]),
     'one repeat buyer, who bought today': compressPatterns([1, 0, 0, 0, 0, 0], [100, 0, 0, 0, 0, 0], [100, 100, 100, 100, 100, 100]),
   };
   for (const [name, data] of Object.entries(degenerate)) {
@@ -95,6 +96,21 @@ describe('degenerate data are never reported as converged', () => {
     }
   }
 
+  it('one kind of customer only (50 alike): not converged, or at a limit of the model that a note explains', () => {
+    // All alike, the data cannot show any spread between customers: BG/NBD and MBG/NBD land on their limits of one
+    // buying rate and one drop-out chance for everyone, which they may use only with a note saying so; Pareto/NBD's
+    // shapes are bounded, so it stops at the edge.
+    const alike = compressPatterns([3], [50], [100], [50]);
+    for (const model of PURCHASE_MODELS) {
+      const fit = model.fit(alike);
+      if (fit.converged) {
+        expect(fit.note).toMatch(/^Every customer seems to have the same chance, .* Every customer seems to buy at the same rate/);
+        expectPlainSentence(fit.note ?? '');
+      } else expectPlainSentence(fit.message);
+    }
+    expect(paretonbd.fit(alike).converged).toBe(false);
+  });
+
   it('BG/NBD: a fit saying a customer who bought today has most likely stopped is not converged', () => {
     // Every repeat buyer bought again once: the fit would put the chance of stopping after a purchase near 100%.
     const fit = bgnbd.fit(degenerate['everyone bought again exactly once']);
@@ -104,8 +120,7 @@ describe('degenerate data are never reported as converged', () => {
 
   it('Gamma-Gamma, BG/BB and sBG too', () => {
     const fits: FitResult<object>[] = [
-      fitGammaGamma([1, 2, 3, 4, 5], [10, 10, 10, 10, 10]),
-      fitGammaGamma([1, 1], [10, 20]),
+      fitGammaGamma([1, 1, 2, 5, 3, 1], [10, 200, 15, 30, 1000, 4]),
       bgbbFit(compressPatterns([3], [5], [6], [40])),
       bgbbFit(compressPatterns([1, 1, 1, 0], [1, 2, 3, 0], [6, 6, 6, 6])),
       sbgFitSurvivors([1000, 999, 999, 999]),
@@ -115,6 +130,28 @@ describe('degenerate data are never reported as converged', () => {
       expect(fit.converged).toBe(false);
       expectPlainSentence(fit.message);
     }
+  });
+});
+
+describe('limits of the models are usable, with a note', () => {
+  it('Gamma-Gamma: customers who all spend alike, or whose orders are each of one amount', () => {
+    const alike = fitGammaGamma([1, 2, 3, 4, 5], [10, 10, 10, 10, 10]);
+    expect(alike.converged).toBe(true);
+    expect(alike.note).toMatch(/^Customers seem to spend alike on average/);
+    expect(Math.abs(alike.params.p * alike.params.v / (alike.params.q - 1) - 10)).toBeLessThan(0.01);
+    const fixedPrices = fitGammaGamma([1, 1, 2, 1, 3, 1, 2, 1], [20, 21, 30, 30, 31, 40, 40, 42]);
+    expectReasonIfNotConverged(fixedPrices);
+  });
+
+  it('BG/NBD: customers who all buy at the same rate', () => {
+    // 30 customers: a purchase on day k, another 59 days later, every third a third 92 days after that.
+    const x = Array.from({ length: 30 }, (_, k) => (k % 3 === 0 ? 2 : 1));
+    const tx = x.map((n) => (n === 2 ? 151 : 59));
+    const T = Array.from({ length: 30 }, (_, k) => 180 - k);
+    const fit = bgnbd.fit(compressPatterns(x, tx, T));
+    expect(fit.converged).toBe(true);
+    expect(fit.note).toMatch(/Every customer seems to buy at the same rate/);
+    expectPlainSentence(fit.note ?? '');
   });
 });
 
