@@ -69,11 +69,14 @@ function prepare(frequency: ArrayLike<number>, monetaryValue: ArrayLike<number>,
   }
   let usable = 0;
   let top = 0;
+  const skip = negativeSpend === 'skip';
   for (let i = 0; i < n; i++) {
     const x = frequency[i];
     const m = monetaryValue[i];
     const w = weights ? weights[i] : 1;
-    checkSpendRow(x, m, w, i, negativeSpend);
+    // One combined test per row; the message is worked out only for a row that fails it.
+    const fine = Number.isInteger(x) && x >= 0 && x <= MAX_FREQUENCY && Number.isFinite(m) && (m >= 0 || x === 0 || skip) && w >= 0 && w < Infinity;
+    if (!fine) spendRowError(x, m, w, i, negativeSpend);
     if (x >= 1 && m > 0 && w > 0) {
       usable++;
       if (x > top) top = x;
@@ -115,7 +118,7 @@ function prepare(frequency: ArrayLike<number>, monetaryValue: ArrayLike<number>,
   return { x, m, w, distinctX, distinctW, total, sumXLog, sumLogM };
 }
 
-function checkSpendRow(x: number, m: number, w: number, row: number, negativeSpend: NegativeSpend): void {
+function spendRowError(x: number, m: number, w: number, row: number, negativeSpend: NegativeSpend): void {
   const at = (column: string): string => `${column} row ${row + 1}`;
   if (!Number.isInteger(x) || x < 0 || x > MAX_FREQUENCY) {
     // The same words as for the purchase models' rows.
