@@ -31,7 +31,16 @@ export const BGBB_PARAM_NAMES: ParamNames<BgBbParams> = ['alpha', 'beta', 'gamma
  * over every opportunity after the last transaction, so this keeps a fit within a cell's time. Longer histories are
  * refused with a DataError rather than left to run.
  */
-export const MAX_OPPORTUNITY_TERMS = 20_000_000;
+export const MAX_OPPORTUNITY_TERMS = 5_000_000;
+
+/**
+ * Work a whole fit may do, over all its likelihood passes, in opportunity terms (about 70 ns each with the Hessian):
+ * some 10 seconds. A pass costs its terms and PATTERN_COST for each distinct history. A fit that needs more stops,
+ * not converged, saying so.
+ */
+const FIT_WORK_BUDGET = 150_000_000;
+/** What one distinct history costs a pass besides its terms, in terms: its moments are merged in small arrays. */
+const PATTERN_COST = 150;
 
 /**
  * Checks one history: whole numbers with 0 ≤ x ≤ t_x ≤ n, and t_x = 0 exactly when x = 0.
@@ -69,15 +78,16 @@ function checkData(data: RfmPatterns): void {
 }
 
 /** checkData, and the total of opportunity terms a fit's likelihood passes would sum. */
-function checkFitData(data: RfmPatterns): void {
+function checkFitData(data: RfmPatterns): number {
   const terms = checkRows(data);
   if (terms > MAX_OPPORTUNITY_TERMS) {
     throw new DataError(
-      `These histories hold too many opportunities after the customers' last transactions (${formatNumber(terms)} in all, at most ` +
-        `${formatNumber(MAX_OPPORTUNITY_TERMS)}) to fit within a cell's time; count opportunities in weeks or months rather than days.`,
+      `These histories hold too many opportunities after the customers’ last transactions (${formatNumber(terms)} in all, at most ` +
+        `${formatNumber(MAX_OPPORTUNITY_TERMS)}) to fit within a cell’s time; count opportunities in weeks or months rather than days.`,
       'T',
     );
   }
+  return terms;
 }
 
 /** Checks every row; returns Σ (n − t_x) over the patterns. */
@@ -397,7 +407,7 @@ function logSpaceObjective(data: RfmPatterns) {
 
 /** Fits α, β, γ, δ by maximum likelihood; `data.T` holds each customer's number of opportunities n. */
 export function bgbbFit(data: RfmPatterns, options: FitOptions = {}): FitResult<BgBbParams> {
-  checkFitData(data);
+  const terms = checkFitData(data);
   if (!(data.customers >= 2)) {
     throw new DataError(`Only ${formatNumber(data.customers)} customer${data.customers === 1 ? ' is' : 's are'} in the data; a model learns from many customers (at least 2, ideally hundreds).`);
   }
@@ -410,11 +420,25 @@ export function bgbbFit(data: RfmPatterns, options: FitOptions = {}): FitResult<
   if (start.length !== K || !start.every((v) => v > 0 && Number.isFinite(v))) {
     throw new RangeError(`BG/BB: starting values must be four positive numbers; got ${start.join(', ')}`);
   }
-  const result = maximize(logSpaceObjective(data), new Float64Array(start.map(Math.log)), {
-    maxIterations: options.maxIterations,
-    lower: BGBB_PARAM_NAMES.map(() => Math.log(LOWER)),
-    upper: BGBB_PARAM_NAMES.map(() => Math.log(UPPER)),
-  });
+  // Each pass sums at most `terms` opportunity terms (fewer where a pattern's terms become negligible).
+  let passes = 0;
+  const objective = logSpaceObjective(data);
+  const result = maximize(
+    (u, wantHessian) => {
+      passes++;
+      return objective(u, wantHessian);
+    },
+    new Float64Array(start.map(Math.log)),
+    {
+      maxIterations: options.maxIterations,
+      lower: BGBB_PARAM_NAMES.map(() => Math.log(LOWER)),
+      upper: BGBB_PARAM_NAMES.map(() => Math.log(UPPER)),
+      stop: () =>
+        passes * (terms + PATTERN_COST * data.count) > FIT_WORK_BUDGET
+          ? 'The fit stopped at its work limit before settling: these histories are long for the time a cell has. Count opportunities in weeks or months rather than days.'
+          : '',
+    },
+  );
   const theta = new Float64Array(result.u.map(Math.exp));
   const se = standardErrorsFromLogHessian(theta, result.hessian);
   const params = toParams(theta);

@@ -180,6 +180,14 @@ describe('impossible values are refused up front, with their column and row', ()
     expect(refusal(() => fitGammaGamma([2, huge, 1], [10, 20, 5])).message).toBe(e.message);
   });
 
+  it('BG/BB histories too long to fit within a cell’s time', () => {
+    const e = refusal(() => bgbbFit(compressPatterns([1, 0, 2], [1, 0, 5], [3_000_000, 3_000_000, 6])));
+    expect(e.argument).toBe('T');
+    expect(e.message).toBe(
+      'These histories hold too many opportunities after the customers’ last transactions (6,000,000 in all, at most 5,000,000) to fit within a cell’s time; count opportunities in weeks or months rather than days.',
+    );
+  });
+
   it('accepts the largest frequency allowed', () => {
     expect(compressPatterns([MAX_FREQUENCY, 1], [700, 5], [730, 10]).count).toBe(2);
   });
