@@ -389,6 +389,10 @@ describe('no JavaScript words reach a cell', () => {
       ['RETENTION_FIT', [col(100, 100, 100)]],
       ['PREDICT_PURCHASES', [col('A', 'A', 'B'), dates, 1e-300]],
     ];
+    // A two-column range of period starts is named as such (it was once called "x").
+    expect(messageOf(() => gas.cell('CHURN', col('A', 'B'), dates.slice(0, 2), [[gas.date(2024, 1, 1), gas.date(2024, 2, 1)], [gas.date(2024, 1, 8), gas.date(2024, 2, 8)]], gas.date(2024, 3, 1)))).toBe(
+      'CHURN: period_start is a range of 2 columns; give a single column',
+    );
     for (const [name, args] of calls) {
       const message = messageOf(() => gas.cell(name, ...args));
       if (message === null) continue;

@@ -150,7 +150,7 @@ function churnFromOrders(ids: Arg, dates: Arg, periodStart: Arg, periodEnd: Arg,
   const orders = readOrders({ ids, dates, idsName: 'customer_ids', datesName: 'order_dates' });
   if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
   const history = new OrderHistory(orders.customers, orders.days);
-  const isSeries = [periodStart, periodEnd].some((a) => readColumn('x', a).isRange);
+  const isSeries = readColumn('period_start', periodStart).isRange || readColumn('period_end', periodEnd).isRange;
   return alignedAnswers(
     [
       { name: 'period_start', value: periodStart },
