@@ -112,7 +112,7 @@ export function analyzeCustomers(customers: CustomerHistories, options: Analysis
   const purchaseFit = model.fit(compressPatterns(frequency, recency, T));
   if (!purchaseFit.converged) {
     throw new DataError(
-      `The ${MODEL_LABELS.bgnbd} purchase model could not be fitted (${purchaseFit.message}). Without it the add-in cannot predict who will buy again, so growth value is unknown.`,
+      `The ${MODEL_LABELS.bgnbd} purchase model could not be fitted. ${purchaseFit.message} Without it the add-in cannot predict who will buy again, so growth value is unknown.`,
     );
   }
   const predictor = model.predictor(purchaseFit.params);
@@ -164,7 +164,7 @@ function fitSpend(frequency: Float64Array, monetaryValue: Float64Array): FitResu
   }
   const fit = fitGammaGamma(frequency, monetaryValue);
   if (!fit.converged) {
-    throw new DataError(`The spend model could not be fitted (${fit.message}). Without it the add-in cannot predict how much customers will spend.`);
+    throw new DataError(`The spend model could not be fitted. ${fit.message} Without it the add-in cannot predict how much customers will spend.`);
   }
   return fit;
 }

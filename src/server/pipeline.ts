@@ -123,7 +123,7 @@ export function checkedPatterns(model: string, patterns: RfmPatterns): RfmPatter
 /** Predictions from a fit that did not converge would be silent guesses: refuse them, saying why. */
 export function requireConverged(fitted: { fit: FitResult<object> }, modelLabel: string): void {
   if (!fitted.fit.converged) {
-    throw new DataError(`the ${modelLabel} model could not be fitted to these data: ${fitted.fit.message} (CLV_FIT shows the details)`);
+    throw new DataError(`the ${modelLabel} model could not be fitted to these data. ${fitted.fit.message} CLV_FIT shows the details.`);
   }
 }
 

@@ -124,6 +124,13 @@ describe('CLV_FIT_SUMMARY', () => {
     expect(() => gas.cell('CLV_FIT_SUMMARY', col(0, 0, 0), col(0, 0, 0), col(3, 5, 8))).toThrow(/no customer bought more than once/);
     expect(() => gas.cell('CLV_FIT_SUMMARY', col(1, 2), col(5, 4), col(10, 30), 'weibull')).toThrow(/model is "weibull"; use "bgnbd"/);
   });
+
+  it('names the argument row of a value core refuses, blank rows above it counted', () => {
+    // Core sees the rows without the blank one: its row 2 is the argument's row 3.
+    expect(() => gas.cell('CLV_FIT_SUMMARY', col(1, '', 1e9, 2), col(5, '', 6, 7), col(10, '', 30, 30))).toThrow(
+      /^CLV_FIT_SUMMARY: frequency row 3 is 1,000,000,000, more repeat purchases than one customer can make/,
+    );
+  });
 });
 
 describe('P_ALIVE, PREDICT_PURCHASES and CLV on CDNOW', () => {

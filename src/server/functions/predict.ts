@@ -154,20 +154,38 @@ export function CLV_FIT_SUMMARY(frequency: Arg, recency: Arg, T: Arg, model?: Ar
   return runCustomFunction('CLV_FIT_SUMMARY', ['frequency', 'recency', 'T', 'model', 'weights', 'monetary_value'], () => {
     const name = readModelName<SummaryModelName>(model, SUMMARY_MODELS, 'bgnbd');
     const table = readSummaryTable(frequency, recency, T, weights, monetary_value, name);
-    if (name === 'gammagamma') {
-      if (!table.monetary) throw new DataError('monetary_value is needed for "gammagamma"', 'monetary_value');
+    return onArgumentRows(table.rows, () => {
+      if (name === 'gammagamma') {
+        if (!table.monetary) throw new DataError('monetary_value is needed for "gammagamma"', 'monetary_value');
+        checkFittable({ frequency: table.x }, 'rows');
+        return fitTable(fitGammaGamma(table.x, table.monetary, table.w), GAMMA_GAMMA_PARAMS);
+      }
       checkFittable({ frequency: table.x }, 'rows');
-      return fitTable(fitGammaGamma(table.x, table.monetary, table.w), GAMMA_GAMMA_PARAMS);
-    }
-    checkFittable({ frequency: table.x }, 'rows');
-    const patterns = checkedPatterns(name, compressPatterns(table.x, table.tx, table.T, table.w));
-    if (name === 'bgbb') return fitTable(bgbbFit(patterns), BGBB_PARAMS);
-    const m = purchaseModel(name);
-    return fitTable(m.fit(patterns), m.paramNames);
+      const patterns = checkedPatterns(name, compressPatterns(table.x, table.tx, table.T, table.w));
+      if (name === 'bgbb') return fitTable(bgbbFit(patterns), BGBB_PARAMS);
+      const m = purchaseModel(name);
+      return fitTable(m.fit(patterns), m.paramNames);
+    });
   });
 }
 
+/**
+ * Core checks the table it is given, whose rows skip the blank rows of the arguments: a row it names is turned back
+ * into the argument's row, in the error and in its message, so the cell address is right.
+ */
+function onArgumentRows<T>(rows: number[], work: () => T): T {
+  try {
+    return work();
+  } catch (e) {
+    if (!(e instanceof DataError) || e.row === undefined || e.argument === undefined || rows[e.row] === undefined) throw e;
+    const row = rows[e.row];
+    throw new DataError(e.message.replace(`${e.argument} row ${e.row + 1}`, `${e.argument} row ${row + 1}`), e.argument, row);
+  }
+}
+
 interface SummaryTable {
+  /** The argument row of each table row (blank rows are skipped). */
+  rows: number[];
   x: Float64Array;
   tx: Float64Array;
   T: Float64Array;
@@ -185,6 +203,7 @@ function readSummaryTable(frequency: Arg, recency: Arg, T: Arg, weights: Arg, mo
   const rows: number[] = [];
   for (let row = 0; row < n; row++) if (!columns.every((c) => isBlank(cellAt(c, row)))) rows.push(row);
   const out: SummaryTable = {
+    rows,
     x: new Float64Array(rows.length),
     tx: new Float64Array(rows.length),
     T: new Float64Array(rows.length),
@@ -384,7 +403,7 @@ export function RETENTION_FORECAST(active_customers: Arg, periods_ahead?: Arg): 
     const ahead = singleNumber('periods_ahead', periods_ahead, { min: 0, max: 1000, integer: true, rule: 'a whole number from 0 to 1000' }, 5);
     const active = readActive(active_customers);
     const fit = fitRetention(active_customers);
-    if (!fit.converged) throw new DataError(`the retention model could not be fitted: ${fit.message}`, 'active_customers');
+    if (!fit.converged) throw new DataError(`the retention model could not be fitted to this cohort. ${fit.message}`, 'active_customers');
     const periods = active.length + ahead;
     return spill(
       ['period', 'observed_active', 'expected_active', 'retention_rate'],
@@ -466,7 +485,7 @@ export function CLV_HOLDOUT(customer_ids: Arg, order_dates: Arg, calibration_end
       orders.sourceRows,
     );
     if (!check) throw new DataError('the calibration period cannot be checked', 'calibration_end'); // checkCalibration never skips
-    if (!check.fit.converged) throw new DataError(`the BG/NBD model could not be fitted on the calibration period: ${check.fit.message}`);
+    if (!check.fit.converged) throw new DataError(`the BG/NBD model could not be fitted to the orders before calibration_end. ${check.fit.message}`);
     const rows = [...check.groups, check.total];
     return spill(['repeat_purchases_before', 'customers', 'predicted_mean', 'actual_mean'], rows.length, (i) => [
       rows[i].label,
