@@ -284,6 +284,15 @@ export function makeArbitraries(dateOf: (year: number, month: number, day: numbe
       { weight: 1, arbitrary: fc.array(fc.tuple(sensible, sensible), { minLength: 1, maxLength: 4 }).map((rows) => rows.map(([a, b]) => [a, b])) },
       { weight: 1, arbitrary: fc.oneof(sensible, hostileCell).map((c) => [[c]]) },
     );
+  /** An argument that takes one value: mostly a single cell, seldom a range (which must be refused in words). */
+  const singleArg = (sensible: fc.Arbitrary<Cell>): fc.Arbitrary<Arg> =>
+    fc.oneof(
+      { weight: 8, arbitrary: sensible },
+      { weight: 1, arbitrary: sensible.map((n) => (typeof n === 'number' ? String(n) : n)) },
+      { weight: 3, arbitrary: hostileCell },
+      { weight: 1, arbitrary: fc.array(sensible, { minLength: 2, maxLength: 5 }).map(col) },
+      { weight: 1, arbitrary: fc.oneof(sensible, hostileCell).map((c) => [[c]]) },
+    );
   /** An optional argument: left out, blank ('' as an empty cell or a skipped argument), or given. */
   const optional = <T>(arb: fc.Arbitrary<T>): fc.Arbitrary<T | '' | undefined> =>
     fc.oneof({ weight: 2, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: fc.constant('' as const) }, { weight: 4, arbitrary: arb });
@@ -393,7 +402,7 @@ export function makeArbitraries(dateOf: (year: number, month: number, day: numbe
       {
         weight: 6,
         arbitrary: fc
-          .tuple(orderLog, valueArg(fc.constantFrom(90, 30, 1, 365, 52, 7)), optional(choice(UNITS)), fc.oneof(dateSpec, fc.constant<DateSpec>({ kind: 'omitted' })), optional(choice(PURCHASE_MODELS)))
+          .tuple(orderLog, singleArg(fc.constantFrom(90, 30, 1, 365, 52, 7)), optional(choice(UNITS)), fc.oneof(dateSpec, fc.constant<DateSpec>({ kind: 'omitted' })), optional(choice(PURCHASE_MODELS)))
           .map(([log, horizon, unit, asOf, model]) => ({
             args: trimmed([log.ids, log.dates, horizon, unit, dateArg(log, asOf), model]),
             note: `${log.note}${asOf.kind === 'omitted' ? '' : `; as_of${within(asOf)}`}`,
@@ -404,9 +413,9 @@ export function makeArbitraries(dateOf: (year: number, month: number, day: numbe
     CLV: fc
       .tuple(
         orderLog,
-        optional(valueArg(fc.constantFrom(12, 1, 24, 1200, 60, 6))),
-        optional(valueArg(fc.constantFrom(0.1, 0, 10, 0.05, 1e-300, '10%'))),
-        optional(valueArg(rate)),
+        optional(singleArg(fc.constantFrom(12, 1, 24, 1200, 60, 6))),
+        optional(singleArg(fc.constantFrom(0.1, 0, 10, 0.05, 1e-300, '10%'))),
+        optional(singleArg(rate)),
         fc.oneof(dateSpec, fc.constant<DateSpec>({ kind: 'omitted' })),
       )
       .map(([log, months, discount, keep, asOf]) => ({
@@ -415,7 +424,7 @@ export function makeArbitraries(dateOf: (year: number, month: number, day: numbe
       })),
     RETENTION_FIT: makeCohorts(hostileCell).map((c) => ({ args: [c.active], note: c.note })),
     RETENTION_FORECAST: fc
-      .tuple(makeCohorts(hostileCell), optional(valueArg(fc.constantFrom(5, 0, 1, 12, 1000, 24))))
+      .tuple(makeCohorts(hostileCell), optional(singleArg(fc.constantFrom(5, 0, 1, 12, 1000, 24))))
       .map(([c, ahead]) => ({ args: trimmed([c.active, ahead]), note: c.note })),
     CLV_HOLDOUT: fc.tuple(orderLog, requiredDate(0.2, 0.95), optional(choice(UNITS))).map(([log, end, unit]) => ({
       args: trimmed([log.ids, log.dates, dateArg(log, end), unit]),
