@@ -11,6 +11,7 @@ import { isoFromDay, periodIndex, periodLabel, type CalendarPeriod } from './dat
 import { DataError } from './errors';
 import { groupByCustomer } from './grouping';
 import { indexCustomers, type CustomerId, type CustomerIndex } from './ids';
+import { formatNumber } from './words';
 
 export interface CohortRow {
   label: string;
@@ -147,7 +148,7 @@ function checkSize(width: number, cohorts: number, limits: CohortLimits, span: S
   const cells = (cohorts + 1) * columns;
   if (columns <= limits.columns && cells <= limits.cells) return;
   const { days, orderPeriod, firstRow, lastRow, period } = span;
-  const n = (x: number): string => x.toLocaleString('en-US');
+  const n = formatNumber;
   const middle = medianOf(orderPeriod);
   const lateIsOff = orderPeriod[lastRow] - middle >= middle - orderPeriod[firstRow];
   const row = lateIsOff ? lastRow : firstRow;

@@ -5,6 +5,7 @@
 import { dayFromIso, isoFromDay, SHEETS_SERIAL_OFFSET } from '../core/dates';
 import { DataError } from '../core/errors';
 import type { CustomerId } from '../core/ids';
+import { count } from '../core/words';
 import { dateOfDay, dayOfDate } from './calendar';
 import { callArguments, cellOfRow } from './locate';
 
@@ -56,7 +57,7 @@ export function readColumn(name: string, arg: Arg): Column {
 export function singleValue(name: string, arg: Arg | undefined, what: string): Column | null {
   if (Array.isArray(arg)) {
     const cells = arg.reduce((sum, row) => sum + row.length, 0);
-    if (cells > 1) throw new DataError(`${name} is a range of ${cells.toLocaleString('en-US')} cells; give ${what}`, name);
+    if (cells > 1) throw new DataError(`${name} is a range of ${count(cells, 'cell')}; give ${what}`, name);
   }
   if (arg === undefined || isOmitted(arg)) return null;
   return readColumn(name, arg);
@@ -96,7 +97,7 @@ export function alignedRowCount(columns: Column[]): number {
   for (const c of ranges.slice(1)) {
     if (c.cells.length !== ranges[0].cells.length) {
       throw new DataError(
-        `${ranges[0].name} has ${ranges[0].cells.length} rows but ${c.name} has ${c.cells.length}; give ranges of the same height`,
+        `${ranges[0].name} has ${count(ranges[0].cells.length, 'row')} but ${c.name} has ${count(c.cells.length, 'row')}; give ranges of the same height`,
         c.name,
       );
     }

@@ -5,6 +5,7 @@
 import { DataError } from '../core/errors';
 import { IdNumbering, type CustomerId, type CustomerIndex } from '../core/ids';
 import { StreamingSummary, type CustomerSummary, type TimeUnit } from '../core/summary';
+import { count } from '../core/words';
 import {
   cellAt,
   checkedNumberAt,
@@ -169,7 +170,7 @@ function orderColumns(args: OrderArgs): {
   const columns = amountColumn ? [idColumn, dateColumn, amountColumn] : [idColumn, dateColumn];
   for (const c of columns.slice(1)) {
     if (c.length !== idColumn.length) {
-      throw new DataError(`${idColumn.name} has ${idColumn.length} rows but ${c.name} has ${c.length}; give ranges of the same height`, c.name);
+      throw new DataError(`${idColumn.name} has ${count(idColumn.length, 'row')} but ${c.name} has ${count(c.length, 'row')}; give ranges of the same height`, c.name);
     }
   }
   let n = idColumn.length;

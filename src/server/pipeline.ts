@@ -9,6 +9,7 @@ import type { FitResult, PurchasePredictor, RfmPatterns } from '../core/models/t
 import { ContentHash } from '../core/hash';
 import { compressPatterns } from '../core/rfm';
 import { summarizeOrders, type CustomerSummary, type DetailedSummary, type TimeUnit } from '../core/summary';
+import { count, formatNumber } from '../core/words';
 import { isoFromDay } from '../core/dates';
 import { forArgument, isOmitted, singleChoice, singleDay, singleValue, type Arg } from './args';
 import { cachedFit } from './cache';
@@ -111,9 +112,8 @@ const PARETO_HISTORIES_LIMIT = 500_000;
 /** The patterns, when the model can be fitted to them within a cell's time. */
 export function checkedPatterns(model: string, patterns: RfmPatterns): RfmPatterns {
   if (model === 'paretonbd' && patterns.count > PARETO_HISTORIES_LIMIT) {
-    const n = (x: number): string => x.toLocaleString('en-US');
     throw new DataError(
-      `model "paretonbd" is too slow for ${n(patterns.count)} different customer histories (frequency, recency and T) in a cell's 30 seconds; it takes up to ${n(PARETO_HISTORIES_LIMIT)}: use "bgnbd" or "mbgnbd", or a coarser unit such as "week"`,
+      `model "paretonbd" is too slow for ${formatNumber(patterns.count)} different customer histories (frequency, recency and T) in a cell's 30 seconds; it takes up to ${formatNumber(PARETO_HISTORIES_LIMIT)}: use "bgnbd" or "mbgnbd", or a coarser unit such as "week"`,
       'model',
     );
   }
@@ -132,7 +132,7 @@ export function fitSpendModelCached(summary: CustomerSummary): FitResult<GammaGa
   for (let i = 0; i < summary.count; i++) if (summary.frequency[i] > 0 && summary.monetaryValue[i] > 0) usable++;
   if (usable < 2) {
     throw new DataError(
-      `only ${usable} customer(s) bought again with a positive amount; the spend model needs the repeat purchases of several customers`,
+      `only ${count(usable, 'customer')} bought again with a positive amount; the spend model needs the repeat purchases of several customers`,
       'amounts',
     );
   }

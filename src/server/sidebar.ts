@@ -14,6 +14,7 @@ import { guessColumns, profileColumn, type SampleKind } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
 import { DataError } from '../core/errors';
 import type { CustomerId } from '../core/ids';
+import { count, formatNumber } from '../core/words';
 import { cellAt, checkedNumberAt, dayAt, idAt, isBlank, isDate, where, AMOUNT, POSITIVE_COUNT, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
 import { REQUEST_LIMITS, type AnalysisRequest, type AnalysisSummary, type ColumnChoice, type ColumnRole, type Progress, type Reply, type SheetInfo } from './contract';
@@ -173,7 +174,7 @@ function runAnalysis(request: AnalysisRequest): AnalysisSummary {
     const written = writeSegmentColumn(sheet, input.rowOfCustomer, analysis.values.segment);
     segmentColumn = written.column;
     if (written.keptCells > 0) {
-      kept.push(`${written.keptCells} cell(s) of the Segment column (${written.column}) hold your own entries and were left as they are.`);
+      kept.push(`${count(written.keptCells, 'cell')} of the Segment column (${written.column}) with entries of your own left as they are.`);
     }
   }
   const sheets = [valueSheet.sheet.getName(), segmentsSheet.sheet.getName()];
@@ -215,9 +216,9 @@ function checkRoom(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, custom
   }
   const room = SPREADSHEET_CELL_LIMIT - cellsInUse(spreadsheet) + reusable;
   if (needed > room) {
-    const n = (x: number): string => Math.max(0, Math.round(x)).toLocaleString('en-US');
+    const n = (x: number): string => formatNumber(Math.max(0, Math.round(x)));
     throw new DataError(
-      `The results need about ${n(needed)} cells (${n(customers)} customers, one row each) but this spreadsheet has room for ${n(room)} more: a spreadsheet holds at most ${n(SPREADSHEET_CELL_LIMIT)} cells across all its sheets. Delete sheets, rows or columns you do not need, or copy the orders into a new spreadsheet and analyze them there.`,
+      `The results need about ${n(needed)} cells (${count(customers, 'customer')}, one row each) but this spreadsheet has room for ${n(room)} more: a spreadsheet holds at most ${n(SPREADSHEET_CELL_LIMIT)} cells across all its sheets. Delete sheets, rows or columns you do not need, or copy the orders into a new spreadsheet and analyze them there.`,
     );
   }
 }
@@ -281,7 +282,7 @@ function readOrderSheet(values: Cell[][], headers: string[], request: AnalysisRe
     throw new DataError(`No order${returns} on or before the as-of date (${isoFromDay(asOfDay)}).`);
   }
   if (customers.returnsOnly) {
-    warnings.push(`${customers.returnsOnly} customer(s) with only returns (negative amounts) up to the as-of date were left out: they have no purchase to predict from.`);
+    warnings.push(`${count(customers.returnsOnly, 'customer')} with only returns (negative amounts) up to the as-of date left out: no purchase to predict from.`);
   }
   return { customers, asOfDay, orders: ids.length - later, holdoutLog: { ids, days, amounts }, rowOfCustomer: [], warnings };
 }
@@ -348,7 +349,7 @@ function readCustomerSheet(values: Cell[][], headers: string[], request: Analysi
   const lastDays = Array.from(customers.lastDay);
   const asOfDay = request.asOf ? parseIsoDay(request.asOf) : largest(lastDays);
   const tooLate = lastDays.filter((d) => d > asOfDay).length;
-  if (tooLate > 0) throw new DataError(`${tooLate} customers have a last order after the as-of date (${isoFromDay(asOfDay)}); with one row per customer the as-of date must be on or after every last order.`);
+  if (tooLate > 0) throw new DataError(`${count(tooLate, 'customer')} with a last order after the as-of date (${isoFromDay(asOfDay)}); with one row per customer the as-of date must be on or after every last order.`);
   return {
     customers,
     asOfDay,

@@ -3,6 +3,7 @@
  * Infinity reaches a cell.
  */
 import { DataError } from '../core/errors';
+import { formatNumber } from '../core/words';
 import { type Answer, type AnswerCell } from './args';
 import { SHEET_COLUMN_LIMIT, SPREADSHEET_CELL_LIMIT } from './sheets';
 
@@ -17,7 +18,7 @@ export interface SpillOptions {
   cause?: string;
 }
 
-const count = (n: number): string => n.toLocaleString('en-US');
+const count = formatNumber;
 
 export function spill(header: string[], rows: number, row: (i: number) => AnswerCell[], options: SpillOptions = {}): Answer {
   checkSpillSize(rows + 1, header.length, options);

@@ -87,7 +87,7 @@ describe('limits that say so', () => {
       }
     }
     expect(messageOf(() => gas.cell('CLV', ids, dates, amounts, 1200))).toBe(
-      'CLV: horizon_months is 1200: the 20,000 customers have 20,000 different histories (repeat purchases and age), and predicting each of them month by month for 1200 months is more than a cell can do in its 30 seconds; use at most 1,000 months',
+      'CLV: horizon_months is 1,200: the 20,000 customers have 20,000 different histories (repeat purchases and age), and predicting each of them month by month for 1,200 months is more than a cell can do in its 30 seconds; use at most 1,000 months',
     );
   });
 
@@ -325,7 +325,7 @@ describe('a day whose returns exceed its purchases, and customers with returns o
     harness.fill(sheet, shop.rows);
     const reply = analyzeActiveSheet(harness, { columns: { orderDate: 0, customerId: 1, amount: 2 } });
     if (!reply.ok) throw new Error(reply.error);
-    expect(reply.value.warnings.join(' ')).toContain('1 customer(s) with only returns (negative amounts) up to the as-of date were left out');
+    expect(reply.value.warnings.join(' ')).toContain('1 customer with only returns (negative amounts) up to the as-of date left out');
     const values = harness.spreadsheet.getSheetByName('Customer value')!.getDataRange().getValues();
     const columns = values[0] as string[];
     const ours = new Map(values.slice(1).map((r) => [r[0], r]));
@@ -354,7 +354,7 @@ describe('a day whose returns exceed its purchases, and customers with returns o
     const harness = createHarness();
     const shop = shopWithReturns(harness);
     const fit = harness.cell('CLV_FIT', shop.ids, shop.dates, shop.amounts) as unknown[][];
-    expect(fit.find((r) => r[0] === 'customers')?.[2]).toBe('1 customer(s) with returns only left out');
+    expect(fit.find((r) => r[0] === 'customers')?.[2]).toBe('1 customer with returns only left out');
     const alive = harness.cell('P_ALIVE', shop.ids, shop.dates, '', '') as unknown[][];
     expect(alive.some((r) => r[0] === 'RET')).toBe(true); // without amounts every row is an order
   });

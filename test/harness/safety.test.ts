@@ -185,7 +185,7 @@ describe('the Segment column beside a customer table', () => {
     const second = analyze();
     expect(second.column).toBe('F');
     expect({ total: table.getRange(last + 2, segment).getValue(), note: table.getRange(5, segment).getValue(), byHand: table.getRange(10, segment).getValue() }).toEqual(mine);
-    expect(second.warnings.join(' ')).toContain('2 cell(s) of the Segment column (F) hold your own entries');
+    expect(second.warnings.join(' ')).toContain('2 cells of the Segment column (F) with entries of your own left as they are');
     // Every other customer row holds its segment again.
     const now = table.getRange(2, segment, last - 1, 1).getValues().map((r) => r[0]);
     now.forEach((v, i) => {

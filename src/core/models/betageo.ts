@@ -31,7 +31,7 @@ import {
   type ThetaDerivatives,
 } from './common';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
-import { formatPercent } from './words';
+import { formatPercent } from '../words';
 
 export interface BetaGeoParams {
   r: number;

@@ -15,7 +15,7 @@ import { betaln, digamma, gammaln, logSumExp, trigamma } from '../special';
 import { checkWeights, risingTable, uncertainty, type RisingTable } from './common';
 import { sbgSurvival, sbgSurvivalSum } from './sbg';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
-import { formatNumber, formatPercent } from './words';
+import { formatNumber, formatPercent } from '../words';
 
 export interface BgBbParams {
   alpha: number;

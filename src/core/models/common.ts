@@ -5,7 +5,7 @@
 import { maximize, standardErrorsFromLogHessian, type Evaluation } from '../optimize';
 import { DataError } from '../errors';
 import type { FitOptions, FitResult, PurchasePredictor, RfmPatterns } from './types';
-import { formatNumber } from './words';
+import { formatNumber } from '../words';
 
 /** log Γ(z+j)/Γ(z), ψ(z+j) − ψ(z) and ψ'(z+j) − ψ'(z) for j = 0..size. */
 export interface RisingTable {

@@ -23,7 +23,7 @@ import {
   type ThetaDerivatives,
 } from './common';
 import type { FitOptions, FitResult, ParamNames } from './types';
-import { formatNumber } from './words';
+import { formatNumber } from '../words';
 
 export interface GammaGammaParams {
   p: number;

@@ -16,7 +16,7 @@ import { maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, hyp2f1 } from '../special';
 import { uncertainty } from './common';
 import type { FitOptions, FitResult, ParamNames } from './types';
-import { formatNumber, formatPercent } from './words';
+import { formatNumber, formatPercent } from '../words';
 
 export interface SbgParams {
   /** With β, the Beta distribution of the per-period churn probability; its mean is α/(α+β). */

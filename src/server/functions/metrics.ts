@@ -15,6 +15,7 @@ import {
   simpleClv,
   type PaymentTiming,
 } from '../../core/metrics';
+import { count } from '../../core/words';
 import { alignedAnswer, alignedAnswers, optionalCell } from '../aligned';
 import {
   checkedNumberAt,
@@ -166,16 +167,15 @@ function churnFromOrders(ids: Arg, dates: Arg, periodStart: Arg, periodEnd: Arg,
         return { startDay, endDay, inactiveDays: windowColumn ? checkedNumberAt(windowColumn, row, INACTIVE_DAYS_RULE) : 90 };
       });
       if (history.customerCount * periods.length > CHURN_CHECKS_LIMIT) {
-        const n = (x: number): string => x.toLocaleString('en-US');
         throw new DataError(
-          `period_start has ${n(periods.length)} periods and the order log ${n(history.customerCount)} customers: checking every customer in every period is more than a cell can do in its 30 seconds; give at most ${n(Math.max(1, Math.floor(CHURN_CHECKS_LIMIT / history.customerCount)))} periods`,
+          `period_start has ${count(periods.length, 'period')} and the order log ${count(history.customerCount, 'customer')}: checking every customer in every period is more than a cell can do in its 30 seconds; give at most ${count(Math.max(1, Math.floor(CHURN_CHECKS_LIMIT / history.customerCount)), 'period')}`,
           'period_start',
         );
       }
       return history.churnSeries(periods).map(({ churn }, i) => {
         if (churn !== null) return churn;
         if (isSeries) return '';
-        throw new DataError(`no customer was active at period_start (no order in the ${periods[i].inactiveDays} days up to it)`, c[0].name, rows[i]);
+        throw new DataError(`no customer was active at period_start (no order in the ${count(periods[i].inactiveDays, 'day')} up to it)`, c[0].name, rows[i]);
       });
     },
   );

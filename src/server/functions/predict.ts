@@ -12,6 +12,7 @@ import { MODEL_LABELS, PURCHASE_MODEL_NAMES, purchaseModel, type PurchaseModelNa
 import type { FitResult } from '../../core/models/types';
 import { compressPatterns } from '../../core/rfm';
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from '../../core/summary';
+import { count, formatNumber } from '../../core/words';
 import {
   alignedRowCount,
   cellAt,
@@ -109,7 +110,7 @@ export function CLV_FIT(customer_ids: Arg, order_dates: Arg, amounts?: Arg, mode
   return runCustomFunction('CLV_FIT', ['customer_ids', 'order_dates', 'amounts', 'model', 'as_of', 'unit'], () => {
     const name = readModelName<FitModelName>(model, FIT_MODELS, 'bgnbd');
     const s = summaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: readUnit(unit), amountsRequired: name === 'gammagamma' });
-    const leftOut = s.ignoredReturnsOnly > 0 ? `${s.ignoredReturnsOnly} customer(s) with returns only left out` : '';
+    const leftOut = s.ignoredReturnsOnly > 0 ? `${count(s.ignoredReturnsOnly, 'customer')} with returns only left out` : '';
     if (name === 'gammagamma') return fitTable(fitSpendModelCached(s), GAMMA_GAMMA_PARAMS, leftOut);
     const fitted = fitPurchaseModelCached(name, s);
     return fitTable(fitted.fit, purchaseModel(name).paramNames, leftOut);
@@ -293,7 +294,7 @@ const HORIZON_DAYS = 36_525;
 
 function horizonRule(unit: TimeUnit): NumberRule {
   const most = HORIZON_DAYS / DAYS_PER_UNIT[unit];
-  const shown = Number.isInteger(most) ? most.toLocaleString('en-US') : most.toFixed(1);
+  const shown = formatNumber(most, 3);
   return { min: 0, minInclusive: false, max: most, rule: `above 0 and at most ${shown} (${unit}s: 100 years)` };
 }
 
@@ -357,9 +358,8 @@ function checkClvSteps(s: CustomerSummary, months: number): void {
   const histories = distinctHistories(s);
   if (histories * months <= CLV_STEPS_LIMIT) return;
   const most = Math.max(1, Math.floor(CLV_STEPS_LIMIT / histories));
-  const n = (x: number): string => x.toLocaleString('en-US');
   throw new DataError(
-    `horizon_months is ${months}: the ${n(s.count)} customers have ${n(histories)} different histories (repeat purchases and age), and predicting each of them month by month for ${months} months is more than a cell can do in its 30 seconds; use at most ${n(most)} months`,
+    `horizon_months is ${formatNumber(months)}: the ${count(s.count, 'customer')} have ${count(histories, 'different history', 'different histories')} (repeat purchases and age), and predicting each of them month by month for ${count(months, 'month')} is more than a cell can do in its 30 seconds; use at most ${count(most, 'month')}`,
     'horizon_months',
   );
 }
@@ -425,7 +425,7 @@ function readActive(arg: Arg): number[] {
   const n = alignedRowCount([column]);
   if (n > RETENTION_PERIODS_LIMIT) {
     throw new DataError(
-      `active_customers has ${n.toLocaleString('en-US')} rows; give at most ${RETENTION_PERIODS_LIMIT.toLocaleString('en-US')} periods (one row per period of the cohort)`,
+      `active_customers has ${count(n, 'row')}; give at most ${count(RETENTION_PERIODS_LIMIT, 'period')} (one row per period of the cohort)`,
       'active_customers',
     );
   }

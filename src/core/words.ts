@@ -1,5 +1,5 @@
 /**
- * Numbers as the models' messages show them to a shop owner: grouped digits, a few significant figures, percentages
+ * Numbers as messages show them to a shop owner: grouped digits, a few significant figures, percentages
  * that never read "1.0e+2%". JavaScript's own toString and toPrecision switch to exponents for large and small
  * values, which a person reading a cell should never meet.
  */
@@ -30,6 +30,11 @@ export function formatPercent(share: number): string {
   if (percent > 99.9 && percent < 100) return 'more than 99.9%';
   if (Math.abs(percent) >= 10) return `${formatNumber(Math.round(percent))}%`;
   return `${formatNumber(percent, 2)}%`;
+}
+
+/** "1 row", "2 rows", "1,000 customers": a count with its noun, the plural when it is not exactly one. */
+export function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
 }
 
 function groupDigits(digits: string): string {
