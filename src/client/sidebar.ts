@@ -13,6 +13,7 @@ import type {
   Reply,
   SheetInfo,
 } from '../server/contract';
+import { REQUEST_LIMITS } from '../server/contract';
 
 // google.script.run, as far as the sidebar uses it.
 interface Runner {
@@ -192,10 +193,11 @@ function readRequest(): AnalysisRequest {
     shape,
     columns,
     asOf: asOf || undefined,
-    horizonMonths: numberInput('horizon', 'Months to predict', 1, 120, true),
-    annualDiscountRate: numberInput('discount', 'The discount rate', 0, 100) / 100,
-    grossMargin: numberInput('margin', 'The gross margin', 1, 100) / 100,
-    inactiveDays: numberInput('inactive', 'Inactive after', 1, 3650, true),
+    horizonMonths: numberInput('horizon', 'Months to predict', REQUEST_LIMITS.horizonMonths.min, REQUEST_LIMITS.horizonMonths.max, true),
+    // Rates are typed in percent.
+    annualDiscountRate: numberInput('discount', 'The discount rate', 100 * REQUEST_LIMITS.annualDiscountRate.min, 100 * REQUEST_LIMITS.annualDiscountRate.max) / 100,
+    grossMargin: numberInput('margin', 'The gross margin', 100 * REQUEST_LIMITS.grossMargin.min, 100 * REQUEST_LIMITS.grossMargin.max) / 100,
+    inactiveDays: numberInput('inactive', 'Inactive after', REQUEST_LIMITS.inactiveDays.min, REQUEST_LIMITS.inactiveDays.max, true),
     cut: ($('cut') as HTMLSelectElement).value === 'median' ? 'median' : 'top20',
     addSegmentColumn: shape === 'customers' && ($('segment-column') as HTMLInputElement).checked,
   };
