@@ -214,6 +214,26 @@ export function standardErrorsFromLogHessian(theta: ArrayLike<number>, hessianU:
   return Float64Array.from({ length: k }, (_, i) => (covariance ? theta[i] * Math.sqrt(covariance[i * k + i]) : NaN));
 }
 
+/**
+ * The covariance matrix of θ = exp(u) at the maximum, on θ's own scale and in θ's order: the inverse of the observed
+ * information, D (−H_u)⁻¹ D with D = diag(θ) (the delta method, exact to first order; its diagonal's square roots
+ * are standardErrorsFromLogHessian). Plain arrays, so it serializes as JSON. undefined when −H_u is not positive
+ * definite or the result is not finite: a covariance is given whole and NaN-free, or not at all.
+ */
+export function covarianceFromLogHessian(theta: ArrayLike<number>, hessianU: Float64Array): number[][] | undefined {
+  const k = theta.length;
+  const inverse = invertSymmetric(Float64Array.from(hessianU, (h) => -h), k);
+  if (!inverse) return undefined;
+  const covariance: number[][] = [];
+  for (let i = 0; i < k; i++) {
+    const row: number[] = [];
+    // Symmetric by construction: the mean of the two halves, which rounding may leave a hair apart.
+    for (let j = 0; j < k; j++) row.push((theta[i] * theta[j] * (inverse[i * k + j] + inverse[j * k + i])) / 2);
+    covariance.push(row);
+  }
+  return covariance.every((row) => row.every(Number.isFinite)) ? covariance : undefined;
+}
+
 /** Central-difference gradient, for objectives without an analytic one. */
 export function numericGradient(f: (u: Float64Array) => number, u: Float64Array, h = 1e-5): Float64Array {
   const g = new Float64Array(u.length);

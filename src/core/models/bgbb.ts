@@ -10,7 +10,7 @@
  * Parameter order and names follow the paper: alpha, beta (transaction), gamma, delta (drop-out).
  */
 import { DataError } from '../errors';
-import { maximize, standardErrorsFromLogHessian } from '../optimize';
+import { covarianceFromLogHessian, maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, digamma, gammaln, logSumExp, trigamma } from '../special';
 import { checkWeights, risingTable, uncertainty, type RisingTable } from './common';
 import { sbgSurvival, sbgSurvivalSum } from './sbg';
@@ -447,6 +447,7 @@ export function bgbbFit(data: RfmPatterns, options: FitOptions = {}): FitResult<
   return {
     params,
     standardErrors,
+    covariance: covarianceFromLogHessian(theta, result.hessian),
     logLikelihood: result.value,
     converged: message === '',
     message,

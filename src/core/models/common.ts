@@ -2,7 +2,7 @@
  * Pieces the purchase and spend models share: running log-gamma ratios for whole-number shifts, the move from
  * derivatives in θ to derivatives in u = log θ (where the optimizer works), and the fit result.
  */
-import { maximize, standardErrorsFromLogHessian, type Evaluation } from '../optimize';
+import { covarianceFromLogHessian, maximize, standardErrorsFromLogHessian, type Evaluation } from '../optimize';
 import { DataError } from '../errors';
 import type { FitOptions, FitResult, PurchasePredictor, RfmPatterns } from './types';
 import { formatNumber } from '../words';
@@ -153,6 +153,7 @@ export function fitPositive<P extends object>(
   return {
     params,
     standardErrors,
+    covariance: covarianceFromLogHessian(theta, result.hessian),
     logLikelihood: result.value,
     converged: message === '',
     message,

@@ -12,7 +12,7 @@
  * Aggregate retention rises over time only because the customers likeliest to leave leave first.
  */
 import { DataError } from '../errors';
-import { maximize, standardErrorsFromLogHessian } from '../optimize';
+import { covarianceFromLogHessian, maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, hyp2f1 } from '../special';
 import { uncertainty } from './common';
 import type { FitOptions, FitResult, ParamNames } from './types';
@@ -197,6 +197,7 @@ export function sbgFitSurvivors(active: ArrayLike<number>, options: FitOptions =
   return {
     params,
     standardErrors,
+    covariance: covarianceFromLogHessian([alpha, beta], result.hessian),
     logLikelihood: result.value,
     converged: message === '',
     message,

@@ -24,6 +24,13 @@ export interface FitResult<P extends object> {
   params: P;
   /** Same keys as params; NaN where the Hessian does not give one (not positive definite). */
   standardErrors: P;
+  /**
+   * Covariance matrix of the estimates, on the parameters' own scale, rows and columns in paramNames order: the
+   * inverse of the observed information (its diagonal's square roots are standardErrors). Plain arrays, so it
+   * serializes as JSON. Absent when the Hessian is not positive definite, or when some parameters are not
+   * identified (e.g. BG/NBD's a and b when every customer drops out alike).
+   */
+  covariance?: number[][];
   logLikelihood: number;
   converged: boolean;
   /** Plain words for a person: '' when the fit converged, otherwise what went wrong and what it means. */
