@@ -2,14 +2,11 @@
  * The sidebar's whole job in one pure function: from per-customer histories to base, growth and networking
  * value, lifecycle stage and value segment of every customer, plus the totals the Segments sheet shows.
  */
-import { customerLifetimeValues } from './clv';
 import { DataError } from './errors';
 import type { CustomerId } from './ids';
 import { holdoutCheck, type HoldoutCheck } from './holdout';
-import { expectedSpend, fitGammaGamma, type GammaGammaParams } from './models/gammagamma';
-import { MODEL_LABELS, purchaseModel } from './models/registry';
-import type { FitResult } from './models/types';
-import { compressPatterns } from './rfm';
+import type { PurchaseModelName } from './models/registry';
+import type { FitResult, ParamValues } from './models/types';
 import {
   groupTotals,
   highThreshold,
@@ -26,6 +23,7 @@ import {
   type Stage,
 } from './segment';
 import { summarizeOrders, type OrderLog } from './summary';
+import { directFitters, valueCustomers, type Fitters } from './value';
 
 /** One row per customer, in days: what the sheet or the order log tells about each customer. */
 export interface CustomerHistories {
@@ -54,9 +52,12 @@ export interface AnalysisOptions {
   grossMargin: number;
   inactiveDays: number;
   cut: SegmentCut;
+  /** The purchase model. */
+  model: PurchaseModelName;
 }
 
 export const DEFAULT_OPTIONS: Omit<AnalysisOptions, 'asOfDay'> = {
+  model: 'bgnbd',
   horizonMonths: 12,
   annualDiscountRate: 0.1,
   grossMargin: 1,
@@ -77,6 +78,8 @@ export interface CustomerValues {
 }
 
 export interface Analysis {
+  /** The purchase model the values come from. */
+  model: PurchaseModelName;
   customers: CustomerHistories;
   values: CustomerValues;
   segments: GroupTotals<Segment>[];
@@ -84,17 +87,21 @@ export interface Analysis {
   /** Share of total CLV held by the top 20% of customers. */
   top20Share: number;
   pareto: { customerShare: number; valueShare: number }[];
-  purchaseFit: FitResult<object>;
-  spendFit: FitResult<GammaGammaParams>;
-  holdout: HoldoutCheck<object> | null;
+  purchaseFit: FitResult<ParamValues>;
+  spendFit: FitResult<ParamValues>;
+  holdout: HoldoutCheck | null;
   thresholds: { base: number; growth: number };
 }
 
 /** Analysis failures in words a shop owner understands; the sidebar shows the message as it is. */
 
-export function analyzeCustomers(customers: CustomerHistories, options: AnalysisOptions, holdout: HoldoutCheck<object> | null = null): Analysis {
+export function analyzeCustomers(
+  customers: CustomerHistories,
+  options: AnalysisOptions,
+  holdout: HoldoutCheck | null = null,
+  fitters: Fitters = directFitters,
+): Analysis {
   const n = customers.ids.length;
-  if (n < 2) throw new DataError(`Only ${n} customer found. The analysis compares customers with each other: it needs at least 2, ideally hundreds.`);
   const frequency = customers.frequency;
   const recency = new Float64Array(n);
   const T = new Float64Array(n);
@@ -102,32 +109,14 @@ export function analyzeCustomers(customers: CustomerHistories, options: Analysis
     recency[i] = customers.lastDay[i] - customers.firstDay[i];
     T[i] = options.asOfDay - customers.firstDay[i];
   }
-  if (!frequency.some((x) => x > 0)) {
-    throw new DataError(
-      'No customer has bought more than once, so the model cannot learn how often customers come back. Growth value cannot be predicted from this data yet.',
-    );
-  }
-
-  const model = purchaseModel('bgnbd');
-  const purchaseFit = model.fit(compressPatterns(frequency, recency, T));
-  if (!purchaseFit.converged) {
-    throw new DataError(
-      `The ${MODEL_LABELS.bgnbd} purchase model could not be fitted. ${purchaseFit.message} Without it the add-in cannot predict who will buy again, so growth value is unknown.`,
-    );
-  }
-  const predictor = model.predictor(purchaseFit.params);
-  const spendFit = fitSpend(frequency, customers.monetaryValue);
-
   const cost = customers.cost ?? Float64Array.from(customers.revenue, (r) => r * (1 - options.grossMargin));
   const marginShare = Float64Array.from(customers.revenue, (r, i) => (r > 0 ? clamp01((r - cost[i]) / r) : options.grossMargin));
-  const spend = Float64Array.from(frequency, (x, i) => expectedSpend(spendFit.params, x, customers.monetaryValue[i]));
-  const perUnitSpend = Float64Array.from(spend, (s, i) => s * marginShare[i]);
-  const { clv: growth, expectedPurchases, pAlive } = customerLifetimeValues(predictor, { frequency, recency, T }, perUnitSpend, {
-    horizonMonths: options.horizonMonths,
-    annualDiscountRate: options.annualDiscountRate,
-    margin: 1,
-    unit: 'day',
-  });
+  const valuation = valueCustomers(
+    { frequency, recency, T, monetaryValue: customers.monetaryValue },
+    { model: options.model, unit: 'day', horizonMonths: options.horizonMonths, annualDiscountRate: options.annualDiscountRate, margin: marginShare },
+    fitters,
+  );
+  const { clv: growth, expectedPurchases, pAlive, purchaseFit, spendFit } = valuation;
 
   const base = Float64Array.from(customers.revenue, (r, i) => r - cost[i]);
   const networking = customers.referrerOf ? networkingValues(customers.referrerOf, base, growth) : new Float64Array(n);
@@ -143,6 +132,7 @@ export function analyzeCustomers(customers: CustomerHistories, options: Analysis
   );
 
   return {
+    model: options.model,
     customers,
     values: { base, cost, pAlive, expectedPurchases, growth, networking, clv, stage, segment },
     segments: groupTotals(SEGMENTS, segment, customers.revenue, clv, growth),
@@ -154,19 +144,6 @@ export function analyzeCustomers(customers: CustomerHistories, options: Analysis
     holdout,
     thresholds,
   };
-}
-
-function fitSpend(frequency: Float64Array, monetaryValue: Float64Array): FitResult<GammaGammaParams> {
-  let usable = 0;
-  for (let i = 0; i < frequency.length; i++) if (frequency[i] > 0 && monetaryValue[i] > 0) usable++;
-  if (usable < 2) {
-    throw new DataError('Fewer than 2 customers bought again with a positive amount, so the add-in cannot learn how much customers spend per order.');
-  }
-  const fit = fitGammaGamma(frequency, monetaryValue);
-  if (!fit.converged) {
-    throw new DataError(`The spend model could not be fitted. ${fit.message} Without it the add-in cannot predict how much customers will spend.`);
-  }
-  return fit;
 }
 
 function clamp01(x: number): number {
@@ -217,16 +194,21 @@ export function historiesFromOrders(
  * observation period is held out (at least 60 days, and the calibration must keep at least 120 days). Orders after
  * asOfDay are left out, as in the analysis; with amounts, purchases are counted as there (summary.ts).
  */
-export function holdoutIfEnoughHistory(log: OrderLog, asOfDay: number): HoldoutCheck<object> | null {
+export function holdoutIfEnoughHistory(log: OrderLog, asOfDay: number, model: PurchaseModelName = 'bgnbd', fitters?: Fitters): HoldoutCheck | null {
   let first = Infinity;
   for (let i = 0; i < log.days.length; i++) first = Math.min(first, log.days[i]);
   const span = asOfDay - first;
   const holdoutDays = Math.floor(span / 3);
   if (holdoutDays < 60 || span - holdoutDays < 120) return null;
-  // The check is a courtesy of the report: a calibration period a model cannot learn from skips it.
-  const check = holdoutCheck(log, asOfDay - holdoutDays, 'day', purchaseModel('bgnbd'), {
-    endDay: asOfDay,
-    checkCalibration: (summary) => summary.count >= 2 && summary.frequency.some((x) => x > 0),
-  });
-  return check && check.fit.converged ? check : null;
+  // The check is a courtesy of the report: a calibration period the model cannot learn from skips it.
+  try {
+    return holdoutCheck(log, asOfDay - holdoutDays, 'day', model, {
+      endDay: asOfDay,
+      checkCalibration: (summary) => summary.count >= 2 && summary.frequency.some((x) => x > 0),
+      fit: fitters && ((name, calibration) => fitters.purchases(name, calibration, 'day')),
+    });
+  } catch (e) {
+    if (e instanceof DataError) return null;
+    throw e;
+  }
 }

@@ -3,9 +3,11 @@
  * then compare, by number of repeat purchases in calibration, the mean predicted and the mean actual repeat
  * purchases in the holdout period that follows.
  */
-import type { FitResult, PurchaseModel } from './models/types';
+import { purchaseModel, type PurchaseModelName } from './models/registry';
+import type { Fitted, FitResult, ParamValues, PurchasePredictor } from './models/types';
 import { compressPatterns } from './rfm';
 import { DAYS_PER_UNIT, summarizeOrders, type CustomerSummary, type OrderLog, type TimeUnit } from './summary';
+import { usablePurchaseFit } from './value';
 
 export const HOLDOUT_GROUPS = 8; // 0, 1, ..., 6 and "7+"
 
@@ -16,8 +18,8 @@ export interface HoldoutGroup {
   actual: number;
 }
 
-export interface HoldoutCheck<P extends object> {
-  fit: FitResult<P>;
+export interface HoldoutCheck {
+  fit: FitResult<ParamValues>;
   /** Length of the holdout period in the unit. */
   holdoutLength: number;
   groups: HoldoutGroup[];
@@ -32,27 +34,25 @@ export interface HoldoutOptions {
    * null); a caller that must say why throws its own DataError.
    */
   checkCalibration?: (calibration: CustomerSummary) => boolean;
+  /** Fits the model to the calibration summary (the server's cache); default: fits it straight away. */
+  fit?: (model: PurchaseModelName, calibration: CustomerSummary) => Fitted<PurchasePredictor>;
 }
 
 /**
  * Purchases are counted as everywhere else (summary.ts): with amounts, a day of returns only is no purchase, in the
  * calibration period and in the holdout period alike. The caller makes sure the calibration period ends before the
- * holdout period does.
+ * holdout period does. A fit that cannot be used is a DataError saying why (value.ts), as everywhere.
  */
-export function holdoutCheck<P extends object>(
-  log: OrderLog,
-  calibrationEndDay: number,
-  unit: TimeUnit,
-  model: PurchaseModel<P>,
-  options: HoldoutOptions = {},
-): HoldoutCheck<P> | null {
+export function holdoutCheck(log: OrderLog, calibrationEndDay: number, unit: TimeUnit, model: PurchaseModelName, options: HoldoutOptions = {}): HoldoutCheck | null {
   const calibration = summarizeOrders(log, { unit, asOfDay: calibrationEndDay });
   if (options.checkCalibration && !options.checkCalibration(calibration)) return null;
   const whole = summarizeOrders(log, { unit, asOfDay: options.endDay });
   const holdoutLength = (whole.asOfDay - calibrationEndDay) / DAYS_PER_UNIT[unit];
 
-  const fit = model.fit(compressPatterns(calibration.frequency, calibration.recency, calibration.T));
-  const [predictedTotal] = model.predictor(fit.params).expectedPurchasesBatch(calibration.frequency, calibration.recency, calibration.T, [holdoutLength], [[1]]);
+  const fitted = options.fit ? options.fit(model, calibration) : purchaseModel(model).fitted(compressPatterns(calibration.frequency, calibration.recency, calibration.T));
+  const fit = fitted.fit;
+  const predictor = usablePurchaseFit(fitted, model);
+  const [predictedTotal] = predictor.expectedPurchasesBatch(calibration.frequency, calibration.recency, calibration.T, [holdoutLength], [[1]]);
 
   const wholeIndex = new Map<string | number, number>();
   whole.ids.forEach((id, k) => wholeIndex.set(id, k));

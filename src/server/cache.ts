@@ -3,7 +3,7 @@
  * Keyed by a hash of what the fit depends on; the document's cache when there is one (custom functions and
  * sidebar share it), else the script's. A cache failure only costs time, never an answer.
  */
-import type { FitResult } from '../core/models/types';
+import type { FitResult, ParamValues } from '../core/models/types';
 
 const VERSION = 'v1';
 const SIX_HOURS = 21_600;
@@ -17,10 +17,10 @@ function cache(): GoogleAppsScript.Cache.Cache | null {
   }
 }
 
-export function cachedFit<P extends object>(key: string, fit: () => FitResult<P>): FitResult<P> {
+export function cachedFit(key: string, fit: () => FitResult<ParamValues>): FitResult<ParamValues> {
   const store = cache();
   const fullKey = `fit:${VERSION}:${key}`;
-  const hit = readCached<P>(store, fullKey);
+  const hit = readCached(store, fullKey);
   if (hit) return hit;
   const result = fit();
   try {
@@ -31,12 +31,32 @@ export function cachedFit<P extends object>(key: string, fit: () => FitResult<P>
   return result;
 }
 
-function readCached<P extends object>(store: GoogleAppsScript.Cache.Cache | null, key: string): FitResult<P> | null {
+function readCached(store: GoogleAppsScript.Cache.Cache | null, key: string): FitResult<ParamValues> | null {
   try {
     const text = store?.get(key);
     if (!text) return null;
-    return JSON.parse(text, (_, v: unknown) => (v === 'NaN' || v === 'Infinity' || v === '-Infinity' ? Number(v) : v)) as FitResult<P>;
+    return asFitResult(JSON.parse(text, (_, v: unknown) => (v === 'NaN' || v === 'Infinity' || v === '-Infinity' ? Number(v) : v)));
   } catch {
     return null;
   }
+}
+
+/** A cached value read back as a fit, or null when it is not one (another version wrote it): then the fit is redone. */
+function asFitResult(value: unknown): FitResult<ParamValues> | null {
+  if (!isRecord(value)) return null;
+  const { params, standardErrors, logLikelihood, converged, message, iterations, customers, note, covariance } = value;
+  if (!isNumbers(params) || !isNumbers(standardErrors)) return null;
+  if (typeof logLikelihood !== 'number' || typeof converged !== 'boolean' || typeof message !== 'string') return null;
+  if (typeof iterations !== 'number' || typeof customers !== 'number') return null;
+  if (note !== undefined && typeof note !== 'string') return null;
+  if (covariance !== undefined && !(Array.isArray(covariance) && covariance.every((row) => Array.isArray(row) && row.every((v) => typeof v === 'number')))) return null;
+  return { params, standardErrors, logLikelihood, converged, message, iterations, customers, ...(note === undefined ? {} : { note }), ...(covariance === undefined ? {} : { covariance }) };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function isNumbers(value: unknown): value is Record<string, number> {
+  return isRecord(value) && Object.values(value).every((v) => typeof v === 'number');
 }

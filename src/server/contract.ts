@@ -3,6 +3,8 @@
  * The client imports these types; the server implements the functions in sidebar.ts.
  */
 
+import type { PurchaseModelName } from '../core/models/registry';
+
 export type DataShape = 'orders' | 'customers';
 
 /** Roles a column can play; which are needed depends on the shape. */
@@ -62,6 +64,8 @@ export interface AnalysisRequest {
   grossMargin: number;
   inactiveDays: number;
   cut: 'top20' | 'median';
+  /** The purchase model; default "bgnbd". */
+  model?: PurchaseModelName;
   /** Customers shape only: also write a Segment column beside the data. */
   addSegmentColumn?: boolean;
 }

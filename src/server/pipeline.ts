@@ -2,15 +2,16 @@
  * The steps the predictive cell functions share: order log from cells → per-customer summary → fitted model
  * (cached) → predictions, with the checks that turn unusable data into plain-words errors.
  */
+import { isoFromDay } from '../core/dates';
 import { DataError } from '../core/errors';
-import { fitGammaGamma, type GammaGammaParams } from '../core/models/gammagamma';
-import { purchaseModel, type PurchaseModelName } from '../core/models/registry';
-import type { FitResult, PurchasePredictor, RfmPatterns } from '../core/models/types';
 import { ContentHash } from '../core/hash';
+import { gammagamma } from '../core/models/gammagamma';
+import { purchaseModel, type PurchaseModelName } from '../core/models/registry';
+import type { Fitted, PurchasePredictor, RfmPatterns, SpendPredictor } from '../core/models/types';
 import { compressPatterns } from '../core/rfm';
 import { summarizeOrders, type CustomerSummary, type DetailedSummary, type TimeUnit } from '../core/summary';
-import { count, formatNumber } from '../core/words';
-import { isoFromDay } from '../core/dates';
+import { directFitters, type Fitters, type Histories } from '../core/value';
+import { formatNumber } from '../core/words';
 import { forArgument, isOmitted, singleChoice, singleDay, singleValue, type Arg } from './args';
 import { cachedFit } from './cache';
 import { readOrders, summarizeOrderCells, type OrderArgs } from './orders';
@@ -75,32 +76,23 @@ function summarizeOrderRows(orderArgs: OrderArgs, asOfDay: number | undefined, u
   return forArgument('order_dates', () => summarizeOrders({ ids: orders.customers, days: orders.days, amounts: orders.amounts }, { asOfDay, unit }), orders.sourceRows);
 }
 
-/** The checks every fit needs: enough customers, and some repeat buying to learn from. */
-export function checkFittable(summary: Pick<CustomerSummary, 'frequency'>, what = 'customers'): void {
-  const n = summary.frequency.length;
-  if (n < 2) throw new DataError(`only ${n} ${what === 'customers' ? 'customer' : what}: a model learns from many customers (at least 2, ideally hundreds)`);
-  let repeaters = 0;
-  for (let i = 0; i < n; i++) if (summary.frequency[i] > 0) repeaters++;
-  if (repeaters === 0) {
-    throw new DataError(
-      `no customer bought more than once, so the model cannot tell how often customers buy or when they stop; it needs some repeat purchases`,
-    );
-  }
-}
-
-export interface FittedPurchaseModel {
-  name: PurchaseModelName;
-  fit: FitResult<object>;
-  predictor: PurchasePredictor;
-}
-
-export function fitPurchaseModelCached(name: PurchaseModelName, summary: CustomerSummary): FittedPurchaseModel {
-  checkFittable(summary);
-  const model = purchaseModel(name);
-  const key = new ContentHash().text(name).text(summary.unit).numbers(summary.frequency).numbers(summary.recency).numbers(summary.T).digest();
-  const fit = cachedFit(`${name}:${key}`, () => model.fit(checkedPatterns(name, compressPatterns(summary.frequency, summary.recency, summary.T))));
-  return { name, fit, predictor: model.predictor(fit.params as never) };
-}
+/**
+ * The fitters of the cell functions and the sidebar: every fit is cached (six hours, keyed by a hash of what it
+ * depends on), so the other cells on the same data do not fit again.
+ */
+export const cachedFitters: Fitters = {
+  purchases(name: PurchaseModelName, h: Histories, unit: TimeUnit): Fitted<PurchasePredictor> {
+    const model = purchaseModel(name);
+    const key = new ContentHash().text(name).text(unit).numbers(h.frequency).numbers(h.recency).numbers(h.T).digest();
+    const fit = cachedFit(`${name}:${key}`, () => model.fit(checkedPatterns(name, compressPatterns(h.frequency, h.recency, h.T))));
+    return { fit, predictor: fit.converged ? model.predictorOf(fit.params) : null };
+  },
+  spend(h: Histories): Fitted<SpendPredictor> {
+    const key = new ContentHash().text(gammagamma.name).numbers(h.frequency).numbers(h.monetaryValue).digest();
+    const fit = cachedFit(`${gammagamma.name}:${key}`, () => directFitters.spend(h).fit);
+    return { fit, predictor: fit.converged ? gammagamma.predictorOf(fit.params) : null };
+  },
+};
 
 /**
  * Distinct (frequency, recency, T) histories a Pareto/NBD fit may take in a cell: its likelihood needs a ₂F₁ per
@@ -118,24 +110,4 @@ export function checkedPatterns(model: string, patterns: RfmPatterns): RfmPatter
     );
   }
   return patterns;
-}
-
-/** Predictions from a fit that did not converge would be silent guesses: refuse them, saying why. */
-export function requireConverged(fitted: { fit: FitResult<object> }, modelLabel: string): void {
-  if (!fitted.fit.converged) {
-    throw new DataError(`the ${modelLabel} model could not be fitted to these data. ${fitted.fit.message} CLV_FIT shows the details.`);
-  }
-}
-
-export function fitSpendModelCached(summary: CustomerSummary): FitResult<GammaGammaParams> {
-  let usable = 0;
-  for (let i = 0; i < summary.count; i++) if (summary.frequency[i] > 0 && summary.monetaryValue[i] > 0) usable++;
-  if (usable < 2) {
-    throw new DataError(
-      `only ${count(usable, 'customer')} bought again with a positive amount; the spend model needs the repeat purchases of several customers`,
-      'amounts',
-    );
-  }
-  const key = new ContentHash().text('gammagamma').numbers(summary.frequency).numbers(summary.monetaryValue).digest();
-  return cachedFit(`gammagamma:${key}`, () => fitGammaGamma(summary.frequency, summary.monetaryValue));
 }

@@ -4,7 +4,8 @@
  */
 import type { Analysis } from '../core/analysis';
 import { HOLDOUT_GROUPS } from '../core/holdout';
-import { MODEL_LABELS } from '../core/models/registry';
+import { gammagamma } from '../core/models/gammagamma';
+import { modelNamed } from '../core/models/registry';
 import { SEGMENTS, type Segment } from '../core/segment';
 import { toDate } from './args';
 import type { AnalysisRequest } from './contract';
@@ -122,7 +123,8 @@ export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis,
   plan.style((sheet) => sheet.getRange(concentration, 2).setNumberFormat(PERCENT));
   row += 2;
 
-  title(`Model fit: ${MODEL_LABELS.bgnbd} (purchases, in days) and ${MODEL_LABELS.gammagamma} (spend per order)`);
+  const purchaseLabel = modelNamed(analysis.model).label;
+  title(`Model fit: ${purchaseLabel} (purchases, in days) and ${gammagamma.label} (spend per order)`);
   const fitRows = (label: string, fit: { params: object; standardErrors: object; logLikelihood: number; converged: boolean; message: string }): CellOut[][] => [
     ...Object.entries(fit.params as Record<string, number>).map(([name, value]) => {
       const se = (fit.standardErrors as Record<string, number>)[name];
@@ -131,7 +133,7 @@ export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis,
     [label, 'log_likelihood', fit.logLikelihood, ''],
     [label, 'converged', fit.converged, fit.message],
   ];
-  table([['Model', 'Parameter', 'Value', 'Standard error'], ...fitRows(MODEL_LABELS.bgnbd, analysis.purchaseFit), ...fitRows(MODEL_LABELS.gammagamma, analysis.spendFit)], [null, null, '0.0000', '0.0000']);
+  table([['Model', 'Parameter', 'Value', 'Standard error'], ...fitRows(purchaseLabel, analysis.purchaseFit), ...fitRows(gammagamma.label, analysis.spendFit)], [null, null, '0.0000', '0.0000']);
 
   if (analysis.holdout) {
     const h = analysis.holdout;

@@ -14,10 +14,13 @@ import { guessColumns, profileColumn, type SampleKind } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
 import { DataError } from '../core/errors';
 import type { CustomerId } from '../core/ids';
+import { gammagamma } from '../core/models/gammagamma';
+import { modelNamed, PURCHASE_MODEL_NAMES } from '../core/models/registry';
 import { count, formatNumber } from '../core/words';
 import { cellAt, checkedNumberAt, dayAt, idAt, isBlank, isDate, where, AMOUNT, POSITIVE_COUNT, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
 import { REQUEST_LIMITS, type AnalysisRequest, type AnalysisSummary, type ColumnChoice, type ColumnRole, type Progress, type Reply, type SheetInfo } from './contract';
+import { cachedFitters } from './pipeline';
 import { customerValueCells, writeCustomerValueSheet, writeSegmentsSheet, CUSTOMER_VALUE_SHEET, RESULT_SHEET_KEYS, SEGMENTS_SHEET } from './report';
 import { findSegmentColumn, writeSegmentColumn } from './segmentColumn';
 import { cellsInUse, NEW_SHEET_CELLS, ownSheetKey, SPREADSHEET_CELL_LIMIT, type Placed } from './sheets';
@@ -161,8 +164,9 @@ function runAnalysis(request: AnalysisRequest): AnalysisSummary {
   checkRoom(spreadsheet, customers.ids.length, hasReferrals);
 
   reportProgress(2, `Fitting the models to ${customers.ids.length} customers`);
-  const holdout = holdoutLog ? holdoutIfEnoughHistory(holdoutLog, asOfDay) : null;
-  const analysis = analyzeCustomers(customers, { ...request, asOfDay }, holdout);
+  const model = request.model ?? 'bgnbd';
+  const holdout = holdoutLog ? holdoutIfEnoughHistory(holdoutLog, asOfDay, model, cachedFitters) : null;
+  const analysis = analyzeCustomers(customers, { ...request, asOfDay, model }, holdout, cachedFitters);
 
   reportProgress(3, `Writing "${CUSTOMER_VALUE_SHEET}"`);
   const valueSheet = writeCustomerValueSheet(spreadsheet, analysis, hasReferrals);
@@ -194,6 +198,9 @@ function checkRequest(request: AnalysisRequest): void {
     throw new DataError('The horizon and the inactive days must be whole numbers. Reload the sidebar and try again.');
   }
   if (request.cut !== 'top20' && request.cut !== 'median') throw new DataError('The cut between high and low must be "top20" or "median". Reload the sidebar and try again.');
+  if (request.model !== undefined && !PURCHASE_MODEL_NAMES.includes(request.model)) {
+    throw new DataError(`The model must be one of ${PURCHASE_MODEL_NAMES.join(', ')}. Reload the sidebar and try again.`);
+  }
 }
 
 function keptAsideWarning(placed: Placed): string[] {
@@ -393,7 +400,7 @@ function summarize(
     top20Share: analysis.top20Share,
     totalClv: analysis.values.clv.reduce((s, v) => s + v, 0),
     model: {
-      name: 'BG/NBD + Gamma-Gamma',
+      name: `${modelNamed(analysis.model).label} + ${gammagamma.label}`,
       converged: analysis.purchaseFit.converged && analysis.spendFit.converged,
       parameters: Object.entries(params).map(([name, value]) => ({ name, value })),
     },

@@ -249,7 +249,7 @@ describe('sidebar safety and errors', () => {
       await sidebar.getByTestId('analyze').click();
       const error = sidebar.getByTestId('error');
       await error.waitFor({ timeout: TIMEOUT });
-      expect(await error.textContent()).toMatch(/Only 1 customer found.*at least 2/);
+      expect(await error.textContent()).toMatch(/Only 1 customer is in the data; a model learns from many customers \(at least 2/);
       expect(await sidebar.getByTestId('results').isHidden()).toBe(true);
       expect(await sidebar.getByTestId('analyze').isEnabled()).toBe(true);
 

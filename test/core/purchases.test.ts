@@ -7,7 +7,8 @@ import { describe, expect, it } from 'vitest';
 import { historiesFromOrders } from '../../src/core/analysis';
 import { holdoutCheck } from '../../src/core/holdout';
 import { IdNumbering } from '../../src/core/ids';
-import type { FitResult, PurchaseModel } from '../../src/core/models/types';
+import type { PurchaseModelName } from '../../src/core/models/registry';
+import type { Fitted, PurchasePredictor } from '../../src/core/models/types';
 import { StreamingSummary, summarizeOrders, type OrderLog } from '../../src/core/summary';
 
 interface Order {
@@ -39,19 +40,16 @@ function byTheRule(orders: Order[], asOf: number): Map<string, { days: number[];
   return out;
 }
 
-/** A model that predicts nothing: the holdout's counts of actual purchases are what is compared. */
-const stubModel: PurchaseModel<{ k: number }> = {
-  name: 'stub',
-  paramNames: ['k'],
-  logLikelihood: () => 0,
-  fit: (data): FitResult<{ k: number }> => ({ params: { k: 0 }, standardErrors: { k: 0 }, logLikelihood: 0, converged: true, message: '', iterations: 0, customers: data.customers }),
-  predictor: () => ({
+/** A fit that predicts nothing: the holdout's counts of actual purchases are what is compared. */
+const stubFit = (_model: PurchaseModelName, calibration: { count: number }): Fitted<PurchasePredictor> => ({
+  fit: { params: { k: 0 }, standardErrors: { k: 0 }, logLikelihood: 0, converged: true, message: '', iterations: 0, customers: calibration.count },
+  predictor: {
     pAlive: () => 1,
     expectedPurchases: () => 0,
     expectedPurchasesNew: () => 0,
     expectedPurchasesBatch: (frequency, _recency, _T, _times, weights) => weights.map(() => new Float64Array(frequency.length)),
-  }),
-};
+  },
+});
 
 const logs = fc.record({
   orders: fc.array(
@@ -122,7 +120,7 @@ describe('a purchase is the same thing on every path', () => {
         if (split >= end) return;
         const before = byTheRule(rows, split);
         const calibrated = [...before].filter(([, c]) => c.days.length > 0);
-        const check = holdoutCheck(log, split, 'day', stubModel);
+        const check = holdoutCheck(log, split, 'day', 'bgnbd', { fit: stubFit });
         expect(check).not.toBeNull();
         expect(check?.total.customers).toBe(calibrated.length);
         const later = calibrated.reduce((sum, [id, c]) => sum + (rule.get(id)?.days.length ?? 0) - c.days.length, 0);

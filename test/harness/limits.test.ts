@@ -346,7 +346,7 @@ describe('a day whose returns exceed its purchases, and customers with returns o
     const sidebarRows = segments.slice(title + 2, title + 11).map((r) => [r[1], r[2], r[3]]);
     const last = dayFromYmd(2026, 6, 30);
     const { year, month, day } = ymdFromDay(last - holdoutDays);
-    const cell = harness.cell('CLV_HOLDOUT', shop.ids, shop.dates, harness.date(year, month, day), 'day', shop.amounts) as unknown[][];
+    const cell = harness.cell('CLV_HOLDOUT', shop.ids, shop.dates, harness.date(year, month, day), 'day', '', shop.amounts) as unknown[][];
     expect(cell.slice(1).map((r) => [r[1], r[2], r[3]])).toEqual(sidebarRows.map((r) => r.map((v) => expect.closeTo(v as number, 9))));
   });
 

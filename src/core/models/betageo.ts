@@ -30,15 +30,16 @@ import {
   type ParamBounds,
   type ThetaDerivatives,
 } from './common';
+import { defineModel } from './define';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
 import { formatPercent } from '../words';
 
-export interface BetaGeoParams {
+export type BetaGeoParams = {
   r: number;
   alpha: number;
   a: number;
   b: number;
-}
+};
 
 export const BETA_GEO_PARAM_NAMES: ParamNames<BetaGeoParams> = ['r', 'alpha', 'a', 'b'];
 
@@ -404,7 +405,7 @@ function startFromSample(data: RfmPatterns, shift: 0 | 1 = 0): number[] | undefi
   return fit.converged && a + b < NO_HETEROGENEITY ? [r, alpha, a, b] : undefined;
 }
 
-function makeModel(label: string, shift: 0 | 1): PurchaseModel<BetaGeoParams> {
+function makeModel<N extends string>(name: N, label: string, shift: 0 | 1): PurchaseModel<N, BetaGeoParams> {
   const logLikelihood = (params: BetaGeoParams, data: RfmPatterns): number => {
     checkPositiveParams(label, BETA_GEO_PARAM_NAMES, params);
     checkPurchaseData(data);
@@ -425,13 +426,16 @@ function makeModel(label: string, shift: 0 | 1): PurchaseModel<BetaGeoParams> {
     return full.params.a + full.params.b > NO_HETEROGENEITY ? fitWithoutDropoutSpread(shift, data, full, options) : full;
   };
 
-  return {
-    name: label,
+  return defineModel({
+    name,
+    label,
+    kind: 'purchases',
     paramNames: BETA_GEO_PARAM_NAMES,
     logLikelihood,
     fit,
-    predictor: (params) => predictor(label, shift, params),
-  };
+    predictor: (params: BetaGeoParams) => predictor(label, shift, params),
+    read: (v) => ({ r: v.r, alpha: v.alpha, a: v.a, b: v.b }),
+  });
 }
 
 function predictor(label: string, shift: 0 | 1, params: BetaGeoParams): PurchasePredictor {
@@ -630,5 +634,5 @@ function withAwayFromOne(a: number, f: (a: number) => number): number {
   return (f(1 - POLE_GAP) + f(1 + POLE_GAP)) / 2;
 }
 
-export const bgnbdModel = makeModel('BG/NBD', 0);
-export const mbgnbdModel = makeModel('MBG/NBD', 1);
+export const bgnbdModel = makeModel('bgnbd', 'BG/NBD', 0);
+export const mbgnbdModel = makeModel('mbgnbd', 'MBG/NBD', 1);

@@ -14,15 +14,16 @@ import { covarianceFromLogHessian, maximize, standardErrorsFromLogHessian } from
 import { betaln, digamma, gammaln, logSumExp, trigamma } from '../special';
 import { checkWeights, risingTable, uncertainty, type RisingTable } from './common';
 import { sbgSurvival, sbgSurvivalSum } from './sbg';
-import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
+import { defineModel } from './define';
+import type { FitOptions, FitResult, OpportunityModel, ParamNames, PurchasePredictor, RfmPatterns } from './types';
 import { formatNumber, formatPercent } from '../words';
 
-export interface BgBbParams {
+export type BgBbParams = {
   alpha: number;
   beta: number;
   gamma: number;
   delta: number;
-}
+};
 
 export const BGBB_PARAM_NAMES: ParamNames<BgBbParams> = ['alpha', 'beta', 'gamma', 'delta'];
 
@@ -573,11 +574,14 @@ function logChoose(n: number, k: number): number {
 }
 
 /** The model in the shape the purchase-model registry uses; T and t are counts of opportunities (whole numbers). */
-export const bgbb: PurchaseModel<BgBbParams> = {
-  name: 'BG/BB',
+export const bgbb: OpportunityModel<'bgbb', BgBbParams> = defineModel({
+  name: 'bgbb',
+  label: 'BG/BB',
+  kind: 'opportunities',
   paramNames: BGBB_PARAM_NAMES,
   logLikelihood: bgbbLogLikelihood,
   fit: bgbbFit,
+  read: (v) => ({ alpha: v.alpha, beta: v.beta, gamma: v.gamma, delta: v.delta }),
   predictor(params: BgBbParams): PurchasePredictor {
     checkParams(params);
     return {
@@ -611,4 +615,4 @@ export const bgbb: PurchaseModel<BgBbParams> = {
       },
     };
   },
-};
+});

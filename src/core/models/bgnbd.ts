@@ -4,8 +4,6 @@
  * probability after each repeat purchase ~ Beta(a, b)). The formulas live in ./betageo with MBG/NBD's.
  */
 import { bgnbdModel, type BetaGeoParams } from './betageo';
-import type { PurchaseModel } from './types';
-
 export type BgNbdParams = BetaGeoParams;
 
-export const bgnbd: PurchaseModel<BgNbdParams> = bgnbdModel;
+export const bgnbd = bgnbdModel;

@@ -22,14 +22,15 @@ import {
   type ParamBounds,
   type ThetaDerivatives,
 } from './common';
-import type { FitOptions, FitResult, ParamNames } from './types';
+import { defineModel } from './define';
+import type { FitOptions, FitResult, ParamNames, SpendData as SpendInput, SpendModel, SpendPredictor } from './types';
 import { formatNumber } from '../words';
 
-export interface GammaGammaParams {
+export type GammaGammaParams = {
   p: number;
   q: number;
   v: number;
-}
+};
 
 export const GAMMA_GAMMA_PARAM_NAMES: ParamNames<GammaGammaParams> = ['p', 'q', 'v'];
 
@@ -351,6 +352,21 @@ export function expectedSpend(params: GammaGammaParams, x: number, m: number): n
 export function populationMeanSpend(params: GammaGammaParams): number {
   return params.q > 1 ? (params.p * params.v) / (params.q - 1) : Infinity;
 }
+
+/** Gamma-Gamma in the registry: its data are each customer's repeat purchases and their mean amount. */
+export const gammagamma: SpendModel<'gammagamma', GammaGammaParams> = defineModel({
+  name: 'gammagamma',
+  label: LABEL,
+  kind: 'spend',
+  paramNames: GAMMA_GAMMA_PARAM_NAMES,
+  logLikelihood: (params: GammaGammaParams, data: SpendInput) => gammaGammaLogLikelihood(params, data.frequency, data.monetaryValue, data.weights),
+  fit: (data: SpendInput, options?: FitOptions) => fitGammaGamma(data.frequency, data.monetaryValue, data.weights, { ...options, negativeSpend: data.negativeSpend }),
+  predictor: (params: GammaGammaParams): SpendPredictor => ({
+    expectedSpend: (x, m) => expectedSpend(params, x, m),
+    populationMean: () => populationMeanSpend(params),
+  }),
+  read: (v) => ({ p: v.p, q: v.q, v: v.v }),
+});
 
 /** Pearson correlation of frequency and mean spend among repeat customers: the model assumes it is near 0. */
 export function spendFrequencyCorrelation(frequency: ArrayLike<number>, monetaryValue: ArrayLike<number>): number {

@@ -5,8 +5,6 @@
  * ./betageo with BG/NBD's.
  */
 import { mbgnbdModel, type BetaGeoParams } from './betageo';
-import type { PurchaseModel } from './types';
-
 export type MbgNbdParams = BetaGeoParams;
 
-export const mbgnbd: PurchaseModel<MbgNbdParams> = mbgnbdModel;
+export const mbgnbd = mbgnbdModel;

@@ -30,14 +30,15 @@ import {
   type ParamBounds,
   type ThetaDerivatives,
 } from './common';
+import { defineModel } from './define';
 import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
 
-export interface ParetoNbdParams {
+export type ParetoNbdParams = {
   r: number;
   alpha: number;
   s: number;
   beta: number;
-}
+};
 
 export const PARETO_NBD_PARAM_NAMES: ParamNames<ParetoNbdParams> = ['r', 'alpha', 's', 'beta'];
 
@@ -318,10 +319,13 @@ function predictor(params: ParetoNbdParams): PurchasePredictor {
   return purchasePredictor(LABEL, { pAlive, aliveExpectation, newCustomer: (t) => aliveExpectation(t, 0, 0) });
 }
 
-export const paretonbd: PurchaseModel<ParetoNbdParams> = {
-  name: LABEL,
+export const paretonbd: PurchaseModel<'paretonbd', ParetoNbdParams> = defineModel({
+  name: 'paretonbd',
+  label: LABEL,
+  kind: 'purchases',
   paramNames: PARETO_NBD_PARAM_NAMES,
   logLikelihood: paretoNbdLogLikelihood,
   fit: paretoNbdFit,
   predictor,
-};
+  read: (v) => ({ r: v.r, alpha: v.alpha, s: v.s, beta: v.beta }),
+});

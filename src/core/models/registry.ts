@@ -1,27 +1,43 @@
-/** The purchase-count models by the names people pick them with. */
+/**
+ * Every model of the add-in, by the name people type. Cell functions, the JSDoc lists of model names and the tests
+ * take their models from here: a new model is its file plus one line below.
+ */
+import { bgbb } from './bgbb';
 import { bgnbd } from './bgnbd';
+import { gammagamma } from './gammagamma';
 import { mbgnbd } from './mbgnbd';
 import { paretonbd } from './paretonbd';
-import type { PurchaseModel } from './types';
+import { sbg } from './sbg';
 
-export const PURCHASE_MODEL_NAMES = ['bgnbd', 'mbgnbd', 'paretonbd'] as const;
-export type PurchaseModelName = (typeof PURCHASE_MODEL_NAMES)[number];
+export const MODELS = [bgnbd, mbgnbd, paretonbd, gammagamma, bgbb, sbg] as const;
 
-export const MODEL_LABELS: Record<PurchaseModelName | 'gammagamma' | 'bgbb' | 'sbg', string> = {
-  bgnbd: 'BG/NBD',
-  mbgnbd: 'MBG/NBD',
-  paretonbd: 'Pareto/NBD',
-  gammagamma: 'Gamma-Gamma',
-  bgbb: 'BG/BB',
-  sbg: 'shifted-beta-geometric',
-};
+export type AnyModel = (typeof MODELS)[number];
+export type ModelName = AnyModel['name'];
+export type ModelOfKind<K extends AnyModel['kind']> = Extract<AnyModel, { kind: K }>;
+export type PurchaseModelName = ModelOfKind<'purchases'>['name'];
 
-const MODELS: Record<PurchaseModelName, PurchaseModel<object>> = {
-  bgnbd: bgnbd as unknown as PurchaseModel<object>,
-  mbgnbd: mbgnbd as unknown as PurchaseModel<object>,
-  paretonbd: paretonbd as unknown as PurchaseModel<object>,
-};
+function isKind<K extends AnyModel['kind']>(kind: K): (model: AnyModel) => model is ModelOfKind<K> {
+  return (model): model is ModelOfKind<K> => model.kind === kind;
+}
 
-export function purchaseModel(name: PurchaseModelName): PurchaseModel<object> {
-  return MODELS[name];
+/** The models of one kind, in the registry's order. */
+export function modelsOfKind<K extends AnyModel['kind']>(kind: K): ModelOfKind<K>[] {
+  return MODELS.filter(isKind(kind));
+}
+
+/** The purchase models (continuous time): the choices of the order-log cell functions' `model`. */
+export const PURCHASE_MODEL_NAMES: readonly PurchaseModelName[] = modelsOfKind('purchases').map((m) => m.name);
+
+export const MODEL_NAMES: readonly ModelName[] = MODELS.map((m) => m.name);
+
+export function modelNamed(name: ModelName): AnyModel {
+  const model = MODELS.find((m) => m.name === name);
+  if (!model) throw new RangeError(`no model named ${name}`);
+  return model;
+}
+
+export function purchaseModel(name: PurchaseModelName): ModelOfKind<'purchases'> {
+  const model = modelsOfKind('purchases').find((m) => m.name === name);
+  if (!model) throw new RangeError(`no purchase model named ${name}`);
+  return model;
 }

@@ -15,14 +15,15 @@ import { DataError } from '../errors';
 import { covarianceFromLogHessian, maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, hyp2f1 } from '../special';
 import { uncertainty } from './common';
-import type { FitOptions, FitResult, ParamNames } from './types';
+import { defineModel } from './define';
+import type { FitOptions, FitResult, ParamNames, RetentionModel, RetentionPredictor } from './types';
 import { formatNumber, formatPercent } from '../words';
 
-export interface SbgParams {
+export type SbgParams = {
   /** With β, the Beta distribution of the per-period churn probability; its mean is α/(α+β). */
   alpha: number;
   beta: number;
-}
+};
 
 export const SBG_PARAM_NAMES: ParamNames<SbgParams> = ['alpha', 'beta'];
 
@@ -354,3 +355,20 @@ export function sbgDerl(params: SbgParams, n: number, discountRate: number): num
   }
   return ((b + n - 1) / (a + b + n - 1)) * hyp2f1(1, b + n, a + b + n, 1 / (1 + discountRate));
 }
+
+/** The shifted-beta-geometric model in the registry: its data are one cohort's active customers, period by period. */
+export const sbg: RetentionModel<'sbg', SbgParams> = defineModel({
+  name: 'sbg',
+  label: 'shifted-beta-geometric',
+  kind: 'retention',
+  paramNames: SBG_PARAM_NAMES,
+  logLikelihood: (params: SbgParams, active: ArrayLike<number>) => sbgLogLikelihood(params, sbgCohortFromSurvivors(active)),
+  fit: sbgFitSurvivors,
+  predictor: (params: SbgParams): RetentionPredictor => ({
+    survival: (t) => sbgSurvival(params, t),
+    retentionRate: (t) => sbgRetentionRate(params, t),
+    expectedSurvivors: (size, last) => sbgExpectedSurvivors(params, size, last),
+    derl: (n, d) => sbgDerl(params, n, d),
+  }),
+  read: (v) => ({ alpha: v.alpha, beta: v.beta }),
+});

@@ -73,11 +73,76 @@ export interface PurchasePredictor {
   ): Float64Array[];
 }
 
-/** One purchase-count model: its parameter names, likelihood, fit and predictions. */
-export interface PurchaseModel<P extends object> {
-  name: string;
-  paramNames: ParamNames<P>;
-  logLikelihood(params: P, data: RfmPatterns): number;
-  fit(data: RfmPatterns, options?: FitOptions): FitResult<P>;
-  predictor(params: P): PurchasePredictor;
+/** Parameter values by name, as a fit table or the cache holds them; every model's own parameter type is one. */
+export type ParamValues = Readonly<Record<string, number>>;
+
+/**
+ * What a model describes: purchases in continuous time (BG/NBD, MBG/NBD, Pareto/NBD), transactions at discrete
+ * opportunities (BG/BB), spend per purchase (Gamma-Gamma), or a subscription cohort's retention (sBG).
+ */
+export type ModelKind = 'purchases' | 'opportunities' | 'spend' | 'retention';
+
+/** A fit, and its predictions when the fit can be used (null when it did not converge). */
+export interface Fitted<Predictor> {
+  fit: FitResult<ParamValues>;
+  predictor: Predictor | null;
 }
+
+/**
+ * One model of the registry: its name (as people type it), label, kind, parameter names, log-likelihood, fit and
+ * predictor, typed by its own parameters P; and the same fit and predictor for callers that hold the model among
+ * others and so cannot know P (the cell functions, the cache, a fit table read back from a sheet).
+ */
+export interface Model<K extends ModelKind, N extends string, P extends ParamValues, Data, Predictor> {
+  name: N;
+  label: string;
+  kind: K;
+  paramNames: ParamNames<P>;
+  logLikelihood(params: P, data: Data): number;
+  fit(data: Data, options?: FitOptions): FitResult<P>;
+  predictor(params: P): Predictor;
+  /** fit() with its predictor, P erased. */
+  fitted(data: Data, options?: FitOptions): Fitted<Predictor>;
+  /** The predictor of plain values, e.g. a fit table: a DataError names a missing or impossible parameter. */
+  predictorOf(values: ParamValues): Predictor;
+}
+
+/** A purchase-count model in continuous time (BG/NBD, MBG/NBD, Pareto/NBD). */
+export type PurchaseModel<N extends string, P extends ParamValues> = Model<'purchases', N, P, RfmPatterns, PurchasePredictor>;
+
+/** BG/BB: frequency, recency and T counted in opportunities, horizons in future opportunities. */
+export type OpportunityModel<N extends string, P extends ParamValues> = Model<'opportunities', N, P, RfmPatterns, PurchasePredictor>;
+
+/** The customers a spend model learns from: each one's repeat purchases and their mean amount. */
+export interface SpendData {
+  frequency: ArrayLike<number>;
+  monetaryValue: ArrayLike<number>;
+  weights?: ArrayLike<number>;
+  /** 'skip' leaves out customers whose mean repeat spend is negative (order logs with returns); default 'refuse'. */
+  negativeSpend?: 'refuse' | 'skip';
+}
+
+/** Predictions of a spend model. */
+export interface SpendPredictor {
+  /** E[spend per purchase] of a customer with x repeat purchases of mean amount m (the population mean for x = 0). */
+  expectedSpend(x: number, m: number): number;
+  /** E[spend per purchase] of a new customer. */
+  populationMean(): number;
+}
+
+export type SpendModel<N extends string, P extends ParamValues> = Model<'spend', N, P, SpendData, SpendPredictor>;
+
+/** Predictions of a subscription retention model, in periods of the cohort. */
+export interface RetentionPredictor {
+  /** Share of a new cohort still subscribed after t periods. */
+  survival(t: number): number;
+  /** Share of those active at period t − 1 who are still active at t. */
+  retentionRate(t: number): number;
+  /** Expected active customers of a cohort of that size at the start of periods 0 … lastPeriod. */
+  expectedSurvivors(cohortSize: number, lastPeriod: number): Float64Array;
+  /** Discounted expected residual lifetime, in periods, of a customer active for n periods (d per period). */
+  derl(n: number, discountRate: number): number;
+}
+
+/** The data of a retention model: the cohort's active customers at the start of periods 0, 1, 2, … */
+export type RetentionModel<N extends string, P extends ParamValues> = Model<'retention', N, P, ArrayLike<number>, RetentionPredictor>;

@@ -2,16 +2,16 @@
  * Predictive cell functions: what each customer will buy, whether they are still active, and what they are worth,
  * from the order log a shop already has. Order-log functions spill one row per customer, id first, with a header.
  */
-import { customerLifetimeValues } from '../../core/clv';
 import { DataError } from '../../core/errors';
 import { holdoutCheck } from '../../core/holdout';
-import { expectedSpend, fitGammaGamma } from '../../core/models/gammagamma';
-import { bgbbFit } from '../../core/models/bgbb';
-import { sbgFitSurvivors, sbgRetentionRate, sbgSurvival, type SbgParams } from '../../core/models/sbg';
-import { MODEL_LABELS, PURCHASE_MODEL_NAMES, purchaseModel, type PurchaseModelName } from '../../core/models/registry';
-import type { FitResult } from '../../core/models/types';
+import { bgbb } from '../../core/models/bgbb';
+import { gammagamma } from '../../core/models/gammagamma';
+import { modelNamed, PURCHASE_MODEL_NAMES, purchaseModel, type ModelName, type PurchaseModelName } from '../../core/models/registry';
+import { sbg } from '../../core/models/sbg';
+import type { FitResult, ParamValues } from '../../core/models/types';
 import { compressPatterns } from '../../core/rfm';
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from '../../core/summary';
+import { notFitted, usablePurchaseFit, valueCustomers } from '../../core/value';
 import { count, formatNumber } from '../../core/words';
 import {
   alignedRowCount,
@@ -36,17 +36,7 @@ import {
   type NumberRule,
 } from '../args';
 import { readOrders } from '../orders';
-import {
-  checkedPatterns,
-  checkFittable,
-  detailedSummaryFromCells,
-  fitPurchaseModelCached,
-  fitSpendModelCached,
-  readModelName,
-  readUnit,
-  requireConverged,
-  summaryFromCells,
-} from '../pipeline';
+import { cachedFitters, checkedPatterns, detailedSummaryFromCells, readModelName, readUnit, summaryFromCells } from '../pipeline';
 import { spill, type AnswerCell } from '../spill';
 
 /**
@@ -87,8 +77,8 @@ export function CLV_SUMMARY(customer_ids: Arg, order_dates: Arg, amounts?: Arg, 
   });
 }
 
-const FIT_MODELS = [...PURCHASE_MODEL_NAMES, 'gammagamma'] as const;
-type FitModelName = (typeof FIT_MODELS)[number];
+/** What CLV_FIT fits to an order log: the purchase models and the spend model. */
+const FIT_MODELS: readonly (PurchaseModelName | 'gammagamma')[] = [...PURCHASE_MODEL_NAMES, gammagamma.name];
 
 /**
  * Fits a customer-base model to an order log and shows its parameters, their standard errors, the log-likelihood,
@@ -108,31 +98,32 @@ type FitModelName = (typeof FIT_MODELS)[number];
  */
 export function CLV_FIT(customer_ids: Arg, order_dates: Arg, amounts?: Arg, model?: Arg, as_of?: Arg, unit?: Arg): Answer {
   return runCustomFunction('CLV_FIT', ['customer_ids', 'order_dates', 'amounts', 'model', 'as_of', 'unit'], () => {
-    const name = readModelName<FitModelName>(model, FIT_MODELS, 'bgnbd');
-    const s = summaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: readUnit(unit), amountsRequired: name === 'gammagamma' });
+    const name = readModelName(model, FIT_MODELS, 'bgnbd');
+    const timeUnit = readUnit(unit);
+    const s = summaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: timeUnit, amountsRequired: name === gammagamma.name });
     const leftOut = s.ignoredReturnsOnly > 0 ? `${count(s.ignoredReturnsOnly, 'customer')} with returns only left out` : '';
-    if (name === 'gammagamma') return fitTable(fitSpendModelCached(s), GAMMA_GAMMA_PARAMS, leftOut);
-    const fitted = fitPurchaseModelCached(name, s);
-    return fitTable(fitted.fit, purchaseModel(name).paramNames, leftOut);
+    const fit = name === gammagamma.name ? cachedFitters.spend(s).fit : cachedFitters.purchases(name, s, timeUnit).fit;
+    return fitTable(name, fit, leftOut, timeUnit);
   });
 }
 
-const GAMMA_GAMMA_PARAMS = ['p', 'q', 'v'] as const;
-const BGBB_PARAMS = ['alpha', 'beta', 'gamma', 'delta'] as const;
-const SBG_PARAMS = ['alpha', 'beta'] as const;
-
-/** The fit as a table; `customersNote` says, beside the number of customers, who was left out. */
-function fitTable(fit: FitResult<object>, names: readonly string[], customersNote = ''): Answer {
-  const params = fit.params as Record<string, number>;
-  const errors = fit.standardErrors as Record<string, number>;
-  const rows: AnswerCell[][] = names.map((n) => [n, params[n], Number.isFinite(errors[n]) ? errors[n] : '']);
+/**
+ * The fit as a table, its first row the model (so CLV_PREDICT can apply it), with the unit of its rates when it was
+ * fitted to an order log; `customersNote` says, beside the number of customers, who was left out.
+ */
+function fitTable(name: ModelName, fit: FitResult<ParamValues>, customersNote = '', unit?: TimeUnit): Answer {
+  const model = modelNamed(name);
+  const rows: AnswerCell[][] = [['model', name, model.label]];
+  if (unit) rows.push(['unit', unit, 'frequency, recency, T and horizons are counted in this unit']);
+  for (const n of model.paramNames) rows.push([n, fit.params[n], Number.isFinite(fit.standardErrors[n]) ? fit.standardErrors[n] : '']);
   rows.push(['log_likelihood', fit.logLikelihood, '']);
   rows.push(['customers', fit.customers, customersNote]);
   rows.push(['converged', fit.converged, fit.message || fit.note || '']);
   return spill(['parameter', 'value', 'standard_error'], rows.length, (i) => rows[i], { cause: 'the model cannot be fitted to numbers this large or this far apart' });
 }
 
-const SUMMARY_MODELS = [...PURCHASE_MODEL_NAMES, 'gammagamma', 'bgbb'] as const;
+/** What CLV_FIT_SUMMARY fits: every model whose data is a per-customer summary. */
+const SUMMARY_MODELS: readonly (PurchaseModelName | 'gammagamma' | 'bgbb')[] = [...PURCHASE_MODEL_NAMES, gammagamma.name, bgbb.name];
 type SummaryModelName = (typeof SUMMARY_MODELS)[number];
 
 /**
@@ -153,19 +144,15 @@ type SummaryModelName = (typeof SUMMARY_MODELS)[number];
  */
 export function CLV_FIT_SUMMARY(frequency: Arg, recency: Arg, T: Arg, model?: Arg, weights?: Arg, monetary_value?: Arg): Answer {
   return runCustomFunction('CLV_FIT_SUMMARY', ['frequency', 'recency', 'T', 'model', 'weights', 'monetary_value'], () => {
-    const name = readModelName<SummaryModelName>(model, SUMMARY_MODELS, 'bgnbd');
+    const name = readModelName(model, SUMMARY_MODELS, 'bgnbd');
     const table = readSummaryTable(frequency, recency, T, weights, monetary_value, name);
     return onArgumentRows(table.rows, () => {
-      if (name === 'gammagamma') {
+      if (name === gammagamma.name) {
         if (!table.monetary) throw new DataError('monetary_value is needed for "gammagamma"', 'monetary_value');
-        checkFittable({ frequency: table.x }, 'rows');
-        return fitTable(fitGammaGamma(table.x, table.monetary, table.w), GAMMA_GAMMA_PARAMS);
+        return fitTable(name, gammagamma.fit({ frequency: table.x, monetaryValue: table.monetary, weights: table.w }));
       }
-      checkFittable({ frequency: table.x }, 'rows');
       const patterns = checkedPatterns(name, compressPatterns(table.x, table.tx, table.T, table.w));
-      if (name === 'bgbb') return fitTable(bgbbFit(patterns), BGBB_PARAMS);
-      const m = purchaseModel(name);
-      return fitTable(m.fit(patterns), m.paramNames);
+      return fitTable(name, name === bgbb.name ? bgbb.fit(patterns) : purchaseModel(name).fit(patterns));
     });
   });
 }
@@ -240,7 +227,7 @@ function checkOpportunities(fCol: Column, rCol: Column, tCol: Column, row: numbe
 }
 
 /**
- * The probability that each customer is still active (has not quietly stopped buying), from the BG/NBD model
+ * The probability that each customer is still active (has not quietly stopped buying), from a purchase model
  * fitted to the whole order log. A customer who bought regularly but not lately gets a low value.
  * Example: =P_ALIVE(A2:A, B2:B)
  *
@@ -248,16 +235,18 @@ function checkOpportunities(fCol: Column, rCol: Column, tCol: Column, row: numbe
  * @param {date} order_dates The date of each order.
  * @param {date} [as_of] Optional: the day to judge at; later orders are ignored. Default: the last order date.
  * @param {string} [unit] Optional: "day" (default), "week", "month" or "year" (the answer does not depend on it).
+ * @param {string} [model] Optional: "bgnbd" (default), "mbgnbd" or "paretonbd".
  * @return A table: customer id, probability still active (0 to 1).
  * @customfunction
  * @preserve
  */
-export function P_ALIVE(customer_ids: Arg, order_dates: Arg, as_of?: Arg, unit?: Arg): Answer {
-  return runCustomFunction('P_ALIVE', ['customer_ids', 'order_dates', 'as_of', 'unit'], () => {
-    const s = summaryFromCells({ ids: customer_ids, dates: order_dates, asOf: as_of, unit: readUnit(unit) });
-    const fitted = fitPurchaseModelCached('bgnbd', s);
-    requireConverged(fitted, MODEL_LABELS.bgnbd);
-    return spill(['customer_id', 'p_alive'], s.count, (k) => [s.ids[k], fitted.predictor.pAlive(s.frequency[k], s.recency[k], s.T[k])], { items: 'customers' });
+export function P_ALIVE(customer_ids: Arg, order_dates: Arg, as_of?: Arg, unit?: Arg, model?: Arg): Answer {
+  return runCustomFunction('P_ALIVE', ['customer_ids', 'order_dates', 'as_of', 'unit', 'model'], () => {
+    const timeUnit = readUnit(unit);
+    const name = readModelName(model, PURCHASE_MODEL_NAMES, 'bgnbd');
+    const s = summaryFromCells({ ids: customer_ids, dates: order_dates, asOf: as_of, unit: timeUnit });
+    const predictor = usablePurchaseFit(cachedFitters.purchases(name, s, timeUnit), name);
+    return spill(['customer_id', 'p_alive'], s.count, (k) => [s.ids[k], predictor.pAlive(s.frequency[k], s.recency[k], s.T[k])], { items: 'customers' });
   });
 }
 
@@ -280,11 +269,10 @@ export function PREDICT_PURCHASES(customer_ids: Arg, order_dates: Arg, horizon: 
     const timeUnit = readUnit(unit);
     const t = singleNumber('horizon', horizon, horizonRule(timeUnit), NaN);
     if (Number.isNaN(t)) throw new DataError('horizon is missing: how far ahead to predict, e.g. 90 (days)', 'horizon');
-    const name = readModelName<PurchaseModelName>(model, PURCHASE_MODEL_NAMES, 'bgnbd');
+    const name = readModelName(model, PURCHASE_MODEL_NAMES, 'bgnbd');
     const s = summaryFromCells({ ids: customer_ids, dates: order_dates, asOf: as_of, unit: timeUnit });
-    const fitted = fitPurchaseModelCached(name, s);
-    requireConverged(fitted, MODEL_LABELS[name]);
-    const [expected] = fitted.predictor.expectedPurchasesBatch(s.frequency, s.recency, s.T, [t], [[1]]);
+    const predictor = usablePurchaseFit(cachedFitters.purchases(name, s, timeUnit), name);
+    const [expected] = predictor.expectedPurchasesBatch(s.frequency, s.recency, s.T, [t], [[1]]);
     return spill(['customer_id', 'expected_purchases'], s.count, (k) => [s.ids[k], expected[k]], { items: 'customers' });
   });
 }
@@ -299,9 +287,9 @@ function horizonRule(unit: TimeUnit): NumberRule {
 }
 
 /**
- * Customer lifetime value over the coming months: expected purchases (BG/NBD) x expected spend per order
- * (Gamma-Gamma) x margin, month by month, discounted. Also shows the expected purchases, spend per order and the
- * probability the customer is still active. Example: =CLV(A2:A, B2:B, C2:C, 12, 10%, 30%)
+ * Customer lifetime value over the coming months: expected purchases (BG/NBD, or the model chosen) x expected spend
+ * per order (Gamma-Gamma) x margin, month by month, discounted. Also shows the expected purchases, spend per order and
+ * the probability the customer is still active. Example: =CLV(A2:A, B2:B, C2:C, 12, 10%, 30%)
  *
  * @param {string} customer_ids The customer id of each order (a column).
  * @param {date} order_dates The date of each order.
@@ -310,6 +298,7 @@ function horizonRule(unit: TimeUnit): NumberRule {
  * @param {number} [annual_discount_rate] Optional: yearly discount rate, e.g. 10%. Default 10%.
  * @param {number} [margin] Optional: share of spend kept as profit, e.g. 30%. Default 1 (revenue).
  * @param {date} [as_of] Optional: value customers as of this day; later orders are ignored. Default: the last order date.
+ * @param {string} [model] Optional: the purchase model, "bgnbd" (default), "mbgnbd" or "paretonbd".
  * @return A table: customer id, CLV, expected purchases, expected spend per order, probability still active.
  * @customfunction
  * @preserve
@@ -322,25 +311,20 @@ export function CLV(
   annual_discount_rate?: Arg,
   margin?: Arg,
   as_of?: Arg,
+  model?: Arg,
 ): Answer {
-  return runCustomFunction('CLV', ['customer_ids', 'order_dates', 'amounts', 'horizon_months', 'annual_discount_rate', 'margin', 'as_of'], () => {
+  return runCustomFunction('CLV', ['customer_ids', 'order_dates', 'amounts', 'horizon_months', 'annual_discount_rate', 'margin', 'as_of', 'model'], () => {
     const months = singleNumber('horizon_months', horizon_months, { min: 1, max: 1200, integer: true, rule: 'a whole number of months from 1 to 1200' }, 12);
     const rate = singleNumber('annual_discount_rate', annual_discount_rate, { min: 0, max: 10, percent: true, rule: 'between 0 and 10 (e.g. 10%)' }, 0.1);
     const keep = singleNumber('margin', margin, SHARE, 1);
+    const name = readModelName(model, PURCHASE_MODEL_NAMES, 'bgnbd');
     const s = summaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: 'day', amountsRequired: true });
     checkClvSteps(s, months);
-    const fitted = fitPurchaseModelCached('bgnbd', s);
-    requireConverged(fitted, MODEL_LABELS.bgnbd);
-    const spendFit = fitSpendModelCached(s);
-    requireConverged({ fit: spendFit }, MODEL_LABELS.gammagamma);
-    const spend = new Float64Array(s.count);
-    for (let k = 0; k < s.count; k++) spend[k] = expectedSpend(spendFit.params, s.frequency[k], s.monetaryValue[k]);
-    const { clv, expectedPurchases, pAlive } = customerLifetimeValues(fitted.predictor, s, spend, {
-      horizonMonths: months,
-      annualDiscountRate: rate,
-      margin: keep,
-      unit: 'day',
-    });
+    const { clv, expectedPurchases, pAlive, expectedSpend: spend } = valueCustomers(
+      s,
+      { model: name, unit: 'day', horizonMonths: months, annualDiscountRate: rate, margin: keep },
+      cachedFitters,
+    );
     const header = ['customer_id', 'clv', 'expected_purchases', 'expected_spend_per_order', 'p_alive'];
     return spill(header, s.count, (k) => [s.ids[k], clv[k], expectedPurchases[k], spend[k], pAlive[k]], { items: 'customers' });
   });
@@ -384,7 +368,7 @@ function distinctHistories(s: CustomerSummary): number {
  * @preserve
  */
 export function RETENTION_FIT(active_customers: Arg): Answer {
-  return runCustomFunction('RETENTION_FIT', ['active_customers'], () => fitTable(fitRetention(active_customers), SBG_PARAMS));
+  return runCustomFunction('RETENTION_FIT', ['active_customers'], () => fitTable(sbg.name, fitRetention(active_customers)));
 }
 
 /**
@@ -402,13 +386,14 @@ export function RETENTION_FORECAST(active_customers: Arg, periods_ahead?: Arg): 
   return runCustomFunction('RETENTION_FORECAST', ['active_customers', 'periods_ahead'], () => {
     const ahead = singleNumber('periods_ahead', periods_ahead, { min: 0, max: 1000, integer: true, rule: 'a whole number from 0 to 1000' }, 5);
     const active = readActive(active_customers);
-    const fit = fitRetention(active_customers);
-    if (!fit.converged) throw new DataError(`the retention model could not be fitted to this cohort. ${fit.message}`, 'active_customers');
+    const fitted = sbg.fitted(active);
+    if (!fitted.predictor) throw new DataError(notFitted(sbg.label, fitted.fit.message), 'active_customers');
+    const retention = fitted.predictor;
     const periods = active.length + ahead;
     return spill(
       ['period', 'observed_active', 'expected_active', 'retention_rate'],
       periods,
-      (t) => [t, t < active.length ? active[t] : '', active[0] * sbgSurvival(fit.params, t), t === 0 ? '' : sbgRetentionRate(fit.params, t)],
+      (t) => [t, t < active.length ? active[t] : '', active[0] * retention.survival(t), t === 0 ? '' : retention.retentionRate(t)],
       { items: 'periods', cause: 'check the counts of active_customers' },
     );
   });
@@ -443,8 +428,8 @@ function readActive(arg: Arg): number[] {
   return values;
 }
 
-function fitRetention(arg: Arg): FitResult<SbgParams> {
-  return sbgFitSurvivors(readActive(arg));
+function fitRetention(arg: Arg): FitResult<ParamValues> {
+  return sbg.fit(readActive(arg));
 }
 
 /**
@@ -456,16 +441,18 @@ function fitRetention(arg: Arg): FitResult<SbgParams> {
  * @param {date} order_dates The date of each order.
  * @param {date} calibration_end The last day of the fitting period; the rest of the log is the check period.
  * @param {string} [unit] Optional: "day" (default), "week", "month" or "year".
+ * @param {string} [model] Optional: "bgnbd" (default), "mbgnbd" or "paretonbd".
  * @param {number} [amounts] Optional: the amount of each order; then a day of returns only is not a purchase.
  * @return A table: repeat purchases before the split, customers, mean predicted and mean actual purchases after.
  * @customfunction
  * @preserve
  */
-export function CLV_HOLDOUT(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit?: Arg, amounts?: Arg): Answer {
-  return runCustomFunction('CLV_HOLDOUT', ['customer_ids', 'order_dates', 'calibration_end', 'unit', 'amounts'], () => {
+export function CLV_HOLDOUT(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit?: Arg, model?: Arg, amounts?: Arg): Answer {
+  return runCustomFunction('CLV_HOLDOUT', ['customer_ids', 'order_dates', 'calibration_end', 'unit', 'model', 'amounts'], () => {
     const end = singleDay('calibration_end', calibration_end);
     if (end === undefined) throw new DataError('calibration_end is missing: the last day of the fitting period', 'calibration_end');
     const timeUnit = readUnit(unit);
+    const name = readModelName(model, PURCHASE_MODEL_NAMES, 'bgnbd');
     const orders = readOrders({ ids: customer_ids, dates: order_dates, amounts: isOmitted(amounts ?? '') ? undefined : amounts });
     if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
     let last = -Infinity;
@@ -475,17 +462,16 @@ export function CLV_HOLDOUT(customer_ids: Arg, order_dates: Arg, calibration_end
     const check = forArgument(
       'order_dates',
       () =>
-        holdoutCheck(log, end, timeUnit, purchaseModel('bgnbd'), {
+        holdoutCheck(log, end, timeUnit, name, {
           checkCalibration: (calibration) => {
             if (calibration.count === 0) throw new DataError('no purchase on or before calibration_end: there is nothing to fit on', 'calibration_end');
-            checkFittable(calibration);
             return true;
           },
+          fit: (m, calibration) => cachedFitters.purchases(m, calibration, timeUnit),
         }),
       orders.sourceRows,
     );
     if (!check) throw new DataError('the calibration period cannot be checked', 'calibration_end'); // checkCalibration never skips
-    if (!check.fit.converged) throw new DataError(`the BG/NBD model could not be fitted to the orders before calibration_end. ${check.fit.message}`);
     const rows = [...check.groups, check.total];
     return spill(['repeat_purchases_before', 'customers', 'predicted_mean', 'actual_mean'], rows.length, (i) => [
       rows[i].label,

@@ -11,12 +11,13 @@ import { fitGammaGamma } from '../../../src/core/models/gammagamma';
 import { mbgnbd } from '../../../src/core/models/mbgnbd';
 import { paretonbd } from '../../../src/core/models/paretonbd';
 import { sbgFitSurvivors } from '../../../src/core/models/sbg';
-import type { FitResult, PurchaseModel, RfmPatterns } from '../../../src/core/models/types';
+import { modelsOfKind } from '../../../src/core/models/registry';
+import type { FitResult, RfmPatterns } from '../../../src/core/models/types';
 import { compressPatterns } from '../../../src/core/rfm';
 import { hyp2f1Terms } from '../../../src/core/special';
 import { summarizeOrders } from '../../../src/core/summary';
 
-const PURCHASE_MODELS = [bgnbd, mbgnbd, paretonbd] as PurchaseModel<object>[];
+const PURCHASE_MODELS = modelsOfKind('purchases');
 
 /** A two-year log of 120 customers, summarised in days as CLV_FIT does. */
 function smallShop(seed: number, acquisitionDays: number, process: typeof DEFAULT_PROCESS): RfmPatterns {
