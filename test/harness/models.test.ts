@@ -114,7 +114,7 @@ describe('one pipeline for the CLV cell and the sidebar', () => {
     if (!reply.ok) throw new Error(reply.error);
     const values = shop.spreadsheet.getSheetByName('Customer value')!.getDataRange().getValues();
     const header = values[0] as string[];
-    const growth = new Map(values.slice(1).map((r) => [r[header.indexOf('Customer')], r[header.indexOf('Growth value')] as number]));
+    const growth = new Map<unknown, number>(values.slice(1).map((r) => [r[header.indexOf('Customer')], r[header.indexOf('Growth value')] as number]));
     const column = (j: number): unknown[][] => sheet.getRange(2, j, rows.length - 1, 1).getValues();
     const cell = rowsOf(shop.cell('CLV', column(2), column(1), column(3), 12, 0.1, 1));
     expect(cell.length - 1).toBe(growth.size);
