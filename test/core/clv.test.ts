@@ -1,7 +1,25 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { customerLifetimeValues, monthEnds, monthlyDiscountRate } from '../../src/core/clv';
 import { ContentHash } from '../../src/core/hash';
+import type { BetaGeoParams } from '../../src/core/models/betageo';
+import { bgnbd } from '../../src/core/models/bgnbd';
+import { mbgnbd } from '../../src/core/models/mbgnbd';
+import { paretonbd } from '../../src/core/models/paretonbd';
 import type { PurchasePredictor } from '../../src/core/models/types';
+
+const positive = (min: number, max: number): fc.Arbitrary<number> => fc.double({ min, max, noNaN: true });
+/** Parameters of the BG/NBD family, and a Pareto/NBD of the same scale built from them. */
+const params = fc.record({ r: positive(0.05, 5), alpha: positive(0.5, 200), a: positive(0.05, 5), b: positive(0.05, 10) });
+/** A history (x, t_x, T) in days. */
+const historyOf = (maxX: number, maxT: number): fc.Arbitrary<{ x: number; tx: number; T: number }> =>
+  fc.record({ x: fc.integer({ min: 0, max: maxX }), T: positive(1, maxT), share: positive(0.01, 1) }).map(({ x, T, share }) => ({ x, T, tx: x === 0 ? 0 : T * share }));
+/** Every purchase model's predictor for one draw of parameters. */
+const predictorsOf = (p: BetaGeoParams): PurchasePredictor[] => [
+  bgnbd.predictor(p),
+  mbgnbd.predictor(p),
+  paretonbd.predictor({ r: p.r, alpha: p.alpha, s: p.a, beta: p.alpha * p.b }),
+];
 
 /** A customer buying `rate` times per unit of time forever: E[X(t)] = rate·t. */
 function constantRate(rate: number): PurchasePredictor {
@@ -66,24 +84,11 @@ describe('content hash', () => {
 });
 
 describe('CLV with the fitted models', () => {
-  it('is ≥ 0 and finite for non-negative spend, for every purchase model and any history', async () => {
-    const fc = (await import('fast-check')).default;
-    const { bgnbd } = await import('../../src/core/models/bgnbd');
-    const { mbgnbd } = await import('../../src/core/models/mbgnbd');
-    const { paretonbd } = await import('../../src/core/models/paretonbd');
-    const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true });
-    const history = fc
-      .record({ x: fc.integer({ min: 0, max: 200 }), T: positive(1, 700), share: positive(0.01, 1), spend: positive(0, 1000) })
-      .map(({ x, T, share, spend }) => ({ x, T, tx: x === 0 ? 0 : T * share, spend }));
-    const params = fc.record({ r: positive(0.05, 5), alpha: positive(0.5, 200), a: positive(0.05, 5), b: positive(0.05, 10) });
+  it('is ≥ 0 and finite for non-negative spend, for every purchase model and any history', () => {
+    const history = fc.tuple(historyOf(200, 700), positive(0, 1000)).map(([h, spend]) => ({ ...h, spend }));
     fc.assert(
       fc.property(params, fc.array(history, { minLength: 1, maxLength: 5 }), positive(0, 0.5), (p, customers, rate) => {
-        const predictors = [
-          bgnbd.predictor(p),
-          mbgnbd.predictor(p),
-          paretonbd.predictor({ r: p.r, alpha: p.alpha, s: p.a, beta: p.alpha * p.b }),
-        ];
-        for (const predictor of predictors) {
+        for (const predictor of predictorsOf(p)) {
           const { clv, expectedPurchases } = customerLifetimeValues(
             predictor,
             { frequency: customers.map((c) => c.x), recency: customers.map((c) => c.tx), T: customers.map((c) => c.T) },
@@ -100,16 +105,8 @@ describe('CLV with the fitted models', () => {
 });
 
 describe('CLV over 1,200 months (100 years), the longest horizon CLV accepts', () => {
-  it('gives finite expectations that never fall with the horizon, equal to one-at-a-time predictions (1e-9 relative)', async () => {
-    const fc = (await import('fast-check')).default;
-    const { bgnbd } = await import('../../src/core/models/bgnbd');
-    const { mbgnbd } = await import('../../src/core/models/mbgnbd');
-    const { paretonbd } = await import('../../src/core/models/paretonbd');
-    const positive = (min: number, max: number) => fc.double({ min, max, noNaN: true });
-    const history = fc
-      .record({ x: fc.integer({ min: 0, max: 300 }), T: positive(1, 900), share: positive(0.01, 1) })
-      .map(({ x, T, share }) => ({ x, T, tx: x === 0 ? 0 : T * share }));
-    const params = fc.record({ r: positive(0.05, 5), alpha: positive(0.5, 200), a: positive(0.05, 5), b: positive(0.05, 10) });
+  it('gives finite expectations that never fall with the horizon, equal to one-at-a-time predictions (1e-9 relative)', () => {
+    const history = historyOf(300, 900);
     const times = monthEnds(1200, 'day');
     // Every month's expectation on its own (weights picking one month each) against the single predictions, which
     // evaluate the 2F1 at each horizon directly instead of along one continuation.
@@ -117,8 +114,7 @@ describe('CLV over 1,200 months (100 years), the longest horizon CLV accepts', (
     const pick = months.map((m) => Float64Array.from(times, (_, j) => (j === m ? 1 : 0)));
     fc.assert(
       fc.property(params, history, (p, h) => {
-        const predictors = [bgnbd.predictor(p), mbgnbd.predictor(p), paretonbd.predictor({ r: p.r, alpha: p.alpha, s: p.a, beta: p.alpha * p.b })];
-        for (const predictor of predictors) {
+        for (const predictor of predictorsOf(p)) {
           const sums = predictor.expectedPurchasesBatch([h.x], [h.tx], [h.T], times, pick);
           let previous = 0;
           months.forEach((m, k) => {
