@@ -11,5 +11,8 @@ export {
   RETENTION_FORECAST,
   CLV_HOLDOUT,
 } from './functions/predict';
+// These two files export cell functions only (their helpers live in other modules), so all of each is public.
+export * from './functions/apply';
+export * from './functions/checks';
 export { onOpen, onInstall, showSidebar, getSheetInfo, getAnalysisProgress, analyzeSheet } from './sidebar';
 export { insertTemplate } from './template';

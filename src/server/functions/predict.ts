@@ -6,7 +6,7 @@ import { DataError } from '../../core/errors';
 import { holdoutCheck } from '../../core/holdout';
 import { bgbb } from '../../core/models/bgbb';
 import { gammagamma } from '../../core/models/gammagamma';
-import { modelNamed, PURCHASE_MODEL_NAMES, purchaseModel, type ModelName, type PurchaseModelName } from '../../core/models/registry';
+import { PURCHASE_MODEL_NAMES, purchaseModel, type PurchaseModelName } from '../../core/models/registry';
 import { sbg } from '../../core/models/sbg';
 import type { FitResult, ParamValues } from '../../core/models/types';
 import { compressPatterns } from '../../core/rfm';
@@ -37,7 +37,8 @@ import {
 } from '../args';
 import { readOrders } from '../orders';
 import { cachedFitters, checkedPatterns, detailedSummaryFromCells, readModelName, readUnit, summaryFromCells } from '../pipeline';
-import { spill, type AnswerCell } from '../spill';
+import { fitTable } from '../fitTables';
+import { spill } from '../spill';
 
 /**
  * One row per customer from an order log: repeat purchases (frequency), age at the last purchase (recency),
@@ -105,21 +106,6 @@ export function CLV_FIT(customer_ids: Arg, order_dates: Arg, amounts?: Arg, mode
     const fit = name === gammagamma.name ? cachedFitters.spend(s).fit : cachedFitters.purchases(name, s, timeUnit).fit;
     return fitTable(name, fit, leftOut, timeUnit);
   });
-}
-
-/**
- * The fit as a table, its first row the model (so CLV_PREDICT can apply it), with the unit of its rates when it was
- * fitted to an order log; `customersNote` says, beside the number of customers, who was left out.
- */
-function fitTable(name: ModelName, fit: FitResult<ParamValues>, customersNote = '', unit?: TimeUnit): Answer {
-  const model = modelNamed(name);
-  const rows: AnswerCell[][] = [['model', name, model.label]];
-  if (unit) rows.push(['unit', unit, 'frequency, recency, T and horizons are counted in this unit']);
-  for (const n of model.paramNames) rows.push([n, fit.params[n], Number.isFinite(fit.standardErrors[n]) ? fit.standardErrors[n] : '']);
-  rows.push(['log_likelihood', fit.logLikelihood, '']);
-  rows.push(['customers', fit.customers, customersNote]);
-  rows.push(['converged', fit.converged, fit.message || fit.note || '']);
-  return spill(['parameter', 'value', 'standard_error'], rows.length, (i) => rows[i], { cause: 'the model cannot be fitted to numbers this large or this far apart' });
 }
 
 /** What CLV_FIT_SUMMARY fits: every model whose data is a per-customer summary. */
