@@ -30,8 +30,10 @@ import {
   type ParamBounds,
   type ThetaDerivatives,
 } from './common';
+import { betaGeoCountProbabilities, betaGeoCountProbabilitiesNew, betaGeoExpectedPurchasesNew, type BetaGeoVariant } from './counts';
 import { defineModel } from './define';
-import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
+import { betaGeoDert } from './dert';
+import type { FitOptions, FitResult, ParamNames, PurchaseCountPredictor, PurchaseModel, RfmPatterns } from './types';
 import { formatPercent } from '../words';
 
 export type BetaGeoParams = {
@@ -405,7 +407,7 @@ function startFromSample(data: RfmPatterns, shift: 0 | 1 = 0): number[] | undefi
   return fit.converged && a + b < NO_HETEROGENEITY ? [r, alpha, a, b] : undefined;
 }
 
-function makeModel<N extends string>(name: N, label: string, shift: 0 | 1): PurchaseModel<N, BetaGeoParams> {
+function makeModel<N extends BetaGeoVariant>(name: N, label: string, shift: 0 | 1): PurchaseModel<N, BetaGeoParams> {
   const logLikelihood = (params: BetaGeoParams, data: RfmPatterns): number => {
     checkPositiveParams(label, BETA_GEO_PARAM_NAMES, params);
     checkPurchaseData(data);
@@ -433,12 +435,12 @@ function makeModel<N extends string>(name: N, label: string, shift: 0 | 1): Purc
     paramNames: BETA_GEO_PARAM_NAMES,
     logLikelihood,
     fit,
-    predictor: (params: BetaGeoParams) => predictor(label, shift, params),
+    predictor: (params: BetaGeoParams) => predictor(name, label, shift, params),
     read: (v) => ({ r: v.r, alpha: v.alpha, a: v.a, b: v.b }),
   });
 }
 
-function predictor(label: string, shift: 0 | 1, params: BetaGeoParams): PurchasePredictor {
+function predictor(variant: BetaGeoVariant, label: string, shift: 0 | 1, params: BetaGeoParams): PurchaseCountPredictor {
   checkPositiveParams(label, BETA_GEO_PARAM_NAMES, params);
   const { r, alpha, a, b } = params;
 
@@ -484,24 +486,20 @@ function predictor(label: string, shift: 0 | 1, params: BetaGeoParams): Purchase
     for (let j = 0; j < h; j++) if (Number.isNaN(out[j])) out[j] = aliveExpectation(times[j], x, T);
   };
 
-  return purchasePredictor(label, {
+  const expectations = purchasePredictor(label, {
     pAlive,
     aliveExpectation,
     aliveExpectations,
-    newCustomer(t) {
-      if (t === 0) return 0;
-      // A new customer is a customer with x = 0 at T = 0, except that MBG/NBD's drop-out right after the first
-      // purchase has not been survived yet: hence the shift in b + k and a + b + k − 1, as in the papers.
-      return withAwayFromOne(a, (aa) => {
-        const z = t / (alpha + t);
-        const c = aa + b + shift - 1;
-        const lh = logHyp2f1(r, b + shift, c, z);
-        const logDecay = r * Math.log1p(-z);
-        const product = Number.isNaN(lh) ? Math.exp(logDecay) * hyp2f1(r, b + shift, c, z) : Math.exp(logDecay + lh);
-        return Math.max(0, (c / (aa - 1)) * (1 - product));
-      });
-    },
+    // The papers' E[X(t)] of a customer just acquired (FHL 2005 eq. 9; Batislam et al. 2007, whose customer may
+    // still drop out right after her first purchase, so b/(a−1) rather than (a+b)/(a−1) in front).
+    newCustomer: (t) => betaGeoExpectedPurchasesNew(variant, params, t),
   });
+  return {
+    ...expectations,
+    countProbabilities: (t, counts, customers) => betaGeoCountProbabilities(variant, params, t, counts, customers),
+    countProbabilitiesNew: (t, counts) => betaGeoCountProbabilitiesNew(variant, params, t, counts),
+    dert: (ratePerUnit, customers) => betaGeoDert(variant, params, Math.log1p(ratePerUnit), customers),
+  };
 }
 
 /**
@@ -628,11 +626,6 @@ const FUSED_TOLERANCE = 1e-17;
 
 /** The expectations divide by a − 1; at a = 1 exactly the limit is the mean of the two sides. */
 const POLE_GAP = 1e-7;
-
-function withAwayFromOne(a: number, f: (a: number) => number): number {
-  if (Math.abs(a - 1) >= POLE_GAP) return f(a);
-  return (f(1 - POLE_GAP) + f(1 + POLE_GAP)) / 2;
-}
 
 export const bgnbdModel = makeModel('bgnbd', 'BG/NBD', 0);
 export const mbgnbdModel = makeModel('mbgnbd', 'MBG/NBD', 1);

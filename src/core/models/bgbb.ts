@@ -15,7 +15,9 @@ import { betaln, digamma, gammaln, logSumExp, trigamma } from '../special';
 import { checkWeights, risingTable, uncertainty, type RisingTable } from './common';
 import { sbgSurvival, sbgSurvivalSum } from './sbg';
 import { defineModel } from './define';
-import type { FitOptions, FitResult, OpportunityModel, ParamNames, PurchasePredictor, RfmPatterns } from './types';
+import { bgbbCountProbabilities, bgbbCountProbabilitiesNew } from './counts';
+import { bgbbDert } from './dert';
+import type { FitOptions, FitResult, OpportunityModel, ParamNames, PurchaseCountPredictor, RfmPatterns } from './types';
 import { formatNumber, formatPercent } from '../words';
 
 export type BgBbParams = {
@@ -582,13 +584,17 @@ export const bgbb: OpportunityModel<'bgbb', BgBbParams> = defineModel({
   logLikelihood: bgbbLogLikelihood,
   fit: bgbbFit,
   read: (v) => ({ alpha: v.alpha, beta: v.beta, gamma: v.gamma, delta: v.delta }),
-  predictor(params: BgBbParams): PurchasePredictor {
+  predictor(params: BgBbParams): PurchaseCountPredictor {
     checkParams(params);
     return {
       // the paper's P(alive): alive for the next opportunity, n + 1
       pAlive: (x, tx, T) => bgbbPAlive(params, x, tx, T),
       expectedPurchases: (t, x, tx, T) => bgbbExpectedTransactions(params, t, x, tx, T),
       expectedPurchasesNew: (t) => bgbbExpectedTransactionsNew(params, t),
+      // Transactions in the next t opportunities; the rate is per opportunity (FHS 2010 eq. 14).
+      countProbabilities: (t, counts, customers) => bgbbCountProbabilities(params, t, counts, customers),
+      countProbabilitiesNew: (t, counts) => bgbbCountProbabilitiesNew(params, t, counts),
+      dert: (ratePerUnit, customers) => bgbbDert(params, ratePerUnit, customers),
       expectedPurchasesBatch(frequency, recency, T, times, weights, aliveOut) {
         const h = times.length;
         for (let j = 0; j < h; j++) checkHorizon(times[j]);

@@ -28,12 +28,9 @@ import { bgbbPAlive, checkBgBbRow, type BgBbParams } from './bgbb';
 import { checkHistory, checkPositiveParams, groupByPair } from './common';
 import { paretonbd, type ParetoNbdParams } from './paretonbd';
 
-/** A column of customers' histories: repeat purchases x, recency t_x and age T (BG/BB: opportunities). */
-export interface Histories {
-  frequency: ArrayLike<number>;
-  recency: ArrayLike<number>;
-  T: ArrayLike<number>;
-}
+import type { Histories } from './types';
+
+export type { Histories };
 
 /** Which of the two beta-geometric models: MBG/NBD lets a customer drop out right after her first purchase too. */
 export type BetaGeoVariant = 'bgnbd' | 'mbgnbd';
@@ -90,8 +87,10 @@ export function betaGeoExpectedPurchasesNew(variant: BetaGeoVariant, params: Bet
   const at = (aa: number): number => {
     const c = aa + b + shift - 1;
     const z = t / (alpha + t);
-    const product = Math.exp(r * Math.log1p(-z)) * hyp2f1(r, b + shift, c, z);
-    return (c / (aa - 1)) * (1 - product);
+    const logDecay = -r * Math.log1p(t / alpha); // r log(1 − z), exact for short horizons
+    const lh = logHyp2f1(r, b + shift, c, z);
+    const product = Number.isNaN(lh) ? Math.exp(logDecay) * hyp2f1(r, b + shift, c, z) : Math.exp(logDecay + lh);
+    return Math.max(0, (c / (aa - 1)) * (1 - product));
   };
   const gap = 1e-7;
   return alive * (Math.abs(a - 1) >= gap ? at(a) : (at(1 - gap) + at(1 + gap)) / 2);

@@ -31,7 +31,9 @@ import {
   type ThetaDerivatives,
 } from './common';
 import { defineModel } from './define';
-import type { FitOptions, FitResult, ParamNames, PurchaseModel, PurchasePredictor, RfmPatterns } from './types';
+import { paretoNbdCountProbabilities, paretoNbdCountProbabilitiesNew } from './counts';
+import { paretoNbdDert } from './dert';
+import type { FitOptions, FitResult, ParamNames, PurchaseCountPredictor, PurchaseModel, RfmPatterns } from './types';
 
 export type ParetoNbdParams = {
   r: number;
@@ -301,7 +303,7 @@ function derivativesByDifferences(f: (theta: ArrayLike<number>) => number, theta
   return { value: center, gradient, hessian };
 }
 
-function predictor(params: ParetoNbdParams): PurchasePredictor {
+function predictor(params: ParetoNbdParams): PurchaseCountPredictor {
   checkPositiveParams(LABEL, PARETO_NBD_PARAM_NAMES, params);
   const { r, alpha, s, beta } = params;
 
@@ -316,7 +318,13 @@ function predictor(params: ParetoNbdParams): PurchasePredictor {
   const aliveExpectation = (t: number, x: number, T: number): number =>
     t === 0 ? 0 : (((r + x) * (beta + T)) / (alpha + T)) * lifetimeFactor(t, T);
 
-  return purchasePredictor(LABEL, { pAlive, aliveExpectation, newCustomer: (t) => aliveExpectation(t, 0, 0) });
+  return {
+    ...purchasePredictor(LABEL, { pAlive, aliveExpectation, newCustomer: (t) => aliveExpectation(t, 0, 0) }),
+    countProbabilities: (t, counts, customers) => paretoNbdCountProbabilities(params, t, counts, customers),
+    countProbabilitiesNew: (t, counts) => paretoNbdCountProbabilitiesNew(params, t, counts),
+    // dert.ts discounts continuously: δ = ln(1 + rate) per unit.
+    dert: (ratePerUnit, customers) => paretoNbdDert(params, Math.log1p(ratePerUnit), customers),
+  };
 }
 
 export const paretonbd: PurchaseModel<'paretonbd', ParetoNbdParams> = defineModel({

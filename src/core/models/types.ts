@@ -73,6 +73,36 @@ export interface PurchasePredictor {
   ): Float64Array[];
 }
 
+/** A column of customers' histories: repeat purchases x, recency t_x and age T (BG/BB: opportunities). */
+export interface Histories {
+  frequency: ArrayLike<number>;
+  recency: ArrayLike<number>;
+  T: ArrayLike<number>;
+}
+
+/**
+ * A purchase predictor that also gives the distribution of the coming purchases and their discounted total: what
+ * every purchase-count model of the registry offers (BG/NBD, MBG/NBD, Pareto/NBD, and BG/BB in opportunities). The
+ * math lives in ./counts and ./dert; each model's predictor delegates to them.
+ */
+export interface PurchaseCountPredictor extends PurchasePredictor {
+  /**
+   * P(exactly n purchases in (T, T + t] | x, t_x, T): one row per customer, one value per count, in the order of
+   * `counts` (whole numbers up to MAX_COUNT of ./counts; customers × counts at most its MAX_CELLS). BG/BB: t is a
+   * whole number of future opportunities.
+   */
+  countProbabilities(t: number, counts: ArrayLike<number>, customers: Histories): Float64Array[];
+  /** P(exactly n purchases in (0, t]) of a customer just acquired, one value per count. */
+  countProbabilitiesNew(t: number, counts: ArrayLike<number>): Float64Array;
+  /**
+   * Discounted expected residual transactions of each customer: every purchase still to come, each discounted to T.
+   * `ratePerUnit` is the discount rate per unit of time (per opportunity for BG/BB), compounded once per unit: a
+   * purchase k units ahead counts (1 + rate)^−k (continuous-time models: e^(−δτ) with δ = ln(1 + rate), the
+   * continuously compounded rate of ./dert). 0 means no discounting, refused where the total would be infinite.
+   */
+  dert(ratePerUnit: number, customers: Histories): Float64Array;
+}
+
 /** Parameter values by name, as a fit table or the cache holds them; every model's own parameter type is one. */
 export type ParamValues = Readonly<Record<string, number>>;
 
@@ -108,10 +138,10 @@ export interface Model<K extends ModelKind, N extends string, P extends ParamVal
 }
 
 /** A purchase-count model in continuous time (BG/NBD, MBG/NBD, Pareto/NBD). */
-export type PurchaseModel<N extends string, P extends ParamValues> = Model<'purchases', N, P, RfmPatterns, PurchasePredictor>;
+export type PurchaseModel<N extends string, P extends ParamValues> = Model<'purchases', N, P, RfmPatterns, PurchaseCountPredictor>;
 
 /** BG/BB: frequency, recency and T counted in opportunities, horizons in future opportunities. */
-export type OpportunityModel<N extends string, P extends ParamValues> = Model<'opportunities', N, P, RfmPatterns, PurchasePredictor>;
+export type OpportunityModel<N extends string, P extends ParamValues> = Model<'opportunities', N, P, RfmPatterns, PurchaseCountPredictor>;
 
 /** The customers a spend model learns from: each one's repeat purchases and their mean amount. */
 export interface SpendData {
