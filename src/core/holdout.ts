@@ -6,7 +6,7 @@
 import { purchaseModel, type PurchaseModelName } from './models/registry';
 import type { Fitted, FitResult, ParamValues, PurchasePredictor } from './models/types';
 import { compressPatterns } from './rfm';
-import { DAYS_PER_UNIT, summarizeOrders, type CustomerSummary, type OrderLog, type TimeUnit } from './summary';
+import { DAYS_PER_UNIT, summarizeOrders, type CustomerSummary, type DetailedSummary, type OrderLog, type TimeUnit } from './summary';
 import { usablePurchaseFit } from './value';
 
 export const HOLDOUT_GROUPS = 8; // 0, 1, ..., 6 and "7+"
@@ -38,33 +38,56 @@ export interface HoldoutOptions {
   fit?: (model: PurchaseModelName, calibration: CustomerSummary) => Fitted<PurchasePredictor>;
 }
 
+/** The two summaries of a holdout check: the calibration period's, and the whole log's up to the holdout's end. */
+export interface HoldoutSplit {
+  calibration: DetailedSummary;
+  whole: DetailedSummary;
+  calibrationEndDay: number;
+  unit: TimeUnit;
+  /** Length of the holdout period in the unit. */
+  holdoutLength: number;
+}
+
 /**
  * Purchases are counted as everywhere else (summary.ts): with amounts, a day of returns only is no purchase, in the
  * calibration period and in the holdout period alike. The caller makes sure the calibration period ends before the
  * holdout period does. A fit that cannot be used is a DataError saying why (value.ts), as everywhere.
  */
 export function holdoutCheck(log: OrderLog, calibrationEndDay: number, unit: TimeUnit, model: PurchaseModelName, options: HoldoutOptions = {}): HoldoutCheck | null {
+  const split = holdoutSplit(log, calibrationEndDay, unit, options);
+  return split && holdoutGroups(split, model, options);
+}
+
+/** Summarizes the log once for every check of one split (CLV_COMPARE checks each model on the same split). */
+export function holdoutSplit(log: OrderLog, calibrationEndDay: number, unit: TimeUnit, options: HoldoutOptions = {}): HoldoutSplit | null {
   const calibration = summarizeOrders(log, { unit, asOfDay: calibrationEndDay });
   if (options.checkCalibration && !options.checkCalibration(calibration)) return null;
   const whole = summarizeOrders(log, { unit, asOfDay: options.endDay });
-  const holdoutLength = (whole.asOfDay - calibrationEndDay) / DAYS_PER_UNIT[unit];
+  return { calibration, whole, calibrationEndDay, unit, holdoutLength: (whole.asOfDay - calibrationEndDay) / DAYS_PER_UNIT[unit] };
+}
 
-  const fitted = options.fit ? options.fit(model, calibration) : purchaseModel(model).fitted(compressPatterns(calibration.frequency, calibration.recency, calibration.T));
+/** The model fitted to the calibration period, through options.fit (the server's cache) when given. */
+export function calibrationFit(split: HoldoutSplit, model: PurchaseModelName, options: HoldoutOptions = {}): Fitted<PurchasePredictor> {
+  const c = split.calibration;
+  return options.fit ? options.fit(model, c) : purchaseModel(model).fitted(compressPatterns(c.frequency, c.recency, c.T));
+}
+
+/** Mean predicted and actual holdout purchases by calibration repeat purchases (0, 1, …, 7+), and over all. */
+export function holdoutGroups(split: HoldoutSplit, model: PurchaseModelName, options: HoldoutOptions = {}): HoldoutCheck {
+  const { calibration, holdoutLength } = split;
+  const fitted = calibrationFit(split, model, options);
   const fit = fitted.fit;
   const predictor = usablePurchaseFit(fitted, model);
   const [predictedTotal] = predictor.expectedPurchasesBatch(calibration.frequency, calibration.recency, calibration.T, [holdoutLength], [[1]]);
 
-  const wholeIndex = new Map<string | number, number>();
-  whole.ids.forEach((id, k) => wholeIndex.set(id, k));
+  const later = holdoutPurchases(split);
 
   const sums = Array.from({ length: HOLDOUT_GROUPS }, () => ({ customers: 0, predicted: 0, actual: 0 }));
   for (let k = 0; k < calibration.count; k++) {
-    const x = calibration.frequency[k];
-    const later = whole.frequency[wholeIndex.get(calibration.ids[k])!] - x;
-    const group = sums[Math.min(x, HOLDOUT_GROUPS - 1)];
+    const group = sums[Math.min(calibration.frequency[k], HOLDOUT_GROUPS - 1)];
     group.customers++;
     group.predicted += predictedTotal[k];
-    group.actual += later;
+    group.actual += later[k];
   }
   const mean = (label: string, s: { customers: number; predicted: number; actual: number }): HoldoutGroup => ({
     label,
@@ -79,4 +102,12 @@ export function holdoutCheck(log: OrderLog, calibrationEndDay: number, unit: Tim
     actual: 0,
   });
   return { fit, holdoutLength, groups, total: mean('All', all) };
+}
+
+/** Each calibration customer's repeat purchases in the holdout period, in the calibration summary's order. */
+export function holdoutPurchases(split: HoldoutSplit): Float64Array {
+  const { calibration, whole } = split;
+  const wholeIndex = new Map<string | number, number>();
+  whole.ids.forEach((id, k) => wholeIndex.set(id, k));
+  return calibration.frequency.map((x, k) => whole.frequency[wholeIndex.get(calibration.ids[k])!] - x);
 }
