@@ -14,6 +14,7 @@
  * period ends exactly where the holdout begins: period ends are calibrationEnd + round(j × length) for whole j, from
  * the one that holds the cohort's first purchase to the first that reaches the end of the log, which is cut at it.
  */
+import { isoFromDay } from './dates';
 import { DataError } from './errors';
 import { calibrationFit, holdoutSplit, type HoldoutOptions } from './holdout';
 import { indexCustomers } from './ids';
@@ -87,7 +88,7 @@ export function trackingCheck(log: OrderLog, calibrationEndDay: number, unit: Ti
   const byAge = span + 1 <= pairs;
   if (pairs > TRACKING_PAIRS_LIMIT || Math.min(span + 1, pairs) > TRACKING_AGES_LIMIT) {
     throw new DataError(
-      `the tracking table would have ${count(periods, 'period')} for customers who first bought on ${count(firstDays.length, 'different day')}, more than a cell can work out in its 30 seconds; use a longer unit such as "week" or "month", or give fewer years of orders`,
+      `the tracking table would have ${count(periods, 'period')} for customers who first bought on ${count(firstDays.length, 'different day')} (the orders run from ${isoFromDay(origin)} to ${isoFromDay(endDay[periods - 1])}), more than a cell can work out in its 30 seconds; use a longer unit such as "week" or "month", or give fewer years of orders`,
       'unit',
     );
   }

@@ -84,7 +84,7 @@ describe('trackingCheck on a hand-made log (weeks, calibration end on day 20)', 
     };
     expect(() => trackingCheck(logOf(orders), 4500, 'day', 'bgnbd', { fit: neverFitted })).toThrow(
       new DataError(
-        'the tracking table would have 5,001 periods for customers who first bought on 4,001 different days, more than a cell can work out in its 30 seconds; use a longer unit such as "week" or "month", or give fewer years of orders',
+        'the tracking table would have 5,001 periods for customers who first bought on 4,001 different days (the orders run from 1970-01-01 to 1983-09-10), more than a cell can work out in its 30 seconds; use a longer unit such as "week" or "month", or give fewer years of orders',
         'unit',
       ),
     );
