@@ -22,8 +22,12 @@ const RUNTIME_GLOBALS = [
  * name ending in `_` as private (not runnable from the editor, google.script.run or a cell). */
 export const CLOSURE_NAME = 'CustomerValue_';
 
-/** Most that dist/Code.js may weigh: Apps Script loads and runs the whole file on every call, each cell included. */
-export const BUDGET_BYTES = 270 * 1024;
+/**
+ * Most that dist/Code.js may weigh: Apps Script loads and runs the whole file on every call, each cell included.
+ * 258 KiB before the probability of n purchases, DERT, fit tables read back, tracking, model comparison and
+ * prediction intervals (six cell functions and their numerics); about 300 KiB with them.
+ */
+export const BUDGET_BYTES = 320 * 1024;
 
 /** Google Sheets built-in function names (tools/sheets-functions.txt): no top-level name may equal one ignoring case. */
 export const SHEETS_FUNCTIONS_FILE = path.join(root, 'tools/sheets-functions.txt');

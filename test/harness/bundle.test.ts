@@ -20,17 +20,26 @@ import { DIST } from './gas';
 const code = readFileSync(path.join(DIST, 'Code.js'), 'utf8');
 const serverDir = path.join(DIST, '../src/server');
 const indexSource = readFileSync(path.join(serverDir, 'index.ts'), 'utf8');
-const publicNames = [...indexSource.matchAll(/export\s*\{([^}]*)\}/g)].flatMap((m) => m[1].split(',').map((s) => s.trim()).filter(Boolean));
+/** Where index.ts takes each public name from: its `export { … } from` lists, and every `export function` of the modules it exports whole. */
+const moduleOf = new Map<string, string>();
+for (const m of indexSource.matchAll(/export\s*\{([^}]*)\}\s*from\s*'([^']+)'/g)) {
+  for (const name of m[1].split(',').map((s) => s.trim()).filter(Boolean)) moduleOf.set(name, m[2]);
+}
+for (const m of indexSource.matchAll(/export\s*\*\s*from\s*'([^']+)'/g)) {
+  const source = readFileSync(path.join(serverDir, `${m[1]}.ts`), 'utf8');
+  for (const f of source.matchAll(/^export\s+(?:async\s+)?function\s+([A-Za-z_$][\w$]*)/gm)) moduleOf.set(f[1], m[1]);
+}
+const publicNames = [...moduleOf.keys()];
 const cellFunctions = publicNames.filter((n) => /^[A-Z][A-Z0-9_]*$/.test(n));
 const sorted = (names: Iterable<string>): string[] => [...names].sort();
 const count = (text: string, part: string): number => text.split(part).length - 1;
 
 /** The parameter names of a public function in its TypeScript source (the module index.ts re-exports it from). */
 function sourceParams(name: string): string[] {
-  const from = [...indexSource.matchAll(/export\s*\{([^}]*)\}\s*from\s*'([^']+)'/g)].find((m) => m[1].split(',').map((s) => s.trim()).includes(name));
-  const source = readFileSync(path.join(serverDir, `${from![2]}.ts`), 'utf8');
+  const from = moduleOf.get(name);
+  const source = readFileSync(path.join(serverDir, `${from}.ts`), 'utf8');
   const at = new RegExp(`export\\s+(?:async\\s+)?function\\s+${name}\\s*\\(`).exec(source);
-  expect(at, `${name} in ${from![2]}.ts`).not.toBeNull();
+  expect(at, `${name} in ${from}.ts`).not.toBeNull();
   const params: string[] = [];
   let depth = 0;
   let current = '';
@@ -150,7 +159,8 @@ describe('dist/Code.js', () => {
 
   it('stays within its budget', () => {
     expect(Buffer.byteLength(code)).toBeLessThanOrEqual(BUDGET_BYTES);
-    expect(BUDGET_BYTES).toBeLessThan(300 * 1024);
+    // Raised from 270 KiB for issue 15's six functions; a further raise needs a reason as good.
+    expect(BUDGET_BYTES).toBeLessThanOrEqual(320 * 1024);
   });
 });
 
@@ -189,7 +199,7 @@ describe('build checks', () => {
   it('fails when the script weighs more than its budget', () => {
     const big = 'x'.repeat(BUDGET_BYTES);
     expect(() => checkServerBundle(bundle(`var big = "${big}";\n${doc}function CLV(a) { return big + a; }\n`, ['CLV']))).toThrow(
-      /dist\/Code\.js is 2\d\d KiB \(\d+ bytes\), over its budget of 270 KiB \(276480 bytes/,
+      /dist\/Code\.js is 3\d\d KiB \(\d+ bytes\), over its budget of 320 KiB \(327680 bytes/,
     );
     expect(() => checkBudget(BUDGET_BYTES + 1)).toThrow(/over its budget/);
     expect(() => checkBudget(BUDGET_BYTES)).not.toThrow();
