@@ -256,3 +256,27 @@ describe('CLV_TRACKING and CLV_COMPARE refuse what cannot be checked, in words',
     );
   });
 });
+
+describe('CLV_TRACKING and CLV_COMPARE with amounts', () => {
+  it('take them as CLV_HOLDOUT does as CLV_HOLDOUT does: a day of returns only is no purchase, on both sides of the split', () => {
+    // CDNOW with every order at 1 and two days of returns only for customer 1, one before the split and one after.
+    const returns = [
+      { day: Date.UTC(1997, 4, 5) / DAY, date: gas.date(1997, 5, 5) },
+      { day: Date.UTC(1998, 2, 3) / DAY, date: gas.date(1998, 3, 3) },
+    ];
+    for (const r of returns) expect(purchaseDays.get(1)).not.toContain(r.day);
+    const ids = [...cdnow.ids, [1], [1]];
+    const dates = [...cdnow.dates, ...returns.map((r) => [r.date])];
+    const amounts = [...cdnow.ids.map(() => [1]), [-1], [-1]];
+    const lastRow = (rows: unknown): unknown[] => (rows as unknown[][])[(rows as unknown[][]).length - 1];
+    const plain = lastRow(gas.cell('CLV_TRACKING', cdnow.ids, cdnow.dates, cdnow.end, 'week'));
+    // Without amounts the two rows are purchases; with them, the tracking is CDNOW's own.
+    expect(lastRow(gas.cell('CLV_TRACKING', ids, dates, cdnow.end, 'week'))[2]).toBe((plain[2] as number) + 2);
+    const withAmounts = lastRow(gas.cell('CLV_TRACKING', ids, dates, cdnow.end, 'week', 'bgnbd', amounts));
+    expect(withAmounts[2]).toBe(plain[2]);
+    expect(withAmounts[3]).toBeCloseTo(plain[3] as number, 9);
+    const compare = gas.cell('CLV_COMPARE', ids, dates, cdnow.end, 'week', amounts) as unknown[][];
+    expect(compare[1][6]).toBe(1882);
+    expect(compare[1][2]).toBeCloseTo(-9582.429, 3);
+  });
+});

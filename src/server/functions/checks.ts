@@ -3,14 +3,11 @@
  * Every export of this file is a public cell function (index.ts exports them all).
  */
 import { compareModels } from '../../core/compare';
-import { DataError } from '../../core/errors';
-import type { HoldoutOptions } from '../../core/holdout';
 import { PURCHASE_MODEL_NAMES } from '../../core/models/registry';
-import type { OrderLog, TimeUnit } from '../../core/summary';
 import { trackingCheck } from '../../core/tracking';
-import { forArgument, runCustomFunction, singleDay, toDate, type Answer, type Arg } from '../args';
-import { readOrders } from '../orders';
-import { cachedFitters, readModelName, readUnit } from '../pipeline';
+import { forArgument, runCustomFunction, toDate, type Answer, type Arg } from '../args';
+import { noSplit, readHoldoutSplit } from '../holdoutArgs';
+import { readModelName } from '../pipeline';
 import { checkSpillSize, spill } from '../spill';
 
 /**
@@ -24,13 +21,14 @@ import { checkSpillSize, spill } from '../spill';
  * @param {date} calibration_end The last day of the fitting period; the rest of the log is the check period.
  * @param {string} [unit] Optional: the length of a period, "day" (default), "week", "month" or "year".
  * @param {string} [model] Optional: "bgnbd" (default), "mbgnbd" or "paretonbd".
+ * @param {number} [amounts] Optional: the amount of each order; then a day of returns only is not a purchase.
  * @return A table: period, period end, actual and expected cumulative repeat purchases, actual and expected in the period, phase.
  * @customfunction
  * @preserve
  */
-export function CLV_TRACKING(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit?: Arg, model?: Arg): Answer {
-  return runCustomFunction('CLV_TRACKING', ['customer_ids', 'order_dates', 'calibration_end', 'unit', 'model'], () => {
-    const split = readSplit(customer_ids, order_dates, calibration_end, unit);
+export function CLV_TRACKING(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit?: Arg, model?: Arg, amounts?: Arg): Answer {
+  return runCustomFunction('CLV_TRACKING', ['customer_ids', 'order_dates', 'calibration_end', 'unit', 'model', 'amounts'], () => {
+    const split = readHoldoutSplit(customer_ids, order_dates, calibration_end, unit, amounts);
     const name = readModelName(model, PURCHASE_MODEL_NAMES, 'bgnbd');
     const header = ['period', 'period_end', 'actual_cumulative', 'expected_cumulative', 'actual', 'expected', 'phase'];
     const checkPeriods = (periods: number): void => checkSpillSize(periods + 1, header.length, { items: 'periods', advice: 'use a longer unit such as "week" or "month", or check the first and last order dates' });
@@ -57,13 +55,14 @@ export function CLV_TRACKING(customer_ids: Arg, order_dates: Arg, calibration_en
  * @param {date} order_dates The date of each order.
  * @param {date} calibration_end The last day of the fitting period; the rest of the log is the check period.
  * @param {string} [unit] Optional: "day" (default), "week", "month" or "year" (the log-likelihood depends on it).
+ * @param {number} [amounts] Optional: the amount of each order; then a day of returns only is not a purchase.
  * @return A table, one row per model: log-likelihood, parameters, BIC, predicted and actual purchases after, MAE, best, note.
  * @customfunction
  * @preserve
  */
-export function CLV_COMPARE(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit?: Arg): Answer {
-  return runCustomFunction('CLV_COMPARE', ['customer_ids', 'order_dates', 'calibration_end', 'unit'], () => {
-    const split = readSplit(customer_ids, order_dates, calibration_end, unit);
+export function CLV_COMPARE(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit?: Arg, amounts?: Arg): Answer {
+  return runCustomFunction('CLV_COMPARE', ['customer_ids', 'order_dates', 'calibration_end', 'unit', 'amounts'], () => {
+    const split = readHoldoutSplit(customer_ids, order_dates, calibration_end, unit, amounts);
     const c = forArgument('order_dates', () => compareModels(split.log, split.end, split.unit, split.options), split.sourceRows);
     if (!c) throw noSplit();
     const header = ['model', 'label', 'log_likelihood', 'parameters', 'bic', 'predicted_purchases', 'actual_purchases', 'mae', 'best', 'note'];
@@ -73,41 +72,4 @@ export function CLV_COMPARE(customer_ids: Arg, order_dates: Arg, calibration_end
       return [m.model, m.label, blank(m.logLikelihood), m.parameters, blank(m.bic), blank(m.predicted), c.actual, blank(m.mae), m.best, m.note];
     });
   });
-}
-
-interface Split {
-  end: number;
-  unit: TimeUnit;
-  log: OrderLog;
-  sourceRows: Int32Array | null;
-  options: HoldoutOptions;
-}
-
-/** The order log and its calibration end, checked as CLV_HOLDOUT checks them, and the fits cached as everywhere. */
-function readSplit(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit: Arg | undefined): Split {
-  const end = singleDay('calibration_end', calibration_end);
-  if (end === undefined) throw new DataError('calibration_end is missing: the last day of the fitting period', 'calibration_end');
-  const timeUnit = readUnit(unit);
-  const orders = readOrders({ ids: customer_ids, dates: order_dates });
-  if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
-  let last = -Infinity;
-  for (let i = 0; i < orders.days.length; i++) last = Math.max(last, orders.days[i]);
-  if (end >= last) throw new DataError('calibration_end is on or after the last order: there is no later period to check against', 'calibration_end');
-  return {
-    end,
-    unit: timeUnit,
-    log: { ids: orders.customers, days: orders.days },
-    sourceRows: orders.sourceRows,
-    options: {
-      checkCalibration: (calibration) => {
-        if (calibration.count === 0) throw new DataError('no purchase on or before calibration_end: there is nothing to fit on', 'calibration_end');
-        return true;
-      },
-      fit: (m, calibration) => cachedFitters.purchases(m, calibration, timeUnit),
-    },
-  };
-}
-
-function noSplit(): DataError {
-  return new DataError('the calibration period cannot be checked', 'calibration_end'); // checkCalibration never skips
 }
