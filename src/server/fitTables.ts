@@ -94,7 +94,7 @@ export function readFitTable(arg: Arg, argument = 'fit'): FitOfTable {
   }
   if (converged && !converged.value) {
     throw new DataError(
-      `${argument} is a ${model.label} fit that did not converge${converged.why ? ` (${converged.why.replace(/[.\s]+$/, '')})` : ''}, so its parameters are not estimates to predict with; ` +
+      `${argument} is a fit of ${model.label} that did not converge${because(converged.why)}, so its parameters cannot be relied on for predictions; ` +
         'fit again on data that pin the model down (more customers or a longer history), then apply the new table',
       argument,
     );
@@ -108,6 +108,12 @@ export function readFitTable(arg: Arg, argument = 'fit'): FitOfTable {
     throw e;
   }
   return { model: fitted, values: numbers, unit };
+}
+
+/** The fit's own reason, in brackets, when it is short enough for a cell's message; else where to read it. */
+function because(why: string): string {
+  if (why === '') return '';
+  return why.length <= 160 ? ` (${why.replace(/[.\s]+$/, '')})` : ' (its converged row says why)';
 }
 
 function text(cell: Cell): string {

@@ -14,9 +14,11 @@
 // - sBG: jdmaturen/shifted_beta_geometric_py's README (the High End cohort's survivors after 7 years are worth a
 //   discounted 7.530 periods at 10%, Fader & Hardie 2010 eq. 6) and Fader & Hardie 2010's discounted expected
 //   lifetime of a new customer, 2F1(1, β; α+β; 1/(1+d)), evaluated by mpmath for the paper's α, β.
+import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { PURCHASE_MODEL_NAMES } from '../../src/core/models/registry';
 import { fixture } from '../fixtures';
+import { checkAnswer, checkError } from './fuzz-arbitraries';
 import { createHarness, type Harness } from './gas';
 
 type Table = unknown[][];
@@ -206,7 +208,7 @@ describe('CLV_PREDICT refuses what it cannot apply, naming the argument', () => 
   it('a fit that did not converge, with its reason and what to do', () => {
     const failed = fits.bgnbd.map((r) => (r[0] === 'converged' ? ['converged', false, 'The fit stopped.'] : r));
     expect(() => gas.cell('CLV_PREDICT', 1, 10, 30, 10, failed)).toThrow(
-      /^CLV_PREDICT: fit is a BG\/NBD fit that did not converge \(The fit stopped\), so its parameters are not estimates to predict with; fit again/,
+      /^CLV_PREDICT: fit is a fit of BG\/NBD that did not converge \(The fit stopped\), so its parameters cannot be relied on for predictions; fit again/,
     );
   });
 
@@ -293,5 +295,51 @@ describe('RETENTION_LTV: the value of a subscriber at each tenure (sBG, Fader & 
     expect(() => gas.cell('RETENTION_LTV', col(...REGULAR), 10, 0)).toThrow(/^RETENTION_LTV: .*infinite/);
     expect(() => gas.cell('RETENTION_LTV', col(1000, 800, 900), 10)).toThrow('RETENTION_LTV: active_customers row 3 is 900, more than the period before (800); a cohort can only shrink');
     expect(() => gas.cell('RETENTION_LTV', col(...REGULAR), 10, '-5%')).toThrow(/^RETENTION_LTV: discount_rate is -0\.05; discount_rate must be between 0 and 10/);
+  });
+});
+
+describe('the three functions under hostile arguments (fast-check, fixed seed)', () => {
+  // Each call answers a finite, rectangular table or refuses in a sentence that starts with the function's name and
+  // uses no JavaScript words (fuzz-arbitraries.ts's contract); none is a fault of the add-in.
+  const hostile = fc.oneof(
+    fc.constantFrom('', 'abc', '#N/A', '12%', '1e400', true, false, null, -1, 0, 1e300, 2.5, 7, 'bgbb', 'dert'),
+    fc.double({ noNaN: true, min: -1e6, max: 1e6 }),
+    fc.array(fc.array(fc.oneof(fc.integer({ min: -3, max: 60 }), fc.constantFrom('', 'x', 0.5)), { minLength: 1, maxLength: 3 }), { minLength: 1, maxLength: 6 }),
+  );
+  const fitArg = (): fc.Arbitrary<unknown> =>
+    fc.oneof(
+      fc.constantFrom(...Object.values(fits)),
+      fc.constantFrom(...Object.keys(fits)).chain((name) =>
+        fc.tuple(fc.nat({ max: 9 }), hostile).map(([row, value]) => fits[name].map((r, i) => (i === row ? [r[0], value, r[2]] : r))),
+      ),
+      hostile,
+    );
+  const check = (fn: string, args: unknown[]): void => {
+    let problems;
+    try {
+      problems = checkAnswer(gas.cell(fn, ...args)).problems;
+    } catch (e) {
+      problems = checkError(fn, (e as Error).message);
+    }
+    expect(problems, `${fn}(${JSON.stringify(args).slice(0, 300)})`).toEqual([]);
+  };
+
+  it('CLV_PREDICT and PROB_PURCHASES', () => {
+    const histories = fc.oneof(fc.tuple(hostile, hostile, hostile), fc.constant([col(0, 2, 26), col(0, 30.43, 30.86), col(38.86, 38.86, 31)]));
+    fc.assert(
+      fc.property(histories, hostile, fitArg(), hostile, hostile, ([x, tx, T], horizon, fit, quantity, last) => {
+        check('CLV_PREDICT', [x, tx, T, horizon, fit, quantity, last]);
+        check('PROB_PURCHASES', [x, tx, T, horizon, fit, last]);
+      }),
+      { seed: 15, numRuns: 300 },
+    );
+  });
+
+  it('RETENTION_LTV', () => {
+    const cohorts = fc.oneof(hostile, fc.constant(col(1000, 869, 743, 653, 593)), fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 3, maxLength: 12 }).map((v) => col(...v.sort((a, b) => b - a))));
+    fc.assert(
+      fc.property(cohorts, hostile, hostile, (active, margin, rate) => check('RETENTION_LTV', [active, margin, rate])),
+      { seed: 15, numRuns: 300 },
+    );
   });
 });
