@@ -46,7 +46,7 @@ import { checkSpillSize, spill } from '../spill';
  * @param {number} horizon How far ahead, in the fit's unit (e.g. 39 weeks). For a "bgbb" fit: a number of chances.
  * @param {string} fit The table CLV_FIT or CLV_FIT_SUMMARY spilled (e.g. F1:H9), with or without its header row.
  * @param {string} [quantity] Optional: "purchases" (default), "p_alive" or "dert".
- * @param {number} [discount_rate] Optional, for "dert": the discount rate per unit of the fit, e.g. 0.2% a week. Default: 10% a year, when the fit shows its unit.
+ * @param {number} [discount_rate] Optional, for "dert": the discount rate per unit of the fit, e.g. 0.18% a week (10% a year). Default: 10% a year when the fit shows its unit.
  * @return A column with a header: one answer per customer, blank for a blank row.
  * @customfunction
  * @preserve
