@@ -1,0 +1,243 @@
+/**
+ * Each purchase model's own buying process, run forward from the end of observation for a customer known to be
+ * alive then: what prediction intervals (../intervals.ts) draw from. Keyed by model name, and typed so that every
+ * purchase model of the registry must have one (a model without a simulation does not compile).
+ *
+ * Given the model's parameters and a history of x repeat purchases in an age of T, a customer alive at T has rates
+ * whose posterior is conjugate (the "alive at T" term of each likelihood is a Gamma and a Beta, or two Gammas, kernel):
+ * - BG/NBD: λ ~ Gamma(r + x, α + T) and p ~ Beta(a, b + x), independent (the term (1 − p)^x λ^x e^(−λT)). While
+ *   alive she buys at rate λ and drops out after each purchase with probability p: the drop-out comes after the K-th
+ *   future purchase, K ~ Geometric(p) on 1, 2, …, so the purchases in (T, T + t] are min(Poisson(λt), K).
+ * - MBG/NBD: the same with p ~ Beta(a, b + x + 1): she has also survived the toss after her first purchase.
+ * - Pareto/NBD: λ ~ Gamma(r + x, α + T) and μ ~ Gamma(s, β + T) (the term λ^x e^(−(λ+μ)T)); her remaining lifetime
+ *   is τ ~ Exponential(μ) (memoryless), so the purchases in (T, T + t] are Poisson(λ · min(τ, t)).
+ * Times are in the model's unit, counted from T. Where only the count matters, the rates are integrated out rather
+ * than drawn (a negative binomial count, a beta-geometric drop-out, a Lomax lifetime), each drawn by inversion of one
+ * uniform: the same distribution, at a fraction of the cost of Gamma and Beta draws.
+ */
+import type { Random } from '../random';
+import type { BetaGeoParams } from './betageo';
+import type { ParetoNbdParams } from './paretonbd';
+import type { ModelOfKind, PurchaseModelName } from './registry';
+import type { ParamValues } from './types';
+
+/** One model's process for customers alive at T, typed by the model's own parameters P. */
+export interface PurchaseSimulation<P> {
+  /** The model's parameters from values holding every name, each positive and finite. */
+  read(values: ParamValues): P;
+  /**
+   * The scale of ages in the posterior given alive: it depends on T through α + T (and β + T), so ages whose
+   * scale + T differ by 1% give futures that differ by about as much.
+   */
+  ageScale(params: P): number;
+  /** The expected purchase rate of a customer alive at T with x repeat purchases: what a simulated future costs. */
+  meanRate(params: P, x: number, T: number): number;
+  /**
+   * Fills out[from … from + n) with the repeat purchases in (T, T + t] of n customers alive at T with x repeat
+   * purchases, each with rates drawn afresh from their posterior given alive.
+   */
+  counts(params: P, x: number, T: number, t: number, rng: Random, out: Float64Array, from: number, n: number): void;
+  /**
+   * One such customer's purchases in each of `periods` periods of `length` after T (period i is (i·length,
+   * (i+1)·length]), into out[0 … periods): her rates drawn from the posterior given alive, then the process run
+   * forward, purchase by purchase for a light buyer and period by period (a Poisson count each) for a heavy one.
+   * Returns how many leading periods it wrote: those after are all 0 and left as they were (a long horizon costs
+   * only the periods a customer lives through).
+   */
+  periods(params: P, x: number, T: number, length: number, periods: number, rng: Random, out: Float64Array): number;
+}
+
+/** The parameters of the purchase model named N, as its predictor takes them. */
+type ParamsOf<N extends PurchaseModelName> = Parameters<Extract<ModelOfKind<'purchases'>, { name: N }>['predictor']>[0];
+
+/** A simulation for every purchase model of the registry, each typed by its model's parameters. */
+export type PurchaseSimulations = { [N in PurchaseModelName]: PurchaseSimulation<ParamsOf<N>> };
+
+/**
+ * Expected purchases per period above which a simulated future is run period by period rather than purchase by
+ * purchase: a Poisson draw per period costs about what two purchases do.
+ */
+export const BY_PERIOD_ABOVE = 2;
+
+/** The period (0-based) of a purchase at `time` in (0, length·periods]: period i is (i·length, (i+1)·length]. */
+function periodOf(time: number, length: number, periods: number): number {
+  return Math.min(periods - 1, Math.max(0, Math.ceil(time / length) - 1));
+}
+
+/** Poisson for any mean the simulations meet: a mean beyond a double's range of counts is left as it is. */
+function poisson(rng: Random, mean: number): number {
+  return Number.isFinite(mean) ? rng.poisson(mean) : mean;
+}
+
+/**
+ * Purchases in a span of `length` of a customer whose rate is Gamma(shape, rate): Poisson with a Gamma mean, i.e.
+ * negative binomial, P(N = n) = Γ(shape+n)/(Γ(shape) n!) · (1−q)^shape · q^n with q = length/(rate + length). By
+ * inversion of one uniform, in about N steps; where P(N = 0) is too small for that (a heavy buyer over a long span),
+ * by drawing the rate and then the Poisson count.
+ */
+function negativeBinomial(rng: Random, shape: number, rate: number, length: number): number {
+  if (!(length > 0)) return 0;
+  const logNone = -shape * Math.log1p(length / rate);
+  if (logNone < -500) return poisson(rng, rng.gamma(shape, rate) * length);
+  const q = length / (rate + length);
+  const u = rng.uniform();
+  let term = Math.exp(logNone);
+  let cumulative = term;
+  let n = 0;
+  while (cumulative < u && term > 0) {
+    term *= ((shape + n) / (n + 1)) * q;
+    cumulative += term;
+    n++;
+  }
+  return n;
+}
+
+/**
+ * Drop-out of a BG/NBD customer whose drop-out probability is Beta(a, b) (p integrated out): she survives her j-th
+ * future purchase with probability (b + j − 1)/(a + b + j − 1) given she survived the ones before, so
+ * P(K > j) = Π_{i ≤ j} (b + i − 1)/(a + b + i − 1), drawn by inversion of one uniform, purchase by purchase.
+ */
+class DropOut {
+  private u = 1;
+  private survival = 1;
+  private j = 0;
+
+  constructor(
+    private readonly a: number,
+    private readonly b: number,
+  ) {}
+
+  start(rng: Random): void {
+    this.u = rng.uniform();
+    this.survival = 1;
+    this.j = 0;
+  }
+
+  /** Whether she drops out right after her next purchase. */
+  afterNext(): boolean {
+    this.survival *= (this.b + this.j) / (this.a + this.b + this.j);
+    this.j++;
+    return this.u >= this.survival;
+  }
+
+  /** Whether she has dropped out, after `of`. */
+  dropped = false;
+
+  /** Of n purchases in a row, how many she makes: up to the one after which she drops out (`dropped`), or all n. */
+  of(n: number): number {
+    for (let i = 1; i <= n; i++) {
+      if (this.afterNext()) {
+        this.dropped = true;
+        return i;
+      }
+    }
+    this.dropped = false;
+    return n;
+  }
+}
+
+function betaGeo(shift: 0 | 1): PurchaseSimulation<BetaGeoParams> {
+  return {
+    read: (v) => ({ r: v.r, alpha: v.alpha, a: v.a, b: v.b }),
+    ageScale: ({ alpha }) => alpha,
+    meanRate: ({ r, alpha }, x, T) => (r + x) / (alpha + T),
+    counts({ r, alpha, a, b }, x, T, t, rng, out, from, n) {
+      const drop = new DropOut(a, b + x + shift);
+      for (let i = from; i < from + n; i++) {
+        // N ~ NB (λ integrated out) and K ~ beta-geometric (p integrated out) are independent given alive: min(N, K).
+        const purchases = negativeBinomial(rng, r + x, alpha + T, t);
+        if (purchases === 0) {
+          out[i] = 0;
+          continue;
+        }
+        drop.start(rng);
+        out[i] = drop.of(purchases);
+      }
+    },
+    periods({ r, alpha, a, b }, x, T, length, periods, rng, out) {
+      const drop = new DropOut(a, b + x + shift);
+      drop.start(rng);
+      const end = length * periods;
+      if (((r + x) / (alpha + T)) * end <= BY_PERIOD_ABOVE * periods) return byPurchase(rng, r + x, alpha + T, end, length, periods, drop, out);
+      const lambda = rng.gamma(r + x, alpha + T);
+      // A heavy buyer, period by period: Poisson purchases in each, until she drops out after one of them.
+      let used = 0;
+      while (used < periods) {
+        out[used++] = drop.of(poisson(rng, lambda * length));
+        if (drop.dropped) break;
+      }
+      return used;
+    },
+  };
+}
+
+/**
+ * A light buyer's purchases up to `end`, one by one, the rate λ ~ Gamma(shape, rate) integrated out: after n
+ * purchases in a time e, λ is Gamma(shape + n, rate + e), so the wait for the next is Lomax, P(wait > u) =
+ * ((rate + e)/(rate + e + u))^(shape + n), drawn by inversion. `drop` (BG/NBD) may end her purchases after one.
+ */
+function byPurchase(rng: Random, shape: number, rate: number, end: number, length: number, periods: number, drop: DropOut | null, out: Float64Array): number {
+  let used = 0;
+  let time = 0;
+  for (let n = 0; ; n++) {
+    time += (rate + time) * Math.expm1(-Math.log(rng.uniform()) / (shape + n));
+    if (!(time <= end)) return used;
+    const i = periodOf(time, length, periods);
+    while (used <= i) out[used++] = 0;
+    out[i]++;
+    if (drop && drop.afterNext()) return used;
+  }
+}
+
+/** Her remaining lifetime, Exponential(μ) with μ ~ Gamma(s, rate) integrated out (Lomax): P(τ > u) = (rate/(rate+u))^s. */
+function lifetime(rng: Random, s: number, rate: number): number {
+  return rate * Math.expm1(-Math.log(rng.uniform()) / s);
+}
+
+const paretoNbd: PurchaseSimulation<ParetoNbdParams> = {
+  read: (v) => ({ r: v.r, alpha: v.alpha, s: v.s, beta: v.beta }),
+  ageScale: ({ alpha, beta }) => Math.min(alpha, beta),
+  meanRate: ({ r, alpha }, x, T) => (r + x) / (alpha + T),
+  counts({ r, alpha, s, beta }, x, T, t, rng, out, from, n) {
+    for (let i = from; i < from + n; i++) out[i] = negativeBinomial(rng, r + x, alpha + T, Math.min(t, lifetime(rng, s, beta + T)));
+  },
+  periods({ r, alpha, s, beta }, x, T, length, periods, rng, out) {
+    const last = Math.min(length * periods, lifetime(rng, s, beta + T));
+    if (((r + x) / (alpha + T)) * last <= BY_PERIOD_ABOVE * periods) return byPurchase(rng, r + x, alpha + T, last, length, periods, null, out);
+    const lambda = rng.gamma(r + x, alpha + T);
+    let used = 0;
+    while (used < periods && used * length < last) {
+      out[used] = poisson(rng, lambda * (Math.min(last, (used + 1) * length) - used * length));
+      used++;
+    }
+    return used;
+  },
+};
+
+export const PURCHASE_SIMULATIONS: PurchaseSimulations = {
+  bgnbd: betaGeo(0),
+  mbgnbd: betaGeo(1),
+  paretonbd: paretoNbd,
+};
+
+/** A model's simulation bound to plain parameter values (a fit's, or a draw around it), for callers that hold any model. */
+export interface BoundSimulation {
+  ageScale: number;
+  meanRate(x: number, T: number): number;
+  counts(x: number, T: number, t: number, rng: Random, out: Float64Array, from: number, n: number): void;
+  periods(x: number, T: number, length: number, periods: number, rng: Random, out: Float64Array): number;
+}
+
+function bind<P>(simulation: PurchaseSimulation<P>, values: ParamValues): BoundSimulation {
+  const params = simulation.read(values);
+  return {
+    ageScale: simulation.ageScale(params),
+    meanRate: (x, T) => simulation.meanRate(params, x, T),
+    counts: (x, T, t, rng, out, from, n) => simulation.counts(params, x, T, t, rng, out, from, n),
+    periods: (x, T, length, periods, rng, out) => simulation.periods(params, x, T, length, periods, rng, out),
+  };
+}
+
+export function simulationOf(model: PurchaseModelName, values: ParamValues): BoundSimulation {
+  return bind<ParamValues>(PURCHASE_SIMULATIONS[model], values);
+}
