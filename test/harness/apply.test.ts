@@ -166,6 +166,10 @@ describe('PROB_PURCHASES', () => {
     expect(() => gas.cell('PROB_PURCHASES', 1, 10, 30, 10, fits.bgnbd, 1.5)).toThrow(/^PROB_PURCHASES: n is 1\.5; n must be a whole number/);
     expect(() => gas.cell('PROB_PURCHASES', 1, 10, 30, 10, fits.bgnbd, [[0, 10001]])).toThrow(/^PROB_PURCHASES: n row 2 is 10001; n must be a whole number from 0 to 10,000/);
     expect(() => gas.cell('PROB_PURCHASES', 1, 10, 30, 10, fits.bgnbd, '')).toThrow(/^PROB_PURCHASES: n is blank/);
+    const many = Array.from({ length: 3001 }, (_, i) => [i]);
+    expect(() => gas.cell('PROB_PURCHASES', many.map(() => [1]), many.map(() => [1]), many.map((r) => [r[0] + 1]), 10, fits.paretonbd, [Array.from({ length: 1000 }, (_, i) => i)])).toThrow(
+      /^PROB_PURCHASES: 3,001 different histories \(repeat purchases and age\) × 1,000 counts is more work than a cell allows \(at most 3,000,000\); ask for fewer counts/,
+    );
   });
 });
 

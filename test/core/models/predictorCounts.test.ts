@@ -165,3 +165,14 @@ describe('MBG/NBD: E[X(t)] of a customer just acquired is the paper’s b/(a−1
     expect(mbgnbd.predictor(MBG).pAlive(0, 0, 0)).toBeCloseTo(MBG.b / (MBG.a + MBG.b), 15);
   });
 });
+
+describe('bounded work', () => {
+  it('Pareto/NBD refuses more than 3,000,000 distinct histories × counts before starting, in words', () => {
+    const customers: Histories = { frequency: range(3001).map((i) => i % 7), recency: range(3001).map((i) => (i % 7 === 0 ? 0 : 1)), T: range(3001).map((i) => 2 + i) };
+    const started = Date.now();
+    expect(() => paretonbd.predictor(PARETO).countProbabilities(10, range(1000), customers)).toThrow(
+      /^Pareto\/NBD: 3,001 different histories \(repeat purchases and age\) × 1,000 counts is more work than a cell allows \(at most 3,000,000\)/,
+    );
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+});
