@@ -84,6 +84,22 @@ describe('CLV_PREDICT against lifetimes and BTYD (CDNOW, weeks)', () => {
     expect(relative(values(gas.cell('CLV_PREDICT', 0, 0, 0, 52, fits.paretonbd))[0], 1.473434)).toBeLessThan(2e-4);
   });
 
+  it('the Pareto/NBD table carries CLVTools’ CDNOW estimates (tests/testthat: r 0.55315, alpha 10.57633, s 0.60625, beta 11.67150; 1e-3)', () => {
+    const clvtools = { r: 0.55315, alpha: 10.57633, s: 0.60625, beta: 11.6715 };
+    for (const [name, value] of Object.entries(clvtools)) expect(relative(fits.paretonbd.find((r) => r[0] === name)![1], value), name).toBeLessThan(1e-3);
+  });
+
+  it('heavy buyers where CLVTools’ earlier P(alive) gave NaN (x 161 to 254) get finite answers of every quantity', () => {
+    const fit = handTable('paretonbd', { r: 0.5143, alpha: 2.8845, s: 0.2856, beta: 14.1087 });
+    const heavy = [col(221, 254, 161, 204), col(103.42857, 97.14286, 94.71429, 98.57143), col(103.57143, 97.28571, 98, 99.42857)] as const;
+    const alive = values(gas.cell('CLV_PREDICT', ...heavy, '', fit, 'p_alive')) as number[];
+    alive.forEach((p) => expect(p > 0 && p <= 1).toBe(true));
+    for (const v of values(gas.cell('CLV_PREDICT', ...heavy, 52, fit))) expect(Number.isFinite(v) && (v as number) > 0).toBe(true);
+    for (const v of values(gas.cell('CLV_PREDICT', ...heavy, '', fit, 'dert', 0.002))) expect(Number.isFinite(v) && (v as number) > 0).toBe(true);
+    const rows = (gas.cell('PROB_PURCHASES', ...heavy, 52, fit, [Array.from({ length: 800 }, (_, i) => i)]) as number[][]).slice(1);
+    rows.forEach((row) => expect(Math.abs(row.reduce((a, b) => a + b, 0) - 1)).toBeLessThan(1e-8));
+  });
+
   it('DERT: BTYD’s pnbd.DERT example (7, 35, 77.86 at δ = 0.0027 a week, i.e. e^0.0027 − 1 per week) 1.8641833 (1e-7)', () => {
     const fit = handTable('paretonbd', { r: 0.5629966, alpha: 12.559037, s: 0.4081095, beta: 10.5148048 });
     const answer = gas.cell('CLV_PREDICT', 7, 35, 77.86, '', fit, 'dert', Math.expm1(0.0027)) as Table;
