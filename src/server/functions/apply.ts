@@ -43,7 +43,7 @@ import { checkSpillSize, spill } from '../spill';
  * @param {number} frequency Repeat purchases of each customer (a column).
  * @param {number} recency Age of each customer at the last purchase, in the fit's unit (0 if no repeat purchase).
  * @param {number} T Age of each customer now, in the same unit.
- * @param {number} horizon How far ahead, in the fit's unit (e.g. 39 weeks). For a "bgbb" fit: a number of chances.
+ * @param {number} horizon How far ahead, in the fit's unit (e.g. 39 weeks); blank for "p_alive" and "dert". For a "bgbb" fit: a number of chances.
  * @param {string} fit The table CLV_FIT or CLV_FIT_SUMMARY spilled (e.g. F1:H9), with or without its header row.
  * @param {string} [quantity] Optional: "purchases" (default), "p_alive" or "dert".
  * @param {number} [discount_rate] Optional, for "dert": the discount rate per unit of the fit, e.g. 0.18% a week (10% a year). Default: 10% a year when the fit shows its unit.
