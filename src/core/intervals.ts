@@ -114,9 +114,12 @@ function checkLevel(level: number): void {
   if (!(level > 0 && level < 1)) throw new RangeError(`interval level must be above 0 and below 1, got ${level}`);
 }
 
-/** A random stream of its own for one (x, T): the same customers get the same draws whatever else is in the data. */
-function streamFor(seed: number, x: number, T: number): Random {
-  const words = new Float64Array([x, T]);
+/**
+ * A random stream of its own for one frequency and age (its grid index): the same customers get the same draws
+ * whatever else is in the data and in whatever order.
+ */
+function streamFor(seed: number, x: number, ageKey: number): Random {
+  const words = new Float64Array([x, ageKey]);
   const bits = new Uint32Array(words.buffer);
   let h = seed >>> 0;
   for (let i = 0; i < bits.length; i++) {
@@ -150,6 +153,8 @@ interface Grouping {
   start: Int32Array;
   order: Int32Array;
   age: Float64Array;
+  /** The age grid's index of each group: with x, what seeds the group's random stream. */
+  ageKey: Float64Array;
   pattern: Int32Array;
   patterns: number;
   x: ArrayLike<number>;
@@ -159,8 +164,27 @@ interface Grouping {
 
 const AGE_STEP = 0.01;
 
-function groupCustomers(frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>, scale: number): Grouping {
+/**
+ * Distinct (x, t_x, T) histories an interval may have: each needs P(alive) under every parameter draw, about 0.1 µs
+ * a draw with BG/NBD and MBG/NBD and 0.6 µs with Pareto/NBD (two ₂F₁) on the benchmark's machine, so some 5 s of
+ * a cell's 30 at the limit.
+ */
+export const INTERVAL_HISTORIES_LIMIT: Record<PurchaseModelName, number> = { bgnbd: 1_000_000, mbgnbd: 1_000_000, paretonbd: 150_000 };
+
+function checkHistories(model: PurchaseModelName, grouping: Grouping): void {
+  const most = INTERVAL_HISTORIES_LIMIT[model];
+  if (grouping.patterns <= most) return;
+  throw new DataError(
+    `interval needs each customer's chance of being active under many versions of the fit, and these customers have ${count(grouping.patterns, 'different history', 'different histories')} (repeat purchases, last purchase and age): a cell can do that with ${purchaseModel(model).label} for at most ${formatNumber(most)} in its 30 seconds; leave interval blank${model === 'paretonbd' ? ', or use "bgnbd"' : ''}`,
+    'interval',
+  );
+}
+
+function groupCustomers(frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>, modelScale: number): Grouping {
   const n = frequency.length;
+  // The scale rounded to a quarter power of 2, so that a fit differing in its last digits (the rows in another order)
+  // keeps every customer in the same group, with the same random stream.
+  const scale = Math.pow(2, Math.round(Math.log2(modelScale) * 4) / 4);
   const ageKey = new Float64Array(n);
   for (let i = 0; i < n; i++) ageKey[i] = Math.round(Math.log1p(T[i] / scale) / AGE_STEP);
   const { groupOf, leaders } = groupByPair(frequency, ageKey);
@@ -173,7 +197,7 @@ function groupCustomers(frequency: ArrayLike<number>, recency: ArrayLike<number>
   for (let i = 0; i < n; i++) order[next[groupOf[i]]++] = i;
   const age = Float64Array.from(leaders, (c) => scale * Math.expm1(ageKey[c] * AGE_STEP));
   const compressed = compressPatterns(frequency, recency, T);
-  return { groups, start, order, age, pattern: compressed.patternOf, patterns: compressed.count, x: frequency, tx: recency, T };
+  return { groups, start, order, age, ageKey: Float64Array.from(leaders, (c) => ageKey[c]), pattern: compressed.patternOf, patterns: compressed.count, x: frequency, tx: recency, T };
 }
 
 /**
@@ -240,7 +264,8 @@ export function purchaseIntervals(
   const out: CountIntervals = { low: new Float64Array(n), high: new Float64Array(n), below: new Float64Array(n), above: new Float64Array(n) };
   if (n === 0) return out;
   const { predictors, simulations } = purchaseDraws(model, fit, D, new Random(seed));
-  const grouping = groupCustomers(histories.frequency, histories.recency, histories.T, simulations[0].ageScale);
+  const grouping = groupCustomers(histories.frequency, histories.recency, histories.T, simulationOf(model, fit.params).ageScale);
+  checkHistories(model, grouping);
   const alive = new AliveTable(grouping.patterns, predictors);
   const counts = new Float64Array(D * S);
   const lowTarget = (1 - settings.level) / 2;
@@ -249,7 +274,7 @@ export function purchaseIntervals(
   for (let g = 0; g < grouping.groups; g++) {
     const x = grouping.x[grouping.order[grouping.start[g]]];
     const T = grouping.age[g];
-    const rng = streamFor(seed, x, T);
+    const rng = streamFor(seed, x, grouping.ageKey[g]);
     let top = 0;
     for (let d = 0; d < D; d++) simulations[d].counts(x, T, t, rng, counts, d * S, S);
     for (let k = 0; k < D * S; k++) if (counts[k] > top) top = counts[k];
@@ -346,7 +371,8 @@ export function clvIntervals(
   const rng = new Random(seed);
   const { predictors, simulations } = purchaseDraws(model, purchaseFit, D, rng);
   const spendDraws = drawParameters(gammagamma.paramNames, spendFit, D, rng);
-  const grouping = groupCustomers(histories.frequency, histories.recency, histories.T, simulations[0].ageScale);
+  const grouping = groupCustomers(histories.frequency, histories.recency, histories.T, simulationOf(model, purchaseFit.params).ageScale);
+  checkHistories(model, grouping);
   const alive = new AliveTable(grouping.patterns, predictors);
   const months = Math.round(options.horizonMonths);
   const monthLength = DAYS_PER_UNIT.month / DAYS_PER_UNIT[options.unit];
@@ -372,7 +398,7 @@ export function clvIntervals(
     const members = grouping.start[g + 1] - begin;
     const x = grouping.x[grouping.order[begin]];
     const T = grouping.age[g];
-    const stream = streamFor(seed, x, T);
+    const stream = streamFor(seed, x, grouping.ageKey[g]);
     for (let d = 0; d < D; d++) {
       const { p, q } = spendDraws[d];
       for (let k = d * S; k < (d + 1) * S; k++) {
@@ -388,7 +414,7 @@ export function clvIntervals(
     for (let m = 0; m < members && !someNotLearning; m++) someNotLearning = !(histories.monetaryValue[grouping.order[begin + m]] > 0);
     if (someNotLearning) {
       // From a stream of its own, so the draws above do not depend on whether the group has such a customer.
-      const other = streamFor(seed + 1, x, T);
+      const other = streamFor(seed + 1, x, grouping.ageKey[g]);
       for (let d = 0; d < D; d++) for (let k = d * S; k < (d + 1) * S; k++) notLearning[k] = spendSum[k] / other.gamma(spendDraws[d].q, 1);
     }
     alive.fill(grouping, g);

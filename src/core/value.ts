@@ -6,6 +6,7 @@
  */
 import { customerLifetimeValues } from './clv';
 import { DataError } from './errors';
+import { clvIntervals, type Intervals } from './intervals';
 import { gammagamma } from './models/gammagamma';
 import { purchaseModel, type PurchaseModelName } from './models/registry';
 import type { Fitted, FitResult, ParamValues, PurchasePredictor, SpendPredictor } from './models/types';
@@ -40,6 +41,11 @@ export interface ValueOptions {
   annualDiscountRate: number;
   /** Share of spend kept as margin: one for everyone, or one per customer (the sidebar's cost column). */
   margin: number | ArrayLike<number>;
+  /**
+   * A probability such as 0.8: also give each customer's prediction interval of the CLV, the (1 − interval)/2 and
+   * (1 + interval)/2 quantiles of her discounted margin (intervals.ts). Omitted: no interval.
+   */
+  interval?: number;
 }
 
 export interface Valuation {
@@ -53,6 +59,8 @@ export interface Valuation {
   expectedSpend: Float64Array;
   /** Discounted expected margin over the horizon. */
   clv: Float64Array;
+  /** With options.interval: the low and high ends of each customer's CLV interval. */
+  clvInterval?: Intervals;
 }
 
 /** The predictor of a purchase fit, or a DataError saying why the fit cannot be used. */
@@ -77,7 +85,18 @@ export function valueCustomers(histories: Histories, options: ValueOptions, fitt
     margin: 1,
     unit: options.unit,
   });
-  return { purchaseFit: purchaseFitted.fit, spendFit: spendFitted.fit, purchases, expectedPurchases, pAlive, expectedSpend, clv };
+  const clvInterval =
+    options.interval === undefined
+      ? undefined
+      : clvIntervals(
+          options.model,
+          purchaseFitted.fit,
+          spendFitted.fit,
+          histories,
+          { horizonMonths: options.horizonMonths, annualDiscountRate: options.annualDiscountRate, unit: options.unit, margin },
+          { level: options.interval },
+        );
+  return { purchaseFit: purchaseFitted.fit, spendFit: spendFitted.fit, purchases, expectedPurchases, pAlive, expectedSpend, clv, ...(clvInterval ? { clvInterval } : {}) };
 }
 
 /** The one message for a fit that cannot be used, on every path. */

@@ -273,3 +273,29 @@ describe('weightedQuantile', () => {
     }
   });
 });
+
+describe('limits', () => {
+  it('refuses, before the work, a CLV interval a cell could not simulate in time, naming interval', () => {
+    // 400 daily buyers, each of her own frequency and all buying lately, over 100 years.
+    const n = 400;
+    const histories = {
+      frequency: Float64Array.from({ length: n }, (_, i) => i + 1),
+      recency: new Float64Array(n).fill(99.9),
+      T: new Float64Array(n).fill(100),
+      monetaryValue: new Float64Array(n).fill(20),
+    };
+    const purchases = { params: { r: 1, alpha: 1, a: 0.5, b: 1000 } };
+    const spend = { params: { p: 6, q: 4, v: 20 } };
+    const run = (months: number) => clvIntervals('bgnbd', purchases, spend, histories, { horizonMonths: months, annualDiscountRate: 0.1, unit: 'day', margin: 1 }, { level: 0.8 });
+    expect(() => run(1200)).toThrow(/^interval over 1,200 months would simulate about .*; use a horizon_months of at most \d+ with an interval, or leave interval blank$/);
+    expect(run(12).high.every((h) => h > 0)).toBe(true);
+  });
+
+  it('refuses Pareto/NBD intervals for more distinct histories than a cell can weigh, naming interval', () => {
+    const n = 150_001;
+    const histories = { frequency: new Float64Array(n).fill(1), recency: Float64Array.from({ length: n }, (_, i) => (i + 1) / (n + 1)), T: new Float64Array(n).fill(1) };
+    expect(() => purchaseIntervals('paretonbd', { params: TRUE_PARAMS.paretonbd }, histories, 10, { level: 0.8 })).toThrow(
+      /^interval needs each customer's chance of being active .* 150,001 different histories .* at most 150,000 .* or use "bgnbd"$/,
+    );
+  });
+});

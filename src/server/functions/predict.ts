@@ -11,6 +11,7 @@ import { sbg } from '../../core/models/sbg';
 import type { FitResult, ParamValues } from '../../core/models/types';
 import { compressPatterns } from '../../core/rfm';
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from '../../core/summary';
+import { purchaseIntervals } from '../../core/intervals';
 import { notFitted, usablePurchaseFit, valueCustomers } from '../../core/value';
 import { count, formatNumber } from '../../core/words';
 import {
@@ -238,7 +239,9 @@ export function P_ALIVE(customer_ids: Arg, order_dates: Arg, as_of?: Arg, unit?:
 
 /**
  * Expected number of purchases of each customer in the next `horizon` time units, from a model fitted to the
- * whole order log. Example: =PREDICT_PURCHASES(A2:A, B2:B, 90) for the next 90 days.
+ * whole order log. With `interval` (e.g. 0.8), also a range each customer's purchases fall in with that probability
+ * (from the 10th to the 90th percentile for 0.8), allowing for her own chance and for the model's uncertainty.
+ * Example: =PREDICT_PURCHASES(A2:A, B2:B, 90) for the next 90 days; =PREDICT_PURCHASES(A2:A, B2:B, 90, , , , 0.8).
  *
  * @param {string} customer_ids The customer id of each order (a column).
  * @param {date} order_dates The date of each order.
@@ -246,21 +249,44 @@ export function P_ALIVE(customer_ids: Arg, order_dates: Arg, as_of?: Arg, unit?:
  * @param {string} [unit] Optional: "day" (default), "week", "month" or "year".
  * @param {date} [as_of] Optional: predict from this day; later orders are ignored. Default: the last order date.
  * @param {string} [model] Optional: "bgnbd" (default), "mbgnbd" or "paretonbd".
- * @return A table: customer id, expected purchases in the horizon.
+ * @param {number} [interval] Optional: a probability such as 0.8 for a prediction interval (low and high columns). Default: none.
+ * @return A table: customer id, expected purchases in the horizon (and the interval's low and high ends).
  * @customfunction
  * @preserve
  */
-export function PREDICT_PURCHASES(customer_ids: Arg, order_dates: Arg, horizon: Arg, unit?: Arg, as_of?: Arg, model?: Arg): Answer {
-  return runCustomFunction('PREDICT_PURCHASES', ['customer_ids', 'order_dates', 'horizon', 'unit', 'as_of', 'model'], () => {
+export function PREDICT_PURCHASES(customer_ids: Arg, order_dates: Arg, horizon: Arg, unit?: Arg, as_of?: Arg, model?: Arg, interval?: Arg): Answer {
+  return runCustomFunction('PREDICT_PURCHASES', ['customer_ids', 'order_dates', 'horizon', 'unit', 'as_of', 'model', 'interval'], () => {
     const timeUnit = readUnit(unit);
     const t = singleNumber('horizon', horizon, horizonRule(timeUnit), NaN);
     if (Number.isNaN(t)) throw new DataError('horizon is missing: how far ahead to predict, e.g. 90 (days)', 'horizon');
     const name = readModelName(model, PURCHASE_MODEL_NAMES, 'bgnbd');
+    const level = readInterval(interval);
     const s = summaryFromCells({ ids: customer_ids, dates: order_dates, asOf: as_of, unit: timeUnit });
-    const predictor = usablePurchaseFit(cachedFitters.purchases(name, s, timeUnit), name);
+    const fitted = cachedFitters.purchases(name, s, timeUnit);
+    const predictor = usablePurchaseFit(fitted, name);
     const [expected] = predictor.expectedPurchasesBatch(s.frequency, s.recency, s.T, [t], [[1]]);
-    return spill(['customer_id', 'expected_purchases'], s.count, (k) => [s.ids[k], expected[k]], { items: 'customers' });
+    if (level === undefined) return spill(['customer_id', 'expected_purchases'], s.count, (k) => [s.ids[k], expected[k]], { items: 'customers' });
+    const { low, high } = purchaseIntervals(name, fitted.fit, s, t, { level });
+    return spill(['customer_id', 'expected_purchases', 'expected_purchases_low', 'expected_purchases_high'], s.count, (k) => [s.ids[k], expected[k], low[k], high[k]], {
+      items: 'customers',
+    });
   });
+}
+
+/** A prediction interval's probability: strictly between 0 and 1 (0.8 gives the 10th and 90th percentiles). */
+const INTERVAL: NumberRule = {
+  min: 0,
+  minInclusive: false,
+  max: 1,
+  maxInclusive: false,
+  percent: true,
+  rule: 'a probability above 0 and below 1, e.g. 0.8 (or 80%) for the range from the 10th to the 90th percentile',
+};
+
+/** The interval argument: undefined when blank or omitted (no interval columns). */
+function readInterval(arg: Arg | undefined): number | undefined {
+  const level = singleNumber('interval', arg, INTERVAL, NaN);
+  return Number.isNaN(level) ? undefined : level;
 }
 
 /** Predictions reach at most 100 years ahead, as CLV's 1,200 months: beyond, a model fitted on a few years says nothing. */
@@ -275,7 +301,8 @@ function horizonRule(unit: TimeUnit): NumberRule {
 /**
  * Customer lifetime value over the coming months: expected purchases (BG/NBD, or the model chosen) x expected spend
  * per order (Gamma-Gamma) x margin, month by month, discounted. Also shows the expected purchases, spend per order and
- * the probability the customer is still active. Example: =CLV(A2:A, B2:B, C2:C, 12, 10%, 30%)
+ * the probability the customer is still active; with `interval` (e.g. 0.8), a range each customer's value falls in
+ * with that probability. Example: =CLV(A2:A, B2:B, C2:C, 12, 10%, 30%)
  *
  * @param {string} customer_ids The customer id of each order (a column).
  * @param {date} order_dates The date of each order.
@@ -285,7 +312,8 @@ function horizonRule(unit: TimeUnit): NumberRule {
  * @param {number} [margin] Optional: share of spend kept as profit, e.g. 30%. Default 1 (revenue).
  * @param {date} [as_of] Optional: value customers as of this day; later orders are ignored. Default: the last order date.
  * @param {string} [model] Optional: the purchase model, "bgnbd" (default), "mbgnbd" or "paretonbd".
- * @return A table: customer id, CLV, expected purchases, expected spend per order, probability still active.
+ * @param {number} [interval] Optional: a probability such as 0.8 for a prediction interval of the CLV (low and high columns). Default: none.
+ * @return A table: customer id, CLV, expected purchases, expected spend per order, probability still active (and the CLV interval's low and high ends).
  * @customfunction
  * @preserve
  */
@@ -298,21 +326,27 @@ export function CLV(
   margin?: Arg,
   as_of?: Arg,
   model?: Arg,
+  interval?: Arg,
 ): Answer {
-  return runCustomFunction('CLV', ['customer_ids', 'order_dates', 'amounts', 'horizon_months', 'annual_discount_rate', 'margin', 'as_of', 'model'], () => {
+  return runCustomFunction('CLV', ['customer_ids', 'order_dates', 'amounts', 'horizon_months', 'annual_discount_rate', 'margin', 'as_of', 'model', 'interval'], () => {
     const months = singleNumber('horizon_months', horizon_months, { min: 1, max: 1200, integer: true, rule: 'a whole number of months from 1 to 1200' }, 12);
     const rate = singleNumber('annual_discount_rate', annual_discount_rate, { min: 0, max: 10, percent: true, rule: 'between 0 and 10 (e.g. 10%)' }, 0.1);
     const keep = singleNumber('margin', margin, SHARE, 1);
     const name = readModelName(model, PURCHASE_MODEL_NAMES, 'bgnbd');
+    const level = readInterval(interval);
     const s = summaryFromCells({ ids: customer_ids, dates: order_dates, amounts, asOf: as_of, unit: 'day', amountsRequired: true });
     checkClvSteps(s, months);
-    const { clv, expectedPurchases, pAlive, expectedSpend: spend } = valueCustomers(
+    const { clv, expectedPurchases, pAlive, expectedSpend: spend, clvInterval } = valueCustomers(
       s,
-      { model: name, unit: 'day', horizonMonths: months, annualDiscountRate: rate, margin: keep },
+      { model: name, unit: 'day', horizonMonths: months, annualDiscountRate: rate, margin: keep, ...(level === undefined ? {} : { interval: level }) },
       cachedFitters,
     );
     const header = ['customer_id', 'clv', 'expected_purchases', 'expected_spend_per_order', 'p_alive'];
-    return spill(header, s.count, (k) => [s.ids[k], clv[k], expectedPurchases[k], spend[k], pAlive[k]], { items: 'customers' });
+    if (!clvInterval) return spill(header, s.count, (k) => [s.ids[k], clv[k], expectedPurchases[k], spend[k], pAlive[k]], { items: 'customers' });
+    const { low, high } = clvInterval;
+    return spill([...header, 'clv_low', 'clv_high'], s.count, (k) => [s.ids[k], clv[k], expectedPurchases[k], spend[k], pAlive[k], low[k], high[k]], {
+      items: 'customers',
+    });
   });
 }
 
