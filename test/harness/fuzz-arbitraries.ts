@@ -218,6 +218,19 @@ const HUGE_TINY = [1e308, -1e308, 1.7976931348623157e308, 5e-324, -5e-324, 2.225
 /** Words a choice argument accepts (as people type them), and words it must refuse. */
 const UNITS = { valid: ['day', 'week', 'month', 'year', 'Week', ' MONTH '], invalid: ['days', 'weeks', 'fortnight', 'quarter', 'd', '1'] };
 const MODELS = { valid: ['bgnbd', 'mbgnbd', 'paretonbd', 'gammagamma', 'BG/NBD', 'Pareto/NBD', 'MBG-NBD', 'bgbb'], invalid: ['sbg', 'weibull', 'pareto', 'nbd'] };
+const QUANTITIES = { valid: ['purchases', 'p_alive', 'dert', 'P_ALIVE', 'Purchases'], invalid: ['clv', 'spend', 'p alive'] };
+
+/** Fit tables as CLV_FIT, CLV_FIT_SUMMARY and RETENTION_FIT spill them (CDNOW's published estimates in weeks, the donations' BG/BB). */
+const FIT_TABLES: { rows: Cell[][]; note: string }[] = [
+  { rows: [['parameter', 'value', 'standard_error'], ['model', 'bgnbd', 'BG/NBD'], ['unit', 'week', ''], ['r', 0.243, 0.013], ['alpha', 4.414, 0.38], ['a', 0.793, 0.19], ['b', 2.426, 0.71], ['log_likelihood', -9582.4, ''], ['customers', 2357, ''], ['converged', true, '']], note: 'BG/NBD fit, weeks' },
+  { rows: [['model', 'mbgnbd', 'MBG/NBD'], ['r', 0.525, ''], ['alpha', 6.183, ''], ['a', 0.891, ''], ['b', 1.614, ''], ['log_likelihood', -9582.1, ''], ['customers', 2357, ''], ['converged', true, '']], note: 'MBG/NBD fit, no header, no unit' },
+  { rows: [['model', 'paretonbd', 'Pareto/NBD'], ['unit', 'week', ''], ['r', 0.5534, ''], ['alpha', 10.58, ''], ['s', 0.6061, ''], ['beta', 11.67, ''], ['log_likelihood', -9595, ''], ['customers', 2357, ''], ['converged', true, '']], note: 'Pareto/NBD fit, weeks' },
+  { rows: [['model', 'bgbb', 'BG/BB'], ['alpha', 1.204, ''], ['beta', 0.75, ''], ['gamma', 0.657, ''], ['delta', 2.783, ''], ['log_likelihood', -33225.6, ''], ['customers', 11104, ''], ['converged', true, '']], note: 'BG/BB fit' },
+  { rows: [['model', 'gammagamma', 'Gamma-Gamma'], ['p', 6.25, ''], ['q', 3.74, ''], ['v', 15.44, ''], ['log_likelihood', -4000, ''], ['customers', 946, ''], ['converged', true, '']], note: 'spend fit' },
+  { rows: [['model', 'sbg', 'shifted-beta-geometric'], ['alpha', 0.704, ''], ['beta', 1.182, ''], ['log_likelihood', -1611, ''], ['customers', 1000, ''], ['converged', true, '']], note: 'retention fit' },
+  { rows: [['model', 'paretonbd', 'Pareto/NBD'], ['r', 8e5, ''], ['alpha', 1e-6, ''], ['s', 1e6, ''], ['beta', 1e-8, ''], ['log_likelihood', -1, ''], ['customers', 7, ''], ['converged', false, 'The purchases do not tell when customers stop.']], note: 'not converged' },
+];
+
 const PURCHASE_MODELS = { valid: ['bgnbd', 'mbgnbd', 'paretonbd', 'BG/NBD', 'Pareto/NBD', 'MBG-NBD'], invalid: ['gammagamma', 'bgbb', 'weibull', 'pareto'] };
 const PERIODS = { valid: ['week', 'month', 'quarter', 'year', 'Month', ' week '], invalid: ['day', 'fortnight', 'months'] };
 const TIMINGS = { valid: ['start', 'end', 'END', ' Start '], invalid: ['middle', 'begin', 'now'] };
@@ -354,6 +367,21 @@ export function makeArbitraries(dateOf: (year: number, month: number, day: numbe
   /** A small realistic shop fitted with Pareto/NBD, whose fit is the slowest. */
   const paretoShop = fc.record({ seed: fc.integer({ min: 1, max: 1_000_000 }), customers: fc.integer({ min: 5, max: 120 }), days: fc.integer({ min: 60, max: 900 }), start: recentDay });
 
+  /** Customer summaries as CLV_FIT_SUMMARY takes them (frequency, recency, T first), for the functions that apply a fit. */
+  const summaries = makeSummaries({ hostileCell, optional, choice: () => choice(MODELS), valueArg });
+  /** Fit tables as the fitting functions spill them, of every kind, some with a hostile cell. */
+  const fitTable: fc.Arbitrary<{ table: Arg; note: string }> = fc.oneof(
+    { weight: 4, arbitrary: fc.constantFrom(...FIT_TABLES).map((t) => ({ table: t.rows as Arg, note: t.note })) },
+    {
+      weight: 2,
+      arbitrary: fc.tuple(fc.constantFrom(...FIT_TABLES), fc.nat({ max: 12 }), fc.nat({ max: 2 }), hostileCell).map(([t, row, column, cell]) => ({
+        table: t.rows.map((r, i) => (i === row % t.rows.length ? r.map((v, j) => (j === column ? cell : v)) : r)) as Arg,
+        note: `${t.note}, row ${row % t.rows.length} column ${column} hostile`,
+      })),
+    },
+    { weight: 1, arbitrary: fc.constantFrom<{ table: Arg; note: string }>({ table: '', note: 'no fit' }, { table: 'bgnbd', note: 'a model name for a fit' }, { table: [[1, 2], [3, 4]], note: 'numbers for a fit' }) },
+  );
+
   const cases: Record<string, fc.Arbitrary<Case>> = {
     LTV: plain(fc.tuple(valueArg(margin), valueArg(rate), optional(valueArg(rate)), optional(choice(TIMINGS))).map(trimmed)),
     'CHURN (counts)': plain(fc.tuple(valueArg(count), valueArg(count))),
@@ -430,6 +458,25 @@ export function makeArbitraries(dateOf: (year: number, month: number, day: numbe
       args: trimmed([log.ids, log.dates, dateArg(log, end), unit]),
       note: `${log.note}; calibration_end${within(end)}`,
     })),
+    CLV_TRACKING: fc
+      .tuple(orderLog, requiredDate(0.2, 0.95), optional(choice(UNITS)), optional(choice(PURCHASE_MODELS)), fc.boolean())
+      .map(([log, end, unit, model, withAmounts]) => ({
+        args: trimmed([log.ids, log.dates, dateArg(log, end), unit, model, withAmounts ? log.amounts : undefined]),
+        note: `${log.note}; calibration_end${within(end)}`,
+      })),
+    CLV_COMPARE: fc.tuple(orderLog, requiredDate(0.2, 0.95), optional(choice(UNITS)), fc.boolean()).map(([log, end, unit, withAmounts]) => ({
+      args: trimmed([log.ids, log.dates, dateArg(log, end), unit, withAmounts ? log.amounts : undefined]),
+      note: `${log.note}; calibration_end${within(end)}`,
+    })),
+    CLV_PREDICT: fc
+      .tuple(summaries, fitTable, optional(singleArg(fc.constantFrom(39, 0, 1, 52, 520, 6, 1e6))), optional(choice(QUANTITIES)), optional(singleArg(rate)))
+      .map(([summary, fit, horizon, quantity, discount]) => ({ args: trimmed([...summary.args.slice(0, 3), horizon, fit.table, quantity, discount]), note: `${summary.note}; ${fit.note}` })),
+    PROB_PURCHASES: fc
+      .tuple(summaries, fitTable, optional(singleArg(fc.constantFrom(39, 0, 1, 52, 520, 6))), fc.oneof(valueArg(fc.constantFrom<Cell>(0, 1, 2, 10, 100, 10_000)), fc.constant<Arg>([[0, 1, 2, 3]]), fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 12 }).map((ns): Arg => [ns])))
+      .map(([summary, fit, horizon, n]) => ({ args: trimmed([...summary.args.slice(0, 3), horizon, fit.table, n]), note: `${summary.note}; ${fit.note}` })),
+    RETENTION_LTV: fc
+      .tuple(makeCohorts(hostileCell), singleArg(margin), optional(singleArg(fc.constantFrom<Cell>(0.1, 0, 0.008, 10, '10%', 1e-300))))
+      .map(([c, keep, discount]) => ({ args: trimmed([c.active, keep, discount]), note: c.note })),
   };
   return { cases, hostileCell, dateCell };
 }

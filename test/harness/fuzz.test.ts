@@ -88,6 +88,11 @@ const TARGETS: { label: string; fn: string; runs: number }[] = [
   { label: 'RETENTION_FIT', fn: 'RETENTION_FIT', runs: 200 },
   { label: 'RETENTION_FORECAST', fn: 'RETENTION_FORECAST', runs: 200 },
   { label: 'CLV_HOLDOUT', fn: 'CLV_HOLDOUT', runs: 120 },
+  { label: 'CLV_TRACKING', fn: 'CLV_TRACKING', runs: 100 },
+  { label: 'CLV_COMPARE', fn: 'CLV_COMPARE', runs: 60 },
+  { label: 'CLV_PREDICT', fn: 'CLV_PREDICT', runs: 200 },
+  { label: 'PROB_PURCHASES', fn: 'PROB_PURCHASES', runs: 200 },
+  { label: 'RETENTION_LTV', fn: 'RETENTION_LTV', runs: 150 },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -474,6 +479,13 @@ function failureText(label: string, t: TargetStats): string {
 // The properties.
 
 describe('fuzz: every cell call answers with finite values or a clear error, within its budget', () => {
+  it('has a target for every public cell function of the bundle', () => {
+    const code = readFileSync(path.join(DIST, 'Code.js'), 'utf8');
+    const cellFunctions = [...code.matchAll(/^function ([A-Z][A-Z0-9_]*)\(/gm)].map((m) => m[1]);
+    expect(cellFunctions.length).toBeGreaterThan(20);
+    expect([...new Set(TARGETS.map((t) => t.fn))].sort()).toEqual(cellFunctions.sort());
+  });
+
   TARGETS.forEach((target, position) => {
     const pick = selected(target.label);
     it.runIf(pick.run)(
