@@ -4,7 +4,6 @@
  */
 import { periodDiscountRate } from '../../core/discount';
 import { DataError } from '../../core/errors';
-import { checkBgBbRow } from '../../core/models/bgbb';
 import { MAX_CELLS, MAX_COUNT } from '../../core/models/counts';
 import { sbg } from '../../core/models/sbg';
 import type { Histories, PurchaseCountPredictor } from '../../core/models/types';
@@ -20,19 +19,16 @@ import {
   runCustomFunction,
   singleChoice,
   singleNumber,
-  where,
   AMOUNT,
-  COUNT,
-  NON_NEGATIVE,
   type Answer,
   type AnswerCell,
   type Arg,
-  type Column,
   type NumberRule,
 } from '../args';
 import { readActive } from '../cohortArgs';
 import { readFitTable } from '../fitTables';
 import { checkSpillSize, spill } from '../spill';
+import { readSummaryTable } from '../summaryArgs';
 
 /**
  * Applies a fitted purchase model (the table CLV_FIT or CLV_FIT_SUMMARY spilled) to customer summaries made
@@ -183,31 +179,10 @@ interface CustomerRows {
   argumentRows: number;
 }
 
-/**
- * frequency, recency and T, aligned; a row blank in all three has no customer (a blank answer). Checked as
- * CLV_FIT_SUMMARY checks them, and for BG/BB as whole numbers of opportunities.
- */
+/** frequency, recency and T as CLV_FIT_SUMMARY reads them (BG/BB: whole numbers of opportunities); a row blank in all three has no customer. */
 function readHistories(frequency: Arg, recency: Arg, T: Arg, opportunities: boolean): CustomerRows {
-  const columns: Column[] = [readColumn('frequency', frequency), readColumn('recency', recency), readColumn('T', T)];
-  const [fCol, rCol, tCol] = columns;
-  const n = alignedRowCount(columns);
-  const rows: number[] = [];
-  for (let row = 0; row < n; row++) if (!columns.every((c) => isBlank(cellAt(c, row)))) rows.push(row);
-  const xs = new Float64Array(rows.length);
-  const txs = new Float64Array(rows.length);
-  const ages = new Float64Array(rows.length);
-  rows.forEach((row, i) => {
-    const x = checkedNumberAt(fCol, row, COUNT);
-    const tx = checkedNumberAt(rCol, row, NON_NEGATIVE);
-    const age = checkedNumberAt(tCol, row, NON_NEGATIVE);
-    if (tx > age) throw new DataError(`${where(rCol, row)} is ${tx}, more than T (${age}); recency cannot exceed the customer's age`, rCol.name, row);
-    if (x === 0 && tx !== 0) throw new DataError(`${where(rCol, row)} is ${tx} but frequency is 0; with no repeat purchase recency is 0`, rCol.name, row);
-    if (opportunities) checkBgBbRow(x, tx, age, row);
-    xs[i] = x;
-    txs[i] = tx;
-    ages[i] = age;
-  });
-  return { histories: { frequency: xs, recency: txs, T: ages }, rows, argumentRows: n };
+  const table = readSummaryTable({ frequency, recency, T }, opportunities ? 'opportunities' : 'purchases');
+  return { histories: { frequency: table.x, recency: table.tx, T: table.T }, rows: table.rows, argumentRows: table.argumentRows };
 }
 
 /** Predictions reach at most 100 years ahead when the fit shows its unit, as PREDICT_PURCHASES's horizons. */
