@@ -4,6 +4,9 @@
  */
 
 import type { PurchaseModelName } from '../core/models/registry';
+import type { WhatIfBasis } from '../core/whatif';
+
+export type { WhatIfBasis } from '../core/whatif';
 
 export type DataShape = 'orders' | 'customers';
 
@@ -64,38 +67,161 @@ export interface AnalysisRequest {
   grossMargin: number;
   inactiveDays: number;
   cut: 'top20' | 'median';
-  /** The purchase model; default "bgnbd". */
+  /**
+   * The purchase model, as an override. Left out, the analysis chooses between MBG/NBD and Pareto/NBD by a holdout
+   * check (CLV_COMPARE's rule), MBG/NBD when the history is too short for one; AnalysisSummary.model says which and why.
+   */
   model?: PurchaseModelName;
   /** Customers shape only: also write a Segment column beside the data. */
   addSegmentColumn?: boolean;
 }
 
+/**
+ * A group of customers (a value segment or a lifecycle stage). Every value is a sum over the group's customers;
+ * every share says what it is a share of.
+ */
 export interface GroupSummary {
   name: string;
+  /** What the group is, in one sentence (segments: the rule that puts a customer there). */
+  description?: string;
   customers: number;
+  /** Share of all customers. */
   customerShare: number;
+  /** Σ revenue up to the as-of date. */
   revenue: number;
+  /** Share of all customers' revenue. */
   revenueShare: number;
-  averageClv: number;
+  /** Σ past value (revenue − cost). */
+  pastValue?: number;
+  /** Σ predicted value over the horizon (the CLV() cell's value of each customer). */
   predictedValue: number;
+  /** Share of all customers' predicted value. */
+  predictedShare?: number;
+  /** Σ total value: pastValue + predictedValue. */
+  totalValue?: number;
+  /** @deprecated Use totalValue / customers; kept until the client moves (it was Σ(base + growth + referral) / customers). */
+  averageClv: number;
 }
 
+/** What to do about the customers of one value segment in one lifecycle stage (only pairs that have customers). */
+export interface ActionGroup {
+  segment: string;
+  stage: string;
+  customers: number;
+  /** Σ predicted value of these customers over the horizon. */
+  predictedValue: number;
+  /** Advice that fits both labels (segment.ts adviceFor). */
+  advice: string;
+}
+
+/** The purchase model the figures come from, and why it was chosen. */
+export interface ModelSummary {
+  /** e.g. "MBG/NBD + Gamma-Gamma" (purchases + spend per order). */
+  name: string;
+  /** The purchase model's registry name, e.g. "mbgnbd". */
+  purchaseModel: PurchaseModelName;
+  /** Why this model, in plain words, e.g. "Pareto/NBD predicted the last 8 months better than MBG/NBD (...)". */
+  reason?: string;
+  /** The models checked on the holdout (empty when none was): mean absolute error per customer, or why it failed. */
+  candidates?: { name: PurchaseModelName; label: string; mae: number | null; note: string }[];
+  converged: boolean;
+  parameters: { name: string; value: number }[];
+}
+
+export type HoldoutVerdict = 'within' | 'above' | 'below';
+
+/** One line of the holdout check: predicted and actual repeat purchases per customer in the held-out months. */
+export interface HoldoutLine {
+  /** "0", "1", …, "7+" repeat purchases before the holdout, or "All". */
+  label: string;
+  customers: number;
+  /** Mean predicted repeat purchases per customer in the holdout period. */
+  predicted: number;
+  /** Mean actual repeat purchases per customer in the holdout period. */
+  actual: number;
+  /** The expected range of the actual mean under the model (95%); null when the group is too small to judge. */
+  low: number | null;
+  high: number | null;
+  /** 'above': actual above the range (the model under-predicts); null when too small to judge. */
+  verdict: HoldoutVerdict | null;
+}
+
+/** The holdout check as a verdict that accounts for sampling noise (core/verdict.ts). */
+export interface HoldoutSummary {
+  /** e.g. "Predicted 2.15 purchases per customer over the last 8 months, actual 2.29: within the expected range (1.98 to 2.32)." */
+  sentence: string;
+  /** How the range is worked out and which groups are too small to judge, in plain words. */
+  method: string;
+  holdoutDays: number;
+  total: HoldoutLine;
+  groups: HoldoutLine[];
+}
+
+/** A customer to contact first: most predicted value at stake (predicted value × (1 − P(alive))). */
+export interface ContactRow {
+  /** Customer id as read (untrusted text: the client escapes it). */
+  id: string | number;
+  segment: string;
+  stage: string;
+  /** Predicted value over the horizon. */
+  predictedValue: number;
+  pAlive: number;
+  /** predictedValue × (1 − pAlive): valuable customers whose staying is in doubt come first. */
+  atStake: number;
+  daysSinceLastOrder: number;
+  /** yyyy-mm-dd: last order + the customer's mean gap between purchase days; null for one order only (no gap yet). */
+  nextOrderDue: string | null;
+}
+
+/** Fields marked optional here are being filled in by issue 16's next commits and become required then. */
 export interface AnalysisSummary {
   customers: number;
   orders: number;
   asOf: string;
   horizonMonths: number;
+  /** Σ past value of every customer: revenue − cost up to the as-of date (already earned). */
+  pastValue: number;
+  /**
+   * Σ predicted value of every customer: discounted expected margin over the next horizonMonths. The sum of the
+   * CLV() cell's clv column on the same data and options.
+   */
+  predictedValue: number;
+  /** pastValue + predictedValue. Referral value is never added: it is the referred customers' own value. */
+  totalValue: number;
+  /**
+   * Attribution, not extra value: Σ total value of the customers who were referred by another customer of the
+   * data (already inside totalValue). null when no referral column was chosen.
+   */
+  referralValue: number | null;
+  /** The top customerShare of customers, ranked by predicted value, hold predictedValueShare of predictedValue. */
+  topShare: { customerShare: number; predictedValueShare: number };
   segments: GroupSummary[];
   stages: GroupSummary[];
-  /** Share of total CLV held by the top 20% of customers. */
+  /** Each (segment, stage) pair that has customers, with advice fitting both. */
+  actions?: ActionGroup[];
+  /** The customers with the most predicted value at stake, most first (at most 20). */
+  contactFirst?: ContactRow[];
+  model: ModelSummary;
+  /** null when the history is too short for a holdout (or the data is one row per customer). */
+  holdout?: HoldoutSummary | null;
+  /** What core/whatif.ts whatIf needs to recompute predicted and lifetime value in the browser. */
+  whatIf?: WhatIfBasis;
+  /** @deprecated Use topShare (of predicted value); kept until the client moves. */
   top20Share: number;
+  /** @deprecated Use totalValue; kept until the client moves. */
   totalClv: number;
-  model: { name: string; converged: boolean; parameters: { name: string; value: number }[] };
   /** Names of the sheets written, e.g. ["Customer value", "Segments"]. */
   sheets: string[];
   /** Whether a Segment column was written beside the data (and where). */
   segmentColumn: string | null;
   warnings: string[];
+}
+
+/** What exportSegment wrote: one segment's customers on a new sheet of their own. */
+export interface SegmentExport {
+  sheet: string;
+  segment: string;
+  customers: number;
 }
 
 export interface Progress {

@@ -16,6 +16,7 @@ import { DataError } from '../core/errors';
 import type { CustomerId } from '../core/ids';
 import { gammagamma } from '../core/models/gammagamma';
 import { modelNamed, PURCHASE_MODEL_NAMES } from '../core/models/registry';
+import { topShare } from '../core/segment';
 import { count, formatNumber } from '../core/words';
 import { cellAt, checkedNumberAt, dayAt, idAt, isBlank, isDate, where, AMOUNT, POSITIVE_COUNT, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
@@ -397,10 +398,16 @@ function summarize(
     horizonMonths: request.horizonMonths,
     segments: analysis.segments,
     stages: analysis.stages,
+    pastValue: sum(analysis.values.base),
+    predictedValue: sum(analysis.values.growth),
+    totalValue: sum(analysis.values.base) + sum(analysis.values.growth),
+    referralValue: analysis.customers.referrerOf ? sum(analysis.values.networking) : null,
+    topShare: { customerShare: 0.2, predictedValueShare: topShare(analysis.values.growth, 0.2) },
     top20Share: analysis.top20Share,
     totalClv: analysis.values.clv.reduce((s, v) => s + v, 0),
     model: {
       name: `${modelNamed(analysis.model).label} + ${gammagamma.label}`,
+      purchaseModel: analysis.model,
       converged: analysis.purchaseFit.converged && analysis.spendFit.converged,
       parameters: Object.entries(params).map(([name, value]) => ({ name, value })),
     },
@@ -408,6 +415,12 @@ function summarize(
     segmentColumn,
     warnings: [...warnings, ...[analysis.purchaseFit.note, analysis.spendFit.note].filter((n): n is string => !!n).map((n) => `Model note: ${n}.`)],
   };
+}
+
+function sum(values: ArrayLike<number>): number {
+  let total = 0;
+  for (let i = 0; i < values.length; i++) total += values[i];
+  return total;
 }
 
 function kindOf(cell: Cell): SampleKind {
