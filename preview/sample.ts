@@ -1,6 +1,6 @@
 /** The spreadsheet the preview starts with: the sample order log as a user would have typed it. */
-import { ymdFromDay } from '../../src/core/dates';
-import { sampleOrderLog } from '../../src/core/generate';
+import { ymdFromDay } from '../src/core/dates';
+import { sampleOrderLog } from '../src/core/generate';
 
 /** What a cell may hold when the preview fills a sheet; Dates are local calendar days (midnight). */
 export type CellInput = string | number | boolean | Date | null;

@@ -17,7 +17,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
-import { createHarness, DIST } from '../harness/gas';
+import { createHarness, DIST } from '../test/harness/gas';
 import { sampleOrdersSheet, type PreviewSheet } from './sample';
 import type { SheetsSnapshot, WorkerMessage, WorkerRequest, WorkerSetup } from './worker';
 

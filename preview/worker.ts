@@ -5,8 +5,8 @@
  * Loaded through worker.mjs (which registers tsx).
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { createHarness } from '../harness/gas';
-import { FakeSpreadsheet, type FakeSheet } from '../harness/sheets';
+import { createHarness } from '../test/harness/gas';
+import { FakeSpreadsheet, type FakeSheet } from '../test/harness/sheets';
 import type { PreviewSheet } from './sample';
 
 export interface WorkerSetup {

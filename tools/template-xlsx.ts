@@ -6,11 +6,11 @@
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
-import { TEMPLATE_SHEET_NAMES } from '../../src/core/template';
-import { evaluateFormulas } from '../harness/formulas';
-import { createHarness } from '../harness/gas';
+import { TEMPLATE_SHEET_NAMES } from '../src/core/template';
+import { evaluateFormulas } from '../test/harness/formulas';
+import { createHarness } from '../test/harness/gas';
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const DEFAULT_XLSX = path.join(root, 'dist', 'customer-value-template.xlsx');
 
 /** Pixels (as Sheets counts column widths) to Excel's character widths. */

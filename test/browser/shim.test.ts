@@ -1,9 +1,9 @@
-// The preview's google.script.run (test/preview/shim.js) on its own, in a vm realm with a stand-in parent window:
+// The preview's google.script.run (preview/shim.js) on its own, in a vm realm with a stand-in parent window:
 // which values it passes and how (Google's documented rules), which it refuses before anything is sent, and how
 // answers reach the handlers. The sidebar test runs the same shim in Chromium, sandboxed, against the server.
 import vm from 'node:vm';
 import { describe, expect, it } from 'vitest';
-import { shimSource } from '../preview/server';
+import { shimSource } from '../../preview/server';
 
 const SOURCE = 'customer-value-preview';
 

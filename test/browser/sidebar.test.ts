@@ -1,13 +1,13 @@
 // The sidebar in headless Chromium, its google.script.run routed to the built dist/Code.js in the harness
-// through the local preview (test/preview/server.ts).
+// through the local preview (preview/server.ts).
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Frame, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ORDER_HEADERS, sampleCustomersSheet, sampleOrdersSheet, type PreviewSheet } from '../preview/sample';
-import { SIDEBAR_CSP, startPreview, type Preview } from '../preview/server';
-import type { SheetsSnapshot } from '../preview/worker';
+import { ORDER_HEADERS, sampleCustomersSheet, sampleOrdersSheet, type PreviewSheet } from '../../preview/sample';
+import { SIDEBAR_CSP, startPreview, type Preview } from '../../preview/server';
+import type { SheetsSnapshot } from '../../preview/worker';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(root, 'test-artifacts');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import ExcelJS from 'exceljs';
 import { describe, expect, it } from 'vitest';
-import { writeTemplateXlsx } from './xlsx';
+import { writeTemplateXlsx } from '../../tools/template-xlsx';
 
 describe('npm run template (xlsx)', () => {
   it('writes the three sheets with their data and live formulas, readable by exceljs', async () => {
