@@ -64,21 +64,30 @@ function periodOf(time: number, length: number, periods: number): number {
   return Math.min(periods - 1, Math.max(0, Math.ceil(time / length) - 1));
 }
 
+/** K ~ Geometric(p) on 1, 2, …: the future purchase after which a BG/NBD customer drops out. */
+function geometric(rng: Random, p: number): number {
+  if (p >= 1) return 1;
+  return 1 + Math.floor(Math.log(rng.uniform()) / Math.log1p(-p));
+}
+
 /** Poisson for any mean the simulations meet: a mean beyond a double's range of counts is left as it is. */
 function poisson(rng: Random, mean: number): number {
   return Number.isFinite(mean) ? rng.poisson(mean) : mean;
 }
 
+/** Above this mean a negative binomial count is drawn as a Gamma rate and a Poisson count (PTRS: constant time). */
+const INVERSION_MEAN_LIMIT = 30;
+
 /**
  * Purchases in a span of `length` of a customer whose rate is Gamma(shape, rate): Poisson with a Gamma mean, i.e.
  * negative binomial, P(N = n) = Γ(shape+n)/(Γ(shape) n!) · (1−q)^shape · q^n with q = length/(rate + length). By
- * inversion of one uniform, in about N steps; where P(N = 0) is too small for that (a heavy buyer over a long span),
- * by drawing the rate and then the Poisson count.
+ * inversion of one uniform, in about N steps; for a large mean (a heavy buyer over a long span), by drawing the rate
+ * and then the Poisson count.
  */
 function negativeBinomial(rng: Random, shape: number, rate: number, length: number): number {
   if (!(length > 0)) return 0;
   const logNone = -shape * Math.log1p(length / rate);
-  if (logNone < -500) return poisson(rng, rng.gamma(shape, rate) * length);
+  if (logNone < -500 || (shape * length) / rate > INVERSION_MEAN_LIMIT) return poisson(rng, rng.gamma(shape, rate) * length);
   const q = length / (rate + length);
   const u = rng.uniform();
   let term = Math.exp(logNone);
@@ -155,16 +164,21 @@ function betaGeo(shift: 0 | 1): PurchaseSimulation<BetaGeoParams> {
       }
     },
     periods({ r, alpha, a, b }, x, T, length, periods, rng, out) {
-      const drop = new DropOut(a, b + x + shift);
-      drop.start(rng);
       const end = length * periods;
-      if (((r + x) / (alpha + T)) * end <= BY_PERIOD_ABOVE * periods) return byPurchase(rng, r + x, alpha + T, end, length, periods, drop, out);
+      if (((r + x) / (alpha + T)) * end <= BY_PERIOD_ABOVE * periods) {
+        const drop = new DropOut(a, b + x + shift);
+        drop.start(rng);
+        return byPurchase(rng, r + x, alpha + T, end, length, periods, drop, out);
+      }
+      // A heavy buyer, period by period: her rate and drop-out probability drawn, Poisson purchases in each period
+      // until the K-th, K ~ Geometric(p), after which she drops out.
       const lambda = rng.gamma(r + x, alpha + T);
-      // A heavy buyer, period by period: Poisson purchases in each, until she drops out after one of them.
+      let left = geometric(rng, rng.beta(a, b + x + shift));
       let used = 0;
-      while (used < periods) {
-        out[used++] = drop.of(poisson(rng, lambda * length));
-        if (drop.dropped) break;
+      while (used < periods && left > 0) {
+        const n = Math.min(poisson(rng, lambda * length), left);
+        out[used++] = n;
+        left -= n;
       }
       return used;
     },
