@@ -16,6 +16,9 @@ import { benchmarkOrderLog } from '../src/core/generate';
 import { bgnbd } from '../src/core/models/bgnbd';
 import { expectedSpend, fitGammaGamma } from '../src/core/models/gammagamma';
 import { paretonbd } from '../src/core/models/paretonbd';
+import { clvIntervals, purchaseIntervals } from '../src/core/intervals';
+import type { PurchaseModelName } from '../src/core/models/registry';
+import type { FitResult, ParamValues } from '../src/core/models/types';
 import { compressPatterns } from '../src/core/rfm';
 import { summarizeOrders } from '../src/core/summary';
 import { writeLogFiles } from './clv-end-to-end';
@@ -110,6 +113,27 @@ rows.push({
   target: Infinity,
   lifetimes: 780,
 });
+
+// Prediction intervals (issue 15): 80% intervals of every customer, given the fits, as PREDICT_PURCHASES(…, 0.8) and
+// CLV(…, 0.8) work them out on top of their ordinary answer. 50 parameter draws × 10 runs per distinct frequency and
+// age; the targets leave the rest of a cell's 30 seconds for reading the cells and fitting.
+const paretoFit = paretonbd.fit(patterns);
+const intervalRows: [string, PurchaseModelName, FitResult<ParamValues>, number, number][] = [
+  ['BG/NBD', 'bgnbd', fit, 2000, 6000],
+  ['Pareto/NBD', 'paretonbd', paretoFit, 5000, 10000],
+];
+for (const [label, model, purchaseFit, purchasesTarget, clvTarget] of intervalRows) {
+  rows.push({
+    what: `80% intervals of purchases in 90 days, ${label} (given the fit)`,
+    ms: time(1, () => purchaseIntervals(model, purchaseFit, summary, 90, { level: 0.8 })),
+    target: purchasesTarget,
+  });
+  rows.push({
+    what: `80% intervals of the 12-month CLV, ${label} (given the fits)`,
+    ms: time(1, () => clvIntervals(model, purchaseFit, spendFit, summary, { horizonMonths: 12, annualDiscountRate: 0.1, unit: 'day', margin: 1 }, { level: 0.8 })),
+    target: clvTarget,
+  });
+}
 
 const cdnow = fixture('CDNOW_sample.txt')
   .trim()
