@@ -85,7 +85,9 @@ export function drawParameters(names: readonly string[], estimate: Estimate, cou
     for (let i = 0; i < k; i++) {
       let shift = 0;
       if (factor) for (let j = 0; j <= i; j++) shift += factor[i * k + j] * z[j];
-      values[names[i]] = center[i] * Math.exp(shift);
+      // A draw beyond e^±30 of the estimate (a standard error of thousands of times the estimate, which a usable fit
+      // does not have) is held there, so every parameter stays a positive finite number.
+      values[names[i]] = center[i] * Math.exp(Math.max(-30, Math.min(30, shift)));
     }
     draws.push(values);
   }
