@@ -10,6 +10,10 @@
  *                          function, or an answer google.script.run cannot carry)
  *         GET /api/sheets  {active, sheets: [{name, rows, columns, values}]}, dates as yyyy-mm-dd; ?rows=N limits rows
  *         POST /api/activate {name} → makes that sheet the active one, as clicking its tab does
+ *         GET /api/menu    the add-in's menu items [{caption, functionName}], as its onOpen builds them
+ *         POST /api/menu   {functionName} → runs that menu item (one of the menu's, nothing else) → {sidebar, active}
+ *         POST /api/import?name=FILE  the bytes of a CSV or xlsx file (or pasted text) → new sheets {names, description},
+ *                          or {error} in words (too large, unreadable); at most MAX_UPLOAD_BYTES
  */
 import { existsSync, readFileSync } from 'node:fs';
 import http from 'node:http';
@@ -18,7 +22,9 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { createHarness, DIST } from '../test/harness/gas';
+import type { MenuItem } from '../test/harness/gas';
 import { sampleOrdersSheet, type PreviewSheet } from './sample';
+import { MAX_UPLOAD_BYTES, readUpload, tooLarge, UploadError } from './upload';
 import type { SheetsSnapshot, WorkerMessage, WorkerRequest, WorkerSetup } from './worker';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -79,10 +85,10 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   let nextId = 1;
   let failure: Error | null = null;
 
-  const ready = new Promise<string[][] | null>((resolve, reject) => {
+  const ready = new Promise<{ demo: string[][] | null; menu: MenuItem[] }>((resolve, reject) => {
     worker.on('message', (message: WorkerMessage) => {
       if ('type' in message) {
-        if (message.type === 'ready') resolve(message.demo);
+        if (message.type === 'ready') resolve({ demo: message.demo, menu: message.menu });
         else if (message.type === 'cache-put') progressExecution.userCache.put(message.key, message.value, message.seconds);
         else if (message.type === 'cache-remove') progressExecution.userCache.remove(message.key);
         return;
@@ -111,17 +117,18 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
     });
   };
 
-  let demo: string[][] | null;
+  let started: { demo: string[][] | null; menu: MenuItem[] };
   try {
-    demo = await ready;
+    started = await ready;
   } catch (e) {
     await worker.terminate();
     throw e;
   }
-  if (demo) printTable(demo);
+  if (started.demo) printTable(started.demo);
+  const context: RouteContext = { ask, progressExecution, publicFunctions, distDir, menu: started.menu };
 
   const server = http.createServer((req, res) => {
-    route(req, res, ask, progressExecution, publicFunctions, distDir).catch((e: unknown) => send(res, 500, 'text/plain', e instanceof Error ? e.message : String(e)));
+    route(req, res, context).catch((e: unknown) => send(res, 500, 'text/plain', e instanceof Error ? e.message : String(e)));
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -141,19 +148,25 @@ export async function startPreview(options: PreviewOptions = {}): Promise<Previe
   };
 }
 
-async function route(
-  req: http.IncomingMessage,
-  res: http.ServerResponse,
-  ask: Ask,
-  progressExecution: ReturnType<typeof createHarness>,
-  publicFunctions: ReadonlySet<string>,
-  distDir: string,
-): Promise<void> {
+interface RouteContext {
+  ask: Ask;
+  progressExecution: ReturnType<typeof createHarness>;
+  publicFunctions: ReadonlySet<string>;
+  distDir: string;
+  menu: MenuItem[];
+}
+
+async function route(req: http.IncomingMessage, res: http.ServerResponse, context: RouteContext): Promise<void> {
+  const { ask, progressExecution, publicFunctions, distDir, menu } = context;
   const url = new URL(req.url ?? '/', 'http://localhost');
   const key = `${req.method} ${url.pathname}`;
   switch (key) {
-    case 'GET /':
-      return send(res, 200, 'text/html; charset=utf-8', readFileSync(path.join(here, 'index.html'), 'utf8'));
+    case 'GET /': {
+      const page = readFileSync(path.join(here, 'index.html'), 'utf8');
+      const marker = '/*MAX_UPLOAD_BYTES*/0';
+      if (!page.includes(marker)) throw new Error(`index.html lacks ${marker}`);
+      return send(res, 200, 'text/html; charset=utf-8', page.replace(marker, String(MAX_UPLOAD_BYTES)));
+    }
     case 'GET /favicon.ico':
       res.writeHead(204).end();
       return;
@@ -190,6 +203,37 @@ async function route(
       if (typeof name !== 'string') return sendJson(res, 400, { error: 'expected {name: string}' });
       return sendJson(res, 200, { active: await ask({ type: 'activate', name }) });
     }
+    case 'GET /api/menu':
+      return sendJson(res, 200, menu);
+    case 'POST /api/menu': {
+      const { functionName } = (await readJson(req)) as { functionName: unknown };
+      // Only what the add-in's own menu offers: the page cannot run any other function this way.
+      if (typeof functionName !== 'string' || !menu.some((item) => item.functionName === functionName)) {
+        return sendJson(res, 400, { error: 'expected {functionName} of an item of the add-in\'s menu' });
+      }
+      try {
+        return sendJson(res, 200, await ask({ type: 'menu', functionName }));
+      } catch (e) {
+        return sendJson(res, 200, { error: e instanceof Error ? e.message : String(e) });
+      }
+    }
+    case 'POST /api/import': {
+      const declared = Number(req.headers['content-length'] ?? 0);
+      if (declared > MAX_UPLOAD_BYTES) {
+        req.resume();
+        return sendJson(res, 413, { error: tooLarge(declared).message });
+      }
+      const bytes = await readBody(req, MAX_UPLOAD_BYTES);
+      if (bytes === null) return sendJson(res, 413, { error: tooLarge(null).message });
+      try {
+        const upload = await readUpload(url.searchParams.get('name') ?? 'Upload', bytes);
+        const names = await ask({ type: 'import', sheets: upload.sheets });
+        return sendJson(res, 200, { names, description: upload.description });
+      } catch (e) {
+        // An UploadError says what to do; anything else (the spreadsheet's cell limit, say) is passed on as it reads.
+        return sendJson(res, e instanceof UploadError ? 400 : 200, { error: e instanceof Error ? e.message : String(e) });
+      }
+    }
     default:
       return send(res, 404, 'text/plain', 'not found');
   }
@@ -211,6 +255,18 @@ function send(res: http.ServerResponse, status: number, type: string, body: stri
 
 function sendJson(res: http.ServerResponse, status: number, value: unknown): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
+}
+
+/** The request's body, or null when it passes `limit` bytes (the rest is read and dropped, so the answer can be sent). */
+async function readBody(req: http.IncomingMessage, limit: number): Promise<Uint8Array | null> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    const buffer = Buffer.isBuffer(chunk) ? chunk : Buffer.from(String(chunk));
+    size += buffer.length;
+    if (size <= limit) chunks.push(buffer);
+  }
+  return size > limit ? null : Buffer.concat(chunks);
 }
 
 async function readJson(req: http.IncomingMessage): Promise<unknown> {
