@@ -8,12 +8,15 @@ import type {
   ColumnChoice,
   ColumnRole,
   DataShape,
-  GroupSummary,
   Progress,
   Reply,
+  SegmentExport,
   SheetInfo,
 } from '../server/contract';
 import { REQUEST_LIMITS } from '../server/contract';
+import { el } from './dom';
+import { formatCount } from './format';
+import { renderResults } from './results';
 
 // google.script.run, as far as the sidebar uses it.
 interface Runner {
@@ -22,6 +25,7 @@ interface Runner {
   getSheetInfo(): void;
   getAnalysisProgress(): void;
   analyzeSheet(request: AnalysisRequest): void;
+  exportSegment(segment: string): void;
 }
 declare const google: { script: { run: Runner } };
 
@@ -50,22 +54,9 @@ function callRaw<T>(invoke: (run: Runner) => void): Promise<T | null> {
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
-function el<K extends keyof HTMLElementTagNameMap>(tag: K, props: { className?: string; text?: string; testid?: string } = {}, ...children: Node[]): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
-  if (props.className) node.className = props.className;
-  if (props.text !== undefined) node.textContent = props.text;
-  if (props.testid) node.dataset.testid = props.testid;
-  children.forEach((c) => node.appendChild(c));
-  return node;
-}
-
 const show = (node: HTMLElement, visible: boolean): void => {
   node.hidden = !visible;
 };
-
-const count = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
-const money = count;
-const percent = (share: number): string => `${Math.round(share * 100)}%`;
 
 // ---------------------------------------------------------------------------------------------- columns
 
@@ -161,7 +152,7 @@ async function load(): Promise<void> {
   }
   info = reply.value;
   $('sheet-name').textContent = info.sheetName;
-  $('sheet-rows').textContent = `${count.format(info.rows)} rows`;
+  $('sheet-rows').textContent = `${formatCount(info.rows)} rows`;
   $('shape-reason').textContent = `Looks like ${info.shapeReason}.`;
   ($('shape') as HTMLSelectElement).value = info.shape;
   ($('as-of') as HTMLInputElement).value = info.lastDate ?? '';
@@ -244,88 +235,13 @@ async function analyze(): Promise<void> {
     return;
   }
   try {
-    renderResults(reply.value);
+    const box = $('results');
+    renderResults(box, reply.value, { exportSegment: (segment) => call<SegmentExport>((run) => run.exportSegment(segment)) });
+    show(box, true);
+    box.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
   } catch (e) {
     showError(`The analysis finished and its sheets were written, but the sidebar could not show the summary (${(e as Error).message}).`);
   }
-}
-
-// ---------------------------------------------------------------------------------------------- results
-
-const SEGMENT_TEXT: Record<string, { meaning: string; action: string }> = {
-  Champions: { meaning: 'High value so far and high expected growth.', action: 'Keep and reward them.' },
-  Rising: { meaning: 'Low value so far but high expected growth.', action: 'Develop them.' },
-  'At risk': { meaning: 'High value so far but little expected growth.', action: 'Win them back before they leave.' },
-  'Low value': { meaning: 'Little value so far and little expected.', action: 'Serve them at low cost.' },
-};
-
-function stat(label: string, value: string): HTMLElement {
-  return el('div', { className: 'stat' }, el('span', { className: 'value', text: value }), el('span', { className: 'label', text: label }));
-}
-
-function segmentCard(g: GroupSummary, horizon: number): HTMLElement {
-  const text = SEGMENT_TEXT[g.name];
-  const customers = stat(`customers (${percent(g.customerShare)})`, count.format(g.customers));
-  customers.dataset.testid = 'segment-customers';
-  const card = el(
-    'article',
-    { className: 'card', testid: 'segment-card' },
-    el('h3', { text: g.name }),
-    el(
-      'div',
-      { className: 'stats' },
-      customers,
-      stat(`revenue (${percent(g.revenueShare)})`, money.format(g.revenue)),
-      stat(`predicted, ${horizon} mo`, money.format(g.predictedValue)),
-      stat('average CLV', money.format(g.averageClv)),
-    ),
-  );
-  card.dataset.segment = g.name;
-  card.dataset.customers = String(g.customers);
-  card.dataset.kind = g.name.toLowerCase().replace(/[^a-z]+/g, '-');
-  if (text) {
-    card.appendChild(el('p', { className: 'meaning', text: text.meaning }));
-    card.appendChild(el('p', { className: 'action', text: text.action }));
-  }
-  return card;
-}
-
-function stageTable(stages: GroupSummary[]): HTMLElement {
-  const head = el('tr', {}, el('th', { text: 'Stage' }), el('th', { text: 'Customers' }), el('th', { text: 'Avg CLV' }));
-  const rows = stages.map((s) =>
-    el('tr', {}, el('td', { text: s.name }), el('td', { text: `${count.format(s.customers)} (${percent(s.customerShare)})` }), el('td', { text: money.format(s.averageClv) })),
-  );
-  return el('table', { className: 'stages', testid: 'stages' }, el('thead', {}, head), el('tbody', {}, ...rows));
-}
-
-function renderResults(s: AnalysisSummary): void {
-  const box = $('results');
-  box.replaceChildren(
-    el('h2', { text: 'Results' }),
-    el('p', {
-      testid: 'summary',
-      text: `${count.format(s.customers)} customers, ${count.format(s.orders)} orders, as of ${s.asOf}. Predicted value of all customers over the next ${s.horizonMonths} months: ${money.format(s.totalClv)}.`,
-    }),
-    el('div', { className: 'cards', testid: 'segments' }, ...s.segments.map((g) => segmentCard(g, s.horizonMonths))),
-    el('h2', { text: 'Lifecycle stages' }),
-    stageTable(s.stages),
-    el('h2', { text: 'Concentration' }),
-    el('p', { testid: 'concentration', text: `The top 20% of customers hold ${percent(s.top20Share)} of the predicted value.` }),
-    el('h2', { text: 'Model' }),
-    el('p', {
-      testid: 'model',
-      className: s.model.converged ? '' : 'warn',
-      text: s.model.converged ? `${s.model.name}: fitted.` : `${s.model.name}: the fit did not converge; treat the numbers with care.`,
-    }),
-  );
-  if (s.warnings.length > 0) {
-    box.appendChild(el('ul', { className: 'warnings', testid: 'warnings' }, ...s.warnings.map((w) => el('li', { text: w }))));
-  }
-  const written = s.sheets.map((name) => `"${name}"`).join(' and ');
-  const column = s.segmentColumn ? ` A Segment column was written in column ${s.segmentColumn} of your sheet.` : '';
-  box.appendChild(el('p', { className: 'muted', testid: 'written', text: `Written to the sheets ${written}.${column}` }));
-  show(box, true);
-  box.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
 }
 
 // ---------------------------------------------------------------------------------------------- wiring

@@ -125,9 +125,13 @@ describe('sidebar on the sample order log', () => {
       const customers = counts.reduce((s, c) => s + c, 0);
       expect(customers).toBe(1000);
       expect(await sidebar.getByTestId('summary').textContent()).toMatch(/^1,000 customers, 5,049 orders, as of 2026-06-30\./);
-      expect(await cards.first().textContent()).toMatch(/Keep and reward/);
+      // The headline: the total is past + predicted value; the referral value is attribution, never added in.
+      const figure = async (id: string): Promise<number> => Number(await sidebar.getByTestId(id).getAttribute('data-value'));
+      expect((await figure('past-value')) + (await figure('predicted-value'))).toBeCloseTo(await figure('total-value'), 6);
+      expect(await sidebar.getByTestId('referral-value').textContent()).toMatch(/^Referral value [\d,]+: .* attribution, already inside the total, not added to it\.$/);
+      expect(await sidebar.getByTestId('segment-chart').getByTestId('bar').count()).toBe(4);
       expect(await sidebar.getByTestId('stages').locator('tbody tr').count()).toBe(5);
-      expect(await sidebar.getByTestId('concentration').textContent()).toMatch(/top 20% of customers hold \d+%/);
+      expect(await sidebar.getByTestId('concentration').textContent()).toMatch(/^The top 20% of the 1,000 customers \(ranked by predicted value\) hold \d+% of the predicted value\.$/);
       expect(await sidebar.getByTestId('model').textContent()).toMatch(/BG\/NBD/);
       expect(await sidebar.getByTestId('written').textContent()).toContain('"Customer value" and "Segments"');
       expect(await sidebar.getByTestId('error').isHidden()).toBe(true);

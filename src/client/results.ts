@@ -1,0 +1,105 @@
+/**
+ * The results of an analysis, top to bottom in the order a shop owner asks: what are my customers worth (headline),
+ * can I trust it (model and holdout verdict), who is worth what (segments, pictures), whom do I call (contact
+ * first, segment exports), what if I did better (what-if), and what was written where.
+ */
+import type { AnalysisSummary, GroupSummary, Reply, SegmentExport } from '../server/contract';
+import { barChart, MARK } from './charts';
+import { contactList, segmentExports } from './contact';
+import { el } from './dom';
+import { formatCount, formatMoney, formatShare } from './format';
+import { headline, trust } from './headline';
+import { whatIfPanel } from './whatif';
+
+/** Segment colours, each at least 3:1 against white (WCAG's contrast for graphics), and told apart by their labels too. */
+export const SEGMENT_COLORS: Record<string, string> = {
+  Champions: '#38761d',
+  Rising: '#1a73e8',
+  'Past stars': '#b45f06',
+  'Low value': '#80868b',
+};
+
+export interface ResultActions {
+  exportSegment: (segment: string) => Promise<Reply<SegmentExport>>;
+}
+
+function stat(label: string, value: string): HTMLElement {
+  return el('div', { className: 'stat' }, el('span', { className: 'value', text: value }), el('span', { className: 'label', text: label }));
+}
+
+function segmentCard(g: GroupSummary, s: AnalysisSummary): HTMLElement {
+  const customers = stat(`customers (${formatShare(g.customerShare)} of all)`, formatCount(g.customers));
+  customers.dataset.testid = 'segment-customers';
+  const predicted = g.predictedShare === undefined ? '' : ` (${formatShare(g.predictedShare)} of all)`;
+  const card = el(
+    'article',
+    { className: 'card', testid: 'segment-card' },
+    el('h3', { text: g.name }),
+    el(
+      'div',
+      { className: 'stats' },
+      customers,
+      stat(`revenue so far (${formatShare(g.revenueShare)} of all)`, formatMoney(g.revenue)),
+      stat(`predicted value, ${s.horizonMonths} mo${predicted}`, formatMoney(g.predictedValue)),
+      stat('total value per customer', formatMoney(g.customers > 0 ? (g.totalValue ?? g.averageClv * g.customers) / g.customers : 0)),
+    ),
+  );
+  card.dataset.segment = g.name;
+  card.dataset.customers = String(g.customers);
+  card.dataset.kind = g.name.toLowerCase().replace(/[^a-z]+/g, '-');
+  if (g.description) card.appendChild(el('p', { className: 'meaning', text: g.description }));
+  const actions = (s.actions ?? []).filter((a) => a.segment === g.name && a.customers > 0);
+  if (actions.length > 0) {
+    card.appendChild(
+      el(
+        'ul',
+        { className: 'advice', testid: 'advice' },
+        ...actions.map((a) => el('li', {}, el('strong', { text: `${a.stage} (${formatCount(a.customers)})` }), document.createTextNode(`: ${a.advice}`))),
+      ),
+    );
+  }
+  return card;
+}
+
+function stageTable(stages: GroupSummary[], horizonMonths: number): HTMLElement {
+  const head = el('tr', {}, el('th', { text: 'Stage' }), el('th', { text: 'Customers' }), el('th', { text: `Predicted, ${horizonMonths} mo` }));
+  const rows = stages.map((g) => {
+    const row = el('tr', {}, el('td', { text: g.name }), el('td', { text: `${formatCount(g.customers)} (${formatShare(g.customerShare)})` }), el('td', { text: formatMoney(g.predictedValue) }));
+    if (g.description) row.title = g.description;
+    return row;
+  });
+  return el('table', { className: 'numbers stages', testid: 'stages' }, el('thead', {}, head), el('tbody', {}, ...rows));
+}
+
+function section(title: string, testid: string, ...children: Node[]): HTMLElement {
+  return el('section', { testid }, el('h2', { text: title }), ...children);
+}
+
+export function renderResults(box: HTMLElement, s: AnalysisSummary, actions: ResultActions): void {
+  const segmentsWithCustomers = s.segments.filter((g) => g.customers > 0);
+  box.replaceChildren(
+    el('h2', { text: 'Results' }),
+    el('p', { testid: 'summary', text: `${formatCount(s.customers)} customers, ${formatCount(s.orders)} orders, as of ${s.asOf}.` }),
+    headline(s),
+    section('Can you trust it?', 'trust-section', trust(s.model, s.holdout)),
+    section(
+      'Segments',
+      'segments-section',
+      barChart({
+        title: `Predicted value by segment, next ${s.horizonMonths} months`,
+        bars: segmentsWithCustomers.map((g) => ({ label: g.name, value: g.predictedValue, color: SEGMENT_COLORS[g.name] ?? MARK })),
+        format: formatMoney,
+        testid: 'segment-chart',
+      }),
+      el('div', { className: 'cards', testid: 'segments' }, ...s.segments.map((g) => segmentCard(g, s))),
+    ),
+    section('Lifecycle stages', 'stages-section', stageTable(s.stages, s.horizonMonths)),
+  );
+  if (s.contactFirst) box.appendChild(section('Contact first', 'contact-section', contactList(s.contactFirst, s)));
+  box.appendChild(section('Write a segment to a sheet', 'export-section', segmentExports(segmentsWithCustomers, actions.exportSegment)));
+  if (s.whatIf) box.appendChild(section('What if', 'whatif-section', whatIfPanel(s.whatIf)));
+  if (s.warnings.length > 0) box.appendChild(el('ul', { className: 'warnings', testid: 'warnings' }, ...s.warnings.map((w) => el('li', { text: w }))));
+  const written = s.sheets.map((name) => `"${name}"`).join(' and ');
+  const column = s.segmentColumn ? ` A Segment column was written in column ${s.segmentColumn} of your sheet.` : '';
+  box.appendChild(el('p', { className: 'muted', testid: 'written', text: `Written to the sheets ${written}.${column}` }));
+}

@@ -1,0 +1,105 @@
+/**
+ * What if: the user changes retention, orders per customer and order value by a percentage and sees the predicted
+ * value and the lifetime value before and after. The recomputation is core/whatif.ts's (pure, bundled into the
+ * sidebar), from the basis the analysis sent, so the answer follows each keystroke without a server call.
+ */
+import { whatIf, type WhatIfBasis, type WhatIfChanges } from '../core/whatif';
+import { el } from './dom';
+import { formatChange, formatMoney, formatShare } from './format';
+
+interface Field {
+  key: keyof WhatIfChanges;
+  label: string;
+  hint: string;
+}
+
+const FIELDS: Field[] = [
+  { key: 'retention', label: 'Retention, change %', hint: 'of the yearly retention: +5 turns 60% into 63%' },
+  { key: 'ordersPerCustomer', label: 'Orders per customer, change %', hint: 'of each active customer’s orders' },
+  { key: 'orderValue', label: 'Order value, change %', hint: 'of the margin of each order' },
+];
+
+/** A change below −100% would be a negative amount; above +1000% is no longer a what-if worth showing. */
+export const CHANGE_LIMITS = { min: -100, max: 1000 } as const;
+
+/** The changes as typed in percent, or the first field that is not a number within the limits. */
+export function readChanges(typed: Record<keyof WhatIfChanges, string>): { changes: WhatIfChanges } | { error: string } {
+  const changes: WhatIfChanges = {};
+  for (const field of FIELDS) {
+    const text = typed[field.key].trim().replace(/%$/, '').replace('−', '-');
+    const value = text === '' ? 0 : Number(text);
+    if (!Number.isFinite(value) || value < CHANGE_LIMITS.min || value > CHANGE_LIMITS.max) {
+      return { error: `${field.label.replace(', change %', '')}: give a change in percent from ${CHANGE_LIMITS.min} to +${CHANGE_LIMITS.max}, e.g. 5 or -10.` };
+    }
+    changes[field.key] = value / 100;
+  }
+  return { changes };
+}
+
+function row(name: string, before: string, after: string, change: string, testid: string): HTMLTableRowElement {
+  const tr = el('tr', {}, el('th', { text: name }), el('td', { text: before }), el('td', { text: after }), el('td', { text: change }));
+  tr.dataset.testid = testid;
+  return tr;
+}
+
+export function whatIfPanel(basis: WhatIfBasis): HTMLElement {
+  const inputs = {} as Record<keyof WhatIfChanges, HTMLInputElement>;
+  const form = el('div', { className: 'whatif-inputs' });
+  for (const field of FIELDS) {
+    const input = el('input', { testid: `whatif-${field.key}` });
+    input.type = 'number';
+    input.step = '1';
+    input.value = '0';
+    input.id = `whatif-${field.key}`;
+    const label = el('label', { className: 'row', text: field.label }, input);
+    label.htmlFor = input.id;
+    inputs[field.key] = input;
+    form.append(label, el('p', { className: 'hint', text: field.hint }));
+  }
+  const result = el('div', { testid: 'whatif-result' });
+  result.setAttribute('aria-live', 'polite');
+  const base = whatIf(basis);
+
+  const update = (): void => {
+    const read = readChanges({ retention: inputs.retention.value, ordersPerCustomer: inputs.ordersPerCustomer.value, orderValue: inputs.orderValue.value });
+    if ('error' in read) {
+      result.replaceChildren(el('p', { className: 'error', testid: 'whatif-error', text: read.error }));
+      return;
+    }
+    const after = whatIf(basis, read.changes);
+    const perCustomer = (x: number): number => (basis.customers > 0 ? x / basis.customers : 0);
+    result.replaceChildren(
+      el(
+        'table',
+        { className: 'numbers whatif' },
+        el('thead', {}, el('tr', {}, el('th'), el('th', { text: 'Now' }), el('th', { text: 'What if' }), el('th', { text: 'Change' }))),
+        el(
+          'tbody',
+          {},
+          row(`Predicted value, ${basis.horizonMonths} mo`, formatMoney(base.predictedValue), formatMoney(after.predictedValue), formatChange(100 * after.predictedChange), 'whatif-predicted'),
+          row('Lifetime value, all future months', formatMoney(base.lifetimeValue), formatMoney(after.lifetimeValue), formatChange(100 * after.lifetimeChange), 'whatif-lifetime'),
+          row('Lifetime value per customer', formatMoney(perCustomer(base.lifetimeValue)), formatMoney(after.lifetimeValuePerCustomer), formatChange(100 * after.lifetimeChange), 'whatif-ltv'),
+          row('Yearly retention', formatShare(base.yearlyRetention), formatShare(after.yearlyRetention), '', 'whatif-yearly-retention'),
+        ),
+      ),
+    );
+  };
+  for (const input of Object.values(inputs)) input.addEventListener('input', update);
+  update();
+  const claim = whatIf(basis, { retention: 0.05 });
+
+  return el(
+    'section',
+    { className: 'whatif-panel', testid: 'whatif' },
+    form,
+    result,
+    el('p', {
+      testid: 'whatif-claim',
+      text: `On your data, 5% more retention brings ${formatChange(100 * claim.lifetimeChange)} lifetime value (the often-quoted claim: 25% to 95% more profit).`,
+    }),
+    el('p', {
+      className: 'hint',
+      text: 'A simple model of the whole base: each month’s expected margin is the month before’s times the monthly retention (the twelfth root of the yearly one), discounted; orders and order value scale every month alike. Past value does not change: it is already earned.',
+    }),
+  );
+}
