@@ -2,7 +2,7 @@
  * Something to act on: the customers to contact first, and a button per segment that writes that segment's
  * customers to a sheet of their own, ready to export. Customer ids are untrusted text (dom.ts).
  */
-import type { ContactRow, Reply, SegmentExport } from '../server/contract';
+import type { ContactRow, Progress, Reply, SegmentExport } from '../server/contract';
 import { el } from './dom';
 import { formatCount, formatMoney, formatShare } from './format';
 
@@ -71,7 +71,8 @@ export function contactList(rows: readonly ContactRow[], options: { asOf: string
 
 // ---------------------------------------------------------------------------------------------- export
 
-export type ExportSegment = (segment: string) => Promise<Reply<SegmentExport>>;
+/** Writes one segment's sheet; the server analyzes again first, and reports its steps through onProgress. */
+export type ExportSegment = (segment: string, onProgress: (p: Progress) => void) => Promise<Reply<SegmentExport>>;
 
 /**
  * One button per segment that has customers. A click writes that segment to a new sheet (through the server);
@@ -92,8 +93,9 @@ export function segmentExports(segments: readonly { name: string; customers: num
         buttons.forEach((b) => (b.disabled = true));
         box.setAttribute('aria-busy', 'true');
         status.className = 'muted';
-        status.textContent = `Writing the ${plural(segment.customers, 'customer')} of ${segment.name} to a new sheet…`;
-        const reply = await exportSegment(segment.name);
+        const writing = `Writing the ${plural(segment.customers, 'customer')} of ${segment.name} to a new sheet…`;
+        status.textContent = writing;
+        const reply = await exportSegment(segment.name, (p) => (status.textContent = `${writing} ${p.message}.`));
         buttons.forEach((b) => (b.disabled = false));
         box.removeAttribute('aria-busy');
         if (reply.ok) {

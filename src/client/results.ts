@@ -3,9 +3,9 @@
  * can I trust it (model and holdout verdict), who is worth what (segments, pictures), whom do I call (contact
  * first, segment exports), what if I did better (what-if), and what was written where.
  */
-import type { AnalysisSummary, GroupSummary, Reply, SegmentExport } from '../server/contract';
+import type { AnalysisSummary, GroupSummary } from '../server/contract';
 import { barChart, MARK } from './charts';
-import { contactList, segmentExports } from './contact';
+import { contactList, segmentExports, type ExportSegment } from './contact';
 import { el } from './dom';
 import { formatCount, formatMoney, formatShare } from './format';
 import { headline, trust } from './headline';
@@ -20,7 +20,7 @@ export const SEGMENT_COLORS: Record<string, string> = {
 };
 
 export interface ResultActions {
-  exportSegment: (segment: string) => Promise<Reply<SegmentExport>>;
+  exportSegment: ExportSegment;
 }
 
 function stat(label: string, value: string): HTMLElement {

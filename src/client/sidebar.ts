@@ -25,7 +25,7 @@ interface Runner {
   getSheetInfo(): void;
   getAnalysisProgress(): void;
   analyzeSheet(request: AnalysisRequest): void;
-  exportSegment(segment: string): void;
+  exportSegment(request: AnalysisRequest, segment: string): void;
 }
 declare const google: { script: { run: Runner } };
 
@@ -201,6 +201,22 @@ function setProgress(p: Progress): void {
   $('progress-message').textContent = p.message;
 }
 
+/** A server call that reports its progress (getAnalysisProgress), polled every half second until it answers. */
+async function withProgress<T>(invoke: (run: Runner) => void, onProgress: (p: Progress) => void): Promise<Reply<T>> {
+  let running = true;
+  const poll = async (): Promise<void> => {
+    while (running) {
+      await new Promise((r) => setTimeout(r, 500));
+      const p = await callRaw<Progress>((run) => run.getAnalysisProgress());
+      if (running && p && !p.done) onProgress(p);
+    }
+  };
+  void poll();
+  const reply = await call<T>(invoke);
+  running = false;
+  return reply;
+}
+
 async function analyze(): Promise<void> {
   let request: AnalysisRequest;
   try {
@@ -216,18 +232,7 @@ async function analyze(): Promise<void> {
   setProgress({ step: 0, steps: 1, message: 'Starting…', done: false });
   show($('progress'), true);
 
-  let running = true;
-  const poll = async (): Promise<void> => {
-    while (running) {
-      await new Promise((r) => setTimeout(r, 500));
-      const p = await callRaw<Progress>((run) => run.getAnalysisProgress());
-      if (running && p && !p.done) setProgress(p);
-    }
-  };
-  void poll();
-
-  const reply = await call<AnalysisSummary>((run) => run.analyzeSheet(request));
-  running = false;
+  const reply = await withProgress<AnalysisSummary>((run) => run.analyzeSheet(request), setProgress);
   button.disabled = false;
   show($('progress'), false);
   if (!reply.ok) {
@@ -236,7 +241,8 @@ async function analyze(): Promise<void> {
   }
   try {
     const box = $('results');
-    renderResults(box, reply.value, { exportSegment: (segment) => call<SegmentExport>((run) => run.exportSegment(segment)) });
+    // The export analyzes again with the same request: the server keeps no state between calls.
+    renderResults(box, reply.value, { exportSegment: (segment, onProgress) => withProgress<SegmentExport>((run) => run.exportSegment(request, segment), onProgress) });
     show(box, true);
     box.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
   } catch (e) {

@@ -147,8 +147,9 @@ describe('contact first', () => {
 });
 
 describe('segment export', () => {
-  it('calls exportSegment with the segment, shows progress with every button waiting, then names the sheet written', async () => {
-    const { page, errors } = await analyzed(server({ delays: { exportSegment: 800 } }));
+  it('calls exportSegment with the analysis request and the segment, shows its progress with every button waiting, then names the sheet written', async () => {
+    const progress = { step: 2, steps: 5, message: 'Fitting the models to 1000 customers', done: false };
+    const { page, errors } = await analyzed(server({ replies: { getAnalysisProgress: progress }, delays: { exportSegment: 1500 } }));
     const buttons = page.getByTestId('export-segment');
     expect(await buttons.allTextContents()).toEqual(['Champions (180) to a sheet', 'Rising (20) to a sheet', 'Past stars (20) to a sheet', 'Low value (780) to a sheet']);
     await buttons.first().click();
@@ -156,9 +157,12 @@ describe('segment export', () => {
     expect(await status.textContent()).toBe('Writing the 180 customers of Champions to a new sheet…');
     expect(await buttons.evaluateAll((b) => b.map((n) => (n as HTMLButtonElement).disabled))).toEqual([true, true, true, true]);
     expect(await page.getByTestId('segment-exports').getAttribute('aria-busy')).toBe('true');
+    await expect.poll(() => status.textContent()).toBe('Writing the 180 customers of Champions to a new sheet… Fitting the models to 1000 customers.');
     await expect.poll(() => status.textContent()).toBe('Written: 180 customers of Champions on the sheet "Champions customers", ready for File > Download.');
     expect(await buttons.evaluateAll((b) => b.map((n) => (n as HTMLButtonElement).disabled))).toEqual([false, false, false, false]);
-    expect((await calls(page)).filter((c) => c.fn === 'exportSegment')).toEqual([{ fn: 'exportSegment', args: ['Champions'] }]);
+    const analysis = (await calls(page)).find((c) => c.fn === 'analyzeSheet')!;
+    expect((analysis.args[0] as { sheetName: string }).sheetName).toBe('Orders');
+    expect((await calls(page)).filter((c) => c.fn === 'exportSegment')).toEqual([{ fn: 'exportSegment', args: [analysis.args[0], 'Champions'] }]);
     await page.getByTestId('export-section').screenshot({ path: path.join(ARTIFACTS, 'sidebar-export.png') });
     expect(errors).toEqual([]);
     await page.close();

@@ -88,14 +88,26 @@ export const SUMMARY: AnalysisSummary = {
   warnings: [],
 };
 
-export const SHEET_INFO: SheetInfo = {
+// Untyped first, then typed: the data check adds fields to SheetInfo (hasHeader, columns, facts, warnings) and this
+// literal carries them already, so it fits SheetInfo before and after they land.
+const sheetInfo = {
   sheetName: 'Orders',
   headers: ['Order date', 'Customer', 'Amount', 'Cost'],
   rows: 5049,
-  shape: 'orders',
+  shape: 'orders' as const,
   shapeReason: 'one row per order: customer ids repeat',
   guess: { customerId: 1, orderDate: 0, amount: 2, cost: 3 },
   lastDate: '2026-06-30',
   sample: [],
   hasSegmentColumn: false,
+  hasHeader: true,
+  columns: [
+    { samples: ['2024-01-03', '2024-01-05', '2024-01-09'], format: null },
+    { samples: ['C-0001', 'C-0002', 'C-0001'], format: null },
+    { samples: ['29.33', '41.5', '12'], format: null },
+    { samples: ['18.2', '25', '7.1'], format: null },
+  ],
+  facts: { columns: [], above: [], sampled: 0, complete: true, hasHeader: true, summaryTable: null, today: 20_635 },
+  warnings: [],
 };
+export const SHEET_INFO: SheetInfo = sheetInfo;
