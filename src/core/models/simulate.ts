@@ -40,7 +40,7 @@ export interface PurchaseSimulation<P> {
   /**
    * One such customer's purchases in each of `periods` periods of `length` after T (period i is (i·length,
    * (i+1)·length]), into out[0 … periods): her rates drawn from the posterior given alive, then the process run
-   * forward, purchase by purchase for a light buyer and period by period (a Poisson count each) for a heavy one.
+   * forward: for a light buyer her count and then its times, for a heavy one period by period (a Poisson count each).
    * Returns how many leading periods it wrote: those after are all 0 and left as they were (a long horizon costs
    * only the periods a customer lives through).
    */
@@ -58,11 +58,6 @@ export type PurchaseSimulations = { [N in PurchaseModelName]: PurchaseSimulation
  * purchase: a Poisson draw per period costs about what two purchases do.
  */
 export const BY_PERIOD_ABOVE = 2;
-
-/** The period (0-based) of a purchase at `time` in (0, length·periods]: period i is (i·length, (i+1)·length]. */
-function periodOf(time: number, length: number, periods: number): number {
-  return Math.min(periods - 1, Math.max(0, Math.ceil(time / length) - 1));
-}
 
 /** K ~ Geometric(p) on 1, 2, …: the future purchase after which a BG/NBD customer drops out. */
 function geometric(rng: Random, p: number): number {
@@ -165,11 +160,7 @@ function betaGeo(shift: 0 | 1): PurchaseSimulation<BetaGeoParams> {
     },
     periods({ r, alpha, a, b }, x, T, length, periods, rng, out) {
       const end = length * periods;
-      if (((r + x) / (alpha + T)) * end <= BY_PERIOD_ABOVE * periods) {
-        const drop = new DropOut(a, b + x + shift);
-        drop.start(rng);
-        return byPurchase(rng, r + x, alpha + T, end, length, periods, drop, out);
-      }
+      if (((r + x) / (alpha + T)) * end <= BY_PERIOD_ABOVE * periods) return byPurchase(rng, r + x, alpha + T, end, length, periods, new DropOut(a, b + x + shift), out);
       // A heavy buyer, period by period: her rate and drop-out probability drawn, Poisson purchases in each period
       // until the K-th, K ~ Geometric(p), after which she drops out.
       const lambda = rng.gamma(r + x, alpha + T);
@@ -185,22 +176,35 @@ function betaGeo(shift: 0 | 1): PurchaseSimulation<BetaGeoParams> {
   };
 }
 
+/** Scratch for the purchase times of one light buyer's run. */
+let uniforms = new Float64Array(64);
+
 /**
- * A light buyer's purchases up to `end`, one by one, the rate λ ~ Gamma(shape, rate) integrated out: after n
- * purchases in a time e, λ is Gamma(shape + n, rate + e), so the wait for the next is Lomax, P(wait > u) =
- * ((rate + e)/(rate + e + u))^(shape + n), drawn by inversion. `drop` (BG/NBD) may end her purchases after one.
+ * A light buyer's purchases up to `end`, the rate λ ~ Gamma(shape, rate) integrated out: N, the purchases she would
+ * make in (0, end] without dropping out, is negative binomial, and given N their times are N independent uniforms on
+ * (0, end] (as they are given λ, whatever λ). `drop` (BG/NBD) keeps the first `made` of them in time order, up to
+ * the purchase after which she drops out.
  */
 function byPurchase(rng: Random, shape: number, rate: number, end: number, length: number, periods: number, drop: DropOut | null, out: Float64Array): number {
+  const n = negativeBinomial(rng, shape, rate, end);
+  if (n === 0) return 0;
+  let made = n;
+  if (drop) {
+    drop.start(rng);
+    made = drop.of(n);
+  }
+  if (uniforms.length < n) uniforms = new Float64Array(Math.max(n, 2 * uniforms.length));
+  const times = uniforms.subarray(0, n);
+  for (let i = 0; i < n; i++) times[i] = rng.uniform();
+  if (made < n) times.sort();
+  const scale = end / length;
   let used = 0;
-  let time = 0;
-  for (let n = 0; ; n++) {
-    time += (rate + time) * Math.expm1(-Math.log(rng.uniform()) / (shape + n));
-    if (!(time <= end)) return used;
-    const i = periodOf(time, length, periods);
+  for (let j = 0; j < made; j++) {
+    const i = Math.min(periods - 1, Math.floor(times[j] * scale));
     while (used <= i) out[used++] = 0;
     out[i]++;
-    if (drop && drop.afterNext()) return used;
   }
+  return used;
 }
 
 /** Her remaining lifetime, Exponential(μ) with μ ~ Gamma(s, rate) integrated out (Lomax): P(τ > u) = (rate/(rate+u))^s. */
