@@ -215,9 +215,22 @@ export function heatColor(share: number): string {
   return `rgb(${r}, ${g}, ${b})`;
 }
 
-/** White text from where the blue gets dark enough for it (4.5:1 either side of the switch). */
-function textOn(share: number): string {
-  return share > 0.55 ? '#fff' : TEXT;
+/**
+ * Black or white text, whichever contrasts more with the cell. Switching at a relative luminance of 0.179 keeps at
+ * least 4.58:1 on every colour of the scale (WCAG AA for small text); a dark grey instead of black would fall to 4:1
+ * in the middle of the scale.
+ */
+export function textOn(rgb: string): string {
+  const linear = (rgb.match(/\d+/g) ?? []).map(Number).map((c) => (c / 255 <= 0.04045 ? c / 255 / 12.92 : ((c / 255 + 0.055) / 1.055) ** 2.4));
+  const luminance = 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2];
+  return luminance < 0.179 ? '#fff' : '#000';
+}
+
+/** A cell's share in the room a cell has: whole percents, but never a rounded certainty (">99%", "<1%"). */
+export function cellPercent(share: number): string {
+  if (share > 0.995 && share < 1) return '>99%';
+  if (share > 0 && share < 0.005) return '<1%';
+  return `${Math.round(100 * share)}%`;
 }
 
 export function heatmap(options: HeatmapOptions): SVGSVGElement {
@@ -245,7 +258,8 @@ export function heatmap(options: HeatmapOptions): SVGSVGElement {
           ? `${where}: no customers`
           : `${where}: ${formatCount(cell.customers)} customer${cell.customers === 1 ? '' : 's'}, ${options.valueName} ${formatShare(cell.value)}${small ? ' (too few customers to rely on)' : ''}`;
       described.push(words);
-      const text = cell.value === null ? '–' : small ? `(${formatShare(cell.value)})` : formatShare(cell.value);
+      const text = cell.value === null ? '–' : small ? `(${cellPercent(cell.value)})` : cellPercent(cell.value);
+      const fill = cell.value === null ? '#f8f9fa' : heatColor(cell.value);
       root.appendChild(
         svg(
           'g',
@@ -263,13 +277,13 @@ export function heatmap(options: HeatmapOptions): SVGSVGElement {
             y: y + 1,
             width: columnWidth - 2,
             height: rowHeight - 2,
-            fill: cell.value === null ? '#f8f9fa' : heatColor(cell.value),
+            fill,
             stroke: small ? MUTED : 'none',
             'stroke-dasharray': small ? '2 2' : 'none',
           }),
           label(x + columnWidth / 2, y + rowHeight / 2 + 4, text, {
             'text-anchor': 'middle',
-            fill: cell.value === null ? MUTED : textOn(cell.value),
+            fill: cell.value === null ? MUTED : textOn(fill),
             'font-size': columnWidth < 40 ? 9 : 10,
           }),
         ),

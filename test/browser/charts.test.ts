@@ -178,9 +178,26 @@ describe('P(alive) by frequency and recency (heatmap)', () => {
     expect(luminance(fills[1])).toBeLessThan(luminance(fills[2]));
     expect(luminance(fills[2])).toBeLessThan(luminance(fills[3]));
     expect(await cells.evaluateAll((g) => g.map((n) => n.querySelector('text')!.getAttribute('fill')))).toEqual([
-      '#fff', '#fff', '#202124', '#202124', '#fff', '#fff', '#202124', '#5f6368', '#fff', '#fff', '#202124', '#202124',
+      '#fff', '#fff', '#000', '#000', '#fff', '#fff', '#000', '#5f6368', '#fff', '#fff', '#000', '#000',
     ]);
     expect(await page.locator('svg > desc').textContent()).toContain('repeat purchases 0, days since the last order 181+: 300 customers, P(alive) 12%;');
+    // Every text keeps at least 4.5:1 against its cell (WCAG AA), across the whole scale.
+    const contrast = await page.evaluate(() => {
+      const lum = (rgb: string): number => {
+        const c = (rgb.match(/\d+/g) ?? ['255', '255', '255']).map(Number).map((v) => (v / 255 <= 0.04045 ? v / 255 / 12.92 : ((v / 255 + 0.055) / 1.055) ** 2.4));
+        return 0.2126 * c[0] + 0.7152 * c[1] + 0.0722 * c[2];
+      };
+      let worst = Infinity;
+      for (let i = 0; i <= 100; i++) {
+        const fill = Client.heatColor(i / 100);
+        const text = Client.textOn(fill) === '#fff' ? 1 : 0;
+        const [a, b] = [lum(fill), text];
+        worst = Math.min(worst, (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05));
+      }
+      return worst;
+    });
+    expect(contrast).toBeGreaterThanOrEqual(4.5);
+    expect(await page.evaluate(() => [0.9996, 0.0004, 1, 0, 0.424].map((v) => Client.cellPercent(v)))).toEqual(['>99%', '<1%', '100%', '0%', '42%']);
   });
 });
 
