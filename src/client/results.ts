@@ -28,9 +28,9 @@ function stat(label: string, value: string): HTMLElement {
 }
 
 function segmentCard(g: GroupSummary, s: AnalysisSummary): HTMLElement {
-  const customers = stat(`customers (${formatShare(g.customerShare)} of all)`, formatCount(g.customers));
+  const customers = stat(`customers (${formatShare(g.customerShare)} of customers)`, formatCount(g.customers));
   customers.dataset.testid = 'segment-customers';
-  const predicted = g.predictedShare === undefined ? '' : ` (${formatShare(g.predictedShare)} of all)`;
+  const predicted = g.predictedShare === undefined ? '' : ` (${formatShare(g.predictedShare)} of predicted value)`;
   const card = el(
     'article',
     { className: 'card', testid: 'segment-card' },
@@ -39,7 +39,7 @@ function segmentCard(g: GroupSummary, s: AnalysisSummary): HTMLElement {
       'div',
       { className: 'stats' },
       customers,
-      stat(`revenue so far (${formatShare(g.revenueShare)} of all)`, formatMoney(g.revenue)),
+      stat(`revenue so far (${formatShare(g.revenueShare)} of revenue)`, formatMoney(g.revenue)),
       stat(`predicted value, ${s.horizonMonths} mo${predicted}`, formatMoney(g.predictedValue)),
       stat('total value per customer', formatMoney(g.customers > 0 ? (g.totalValue ?? g.averageClv * g.customers) / g.customers : 0)),
     ),
@@ -68,7 +68,13 @@ function stageTable(stages: GroupSummary[], horizonMonths: number): HTMLElement 
     if (g.description) row.title = g.description;
     return row;
   });
-  return el('table', { className: 'numbers stages', testid: 'stages' }, el('thead', {}, head), el('tbody', {}, ...rows));
+  return el(
+    'table',
+    { className: 'numbers stages', testid: 'stages' },
+    el('caption', { text: 'Customers in each stage (share of all customers) and their predicted value' }),
+    el('thead', {}, head),
+    el('tbody', {}, ...rows),
+  );
 }
 
 function section(title: string, testid: string, ...children: Node[]): HTMLElement {

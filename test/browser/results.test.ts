@@ -61,7 +61,7 @@ describe('headline and trust', () => {
     );
     expect(await page.getByTestId('concentration').textContent()).toBe('The top 20% of the 1,000 customers (ranked by predicted value) hold 62% of the predicted value.');
     expect(await page.getByTestId('summary').textContent()).toBe('1,000 customers, 5,049 orders, as of 2026-06-30.');
-    expect(await page.getByTestId('segment-card').first().textContent()).toContain('180customers (18% of all)');
+    expect(await page.getByTestId('segment-card').first().textContent()).toContain('180customers (18% of customers)');
 
     await page.getByTestId('headline').screenshot({ path: path.join(ARTIFACTS, 'sidebar-headline.png') });
     expect(dialogs).toEqual([]);
