@@ -64,6 +64,8 @@ export interface SheetSnapshot {
   values: JsonCell[][];
   shown: ShownCell[][];
   charts: PlacedChart[];
+  /** Column widths in pixels the add-in set, as [column (1-based), width] pairs. */
+  widths: [number, number][];
 }
 
 export interface SheetsSnapshot {
@@ -207,7 +209,8 @@ function snapshot(maxRows?: number): SheetsSnapshot {
         values.push(valueRow);
         shown.push(shownRow);
       }
-      return { name: sheet.getName(), rows, columns, values, shown, charts: maxRows === 0 ? [] : sheet.getCharts().map(placedChart) };
+      const charts = maxRows === 0 ? [] : sheet.getCharts().map(placedChart);
+      return { name: sheet.getName(), rows, columns, values, shown, charts, widths: [...sheet.columnWidths.entries()] };
     }),
   };
 }
