@@ -383,3 +383,16 @@ export function histogram(options: HistogramOptions): SVGSVGElement {
   root.appendChild(label(0, 0, 'customers', { fill: MUTED, 'font-size': 10, 'text-anchor': 'middle', transform: `translate(10, ${plot.top + plotHeight / 2}) rotate(-90)` }));
   return root;
 }
+
+// ---------------------------------------------------------------------------------------------- the customers' pictures
+
+/**
+ * What the pictures of the customer base need from the analysis, in the shapes the charts above take: the
+ * cumulative value curve (core/segment.ts paretoCurve of predicted value), mean P(alive) by repeat purchases ×
+ * days since the last order, and customers per range of predicted value.
+ */
+export interface CustomerCharts {
+  valueCurve: ConcentrationPoint[];
+  pAlive: Pick<HeatmapOptions, 'rows' | 'columns' | 'cells' | 'smallGroup'>;
+  predictedValueBins: HistogramBin[];
+}

@@ -4,7 +4,7 @@
  * first, segment exports), what if I did better (what-if), and what was written where.
  */
 import type { AnalysisSummary, GroupSummary } from '../server/contract';
-import { barChart, MARK } from './charts';
+import { barChart, concentrationChart, heatmap, histogram, MARK, type CustomerCharts } from './charts';
 import { contactList, segmentExports, type ExportSegment } from './contact';
 import { el } from './dom';
 import { formatCount, formatMoney, formatShare } from './format';
@@ -79,6 +79,27 @@ function stageTable(stages: GroupSummary[], horizonMonths: number): HTMLElement 
 
 function section(title: string, testid: string, ...children: Node[]): HTMLElement {
   return el('section', { testid }, el('h2', { text: title }), ...children);
+}
+
+/** The pictures of the customer base: how concentrated the value is, who is still buying, how the value spreads. */
+export function customerCharts(c: CustomerCharts, options: { horizonMonths: number; topShare: number }): HTMLElement {
+  const horizon = `next ${options.horizonMonths} months`;
+  return el(
+    'div',
+    { testid: 'customer-charts' },
+    el('h3', { text: 'How concentrated the predicted value is' }),
+    concentrationChart({ title: `Cumulative share of predicted value (${horizon}), most valuable customers first`, valueName: 'predicted value', points: c.valueCurve, mark: options.topShare }),
+    el('h3', { text: 'Who is still buying' }),
+    heatmap({
+      title: 'Chance of still being a customer (P(alive)), by repeat purchases and days since the last order',
+      rowTitle: 'repeat purchases',
+      columnTitle: 'days since the last order',
+      valueName: 'P(alive)',
+      ...c.pAlive,
+    }),
+    el('h3', { text: 'Predicted value per customer' }),
+    histogram({ title: `Customers by predicted value, ${horizon}`, valueName: `predicted value, ${horizon}`, bins: c.predictedValueBins }),
+  );
 }
 
 export function renderResults(box: HTMLElement, s: AnalysisSummary, actions: ResultActions): void {

@@ -6,9 +6,11 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Charts from '../../src/client/charts';
 import type * as Format from '../../src/client/format';
+import type * as Results from '../../src/client/results';
 import { ARTIFACTS, clientPage, HOSTILE, launch, type Watched } from './client';
 
-type Client = typeof Charts & typeof Format;
+type Client = typeof Charts & typeof Format & typeof Results;
+type CustomerCharts = Charts.CustomerCharts;
 declare const Client: Client;
 
 let browser: Browser;
@@ -231,49 +233,43 @@ describe('the distribution of predicted value (histogram)', () => {
 });
 
 describe('all four in the 300 px panel', () => {
-  it('draws them one under the other without overflowing, for the screenshot', async () => {
-    const points = Array.from({ length: 20 }, (_, i) => ({ customerShare: (i + 1) / 20, valueShare: 1 - (1 - (i + 1) / 20) ** 3 }));
+  it('draws them one under the other without overflowing (customerCharts, as the results show them), for the screenshot', async () => {
+    const charts: CustomerCharts = {
+      valueCurve: Array.from({ length: 20 }, (_, i) => ({ customerShare: (i + 1) / 20, valueShare: 1 - (1 - (i + 1) / 20) ** 3 })),
+      pAlive: {
+        rows: ['0', '1', '2–3', '4+'],
+        columns: ['0–30', '31–90', '91–180', '181+'],
+        cells: [0, 1, 2, 3].map((r) => [0, 1, 2, 3].map((k) => ({ customers: r === 3 && k === 3 ? 4 : 100, value: Math.max(0, Math.min(1, 0.95 - 0.25 * k + 0.05 * r)) }))),
+        smallGroup: 10,
+      },
+      predictedValueBins: [420, 260, 180, 90, 38, 12].map((customers, i) => ({ from: [0, 50, 100, 200, 500, 1000][i], to: i === 5 ? null : [50, 100, 200, 500, 1000][i], customers })),
+    };
     await draw(
-      (c, root, p) => {
-        const heading = (text: string): HTMLElement => Object.assign(document.createElement('h2'), { textContent: text });
+      (c, root, data) => {
         root.append(
-          heading('Predicted value by segment, next 12 months'),
+          Object.assign(document.createElement('h3'), { textContent: 'Predicted value by segment, next 12 months' }),
           c.barChart({
             title: 'Predicted value by segment, next 12 months',
             format: c.formatMoney,
             bars: [
-              { label: 'Champions', value: 30_000, color: '#38761d' },
-              { label: 'Rising', value: 6_000, color: '#1a73e8' },
-              { label: 'Past stars', value: 1_798, color: '#b45f06' },
-              { label: 'Low value', value: 20_000, color: '#80868b' },
+              { label: 'Champions', value: 30_000, color: c.SEGMENT_COLORS.Champions },
+              { label: 'Rising', value: 6_000, color: c.SEGMENT_COLORS.Rising },
+              { label: 'Past stars', value: 1_798, color: c.SEGMENT_COLORS['Past stars'] },
+              { label: 'Low value', value: 20_000, color: c.SEGMENT_COLORS['Low value'] },
             ],
           }),
-          heading('Concentration'),
-          c.concentrationChart({ title: 'Cumulative share of predicted value', valueName: 'predicted value', points: p, mark: 0.2 }),
-          heading('Chance still buying'),
-          c.heatmap({
-            title: 'P(alive)',
-            rowTitle: 'repeat purchases',
-            columnTitle: 'days since the last order',
-            valueName: 'P(alive)',
-            smallGroup: 10,
-            rows: ['0', '1', '2–3', '4+'],
-            columns: ['0–30', '31–90', '91–180', '181+'],
-            cells: [0, 1, 2, 3].map((r) => [0, 1, 2, 3].map((k) => ({ customers: r === 3 && k === 3 ? 4 : 100, value: Math.max(0, Math.min(1, 0.95 - 0.25 * k + 0.05 * r)) }))),
-          }),
-          heading('Predicted value per customer'),
-          c.histogram({
-            title: 'Customers by predicted value',
-            valueName: 'predicted value, next 12 months',
-            bins: [420, 260, 180, 90, 38, 12].map((customers, i) => ({ from: [0, 50, 100, 200, 500, 1000][i], to: i === 5 ? null : [50, 100, 200, 500, 1000][i], customers })),
-          }),
+          c.customerCharts(data, { horizonMonths: 12, topShare: 0.2 }),
         );
       },
-      points,
+      charts,
     );
     const width = await page.evaluate(() => document.documentElement.scrollWidth);
     expect(width).toBeLessThanOrEqual(300);
     expect(await page.locator('svg[role="img"]').count()).toBe(4);
+    expect(await page.getByTestId('customer-charts').locator('h3').allTextContents()).toEqual(['How concentrated the predicted value is', 'Who is still buying', 'Predicted value per customer']);
+    expect(await page.getByTestId('heat-cell').count()).toBe(16);
+    expect(await page.getByTestId('bin').count()).toBe(6);
+    expect(await page.getByTestId('curve-point').count()).toBe(20);
     await page.locator('#root').screenshot({ path: path.join(ARTIFACTS, 'sidebar-charts.png') });
     expect(watched.errors).toEqual([]);
   });

@@ -39,12 +39,12 @@ export async function watchedPage(browser: Browser): Promise<Watched> {
 
 /**
  * The client modules bundled as one script that defines `window.Client` (charts, contact list, headline,
- * what-if, formats), for tests that draw one piece on a bare page with the sidebar's styles.
+ * what-if, formats, results), for tests that draw one piece on a bare page with the sidebar's styles.
  */
 export async function clientPage(browser: Browser): Promise<Watched> {
   const bundled = await build({
     stdin: {
-      contents: ["export * from './src/client/charts';", "export * from './src/client/contact';", "export * from './src/client/headline';", "export * from './src/client/whatif';", "export * from './src/client/format';"].join('\n'),
+      contents: ["export * from './src/client/charts';", "export * from './src/client/contact';", "export * from './src/client/headline';", "export * from './src/client/whatif';", "export * from './src/client/format';", "export * from './src/client/results';"].join('\n'),
       resolveDir: root,
       loader: 'ts',
     },
