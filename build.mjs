@@ -25,9 +25,12 @@ export const CLOSURE_NAME = 'CustomerValue_';
 /**
  * Most that dist/Code.js may weigh: Apps Script loads and runs the whole file on every call, each cell included.
  * 258 KiB before the probability of n purchases, DERT, fit tables read back, tracking, model comparison and
- * prediction intervals (six cell functions and their numerics); about 300 KiB with them.
+ * prediction intervals (six cell functions and their numerics); about 300 KiB with them. Issue 16's sidebar (the model
+ * chosen by a holdout, the verdict from each customer's count distribution, the contact list, segment export, the
+ * Segments sheet's tables and charts: 15 KiB; the data check and date and amount formats under way: about 11 KiB)
+ * brings it to about 336 KiB.
  */
-export const BUDGET_BYTES = 320 * 1024;
+export const BUDGET_BYTES = 352 * 1024;
 
 /** Google Sheets built-in function names (tools/sheets-functions.txt): no top-level name may equal one ignoring case. */
 export const SHEETS_FUNCTIONS_FILE = path.join(root, 'tools/sheets-functions.txt');
