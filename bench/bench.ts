@@ -120,7 +120,7 @@ rows.push({
 const paretoFit = paretonbd.fit(patterns);
 const intervalRows: [string, PurchaseModelName, FitResult<ParamValues>, number, number][] = [
   ['BG/NBD', 'bgnbd', fit, 2000, 6000],
-  ['Pareto/NBD', 'paretonbd', paretoFit, 5000, 10000],
+  ['Pareto/NBD', 'paretonbd', paretoFit, 2000, 6000],
 ];
 for (const [label, model, purchaseFit, purchasesTarget, clvTarget] of intervalRows) {
   rows.push({
