@@ -5,8 +5,8 @@
  * models are fitted. The log comes from the file bench.ts wrote (writeLogFiles), so this process holds what a
  * custom function call holds, not the generator's working data. Prints, as JSON on the last line: the time of the
  * call, the rows spilled, the process's peak resident memory, and the resident memory just before the call.
- * Usage: node clv-end-to-end.mjs LOG_DIR DIST_DIR (bench.ts bundles this file first, so the process carries no
- * TypeScript loader: tsx alone adds about 35 MB to a Node process).
+ * Usage: node clv-end-to-end.mjs LOG_DIR DIST_DIR [INTERVAL] (bench.ts bundles this file first, so the process carries
+ * no TypeScript loader: tsx alone adds about 35 MB to a Node process); with INTERVAL, e.g. 0.8, CLV's 9th argument.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
@@ -66,7 +66,7 @@ function cellsOf(dir: string, execution: Execution): { ids: unknown[][]; dates: 
   return { ids, dates, amounts };
 }
 
-const [dir, distDir] = process.argv.slice(2);
+const [dir, distDir, interval] = process.argv.slice(2);
 if (dir && distDir) {
   // One load of the script, as a cell's call is: the cells are built as dates of its realm, as Sheets hands them.
   const execution = createHarness({ distDir }).load('cell');
@@ -74,10 +74,10 @@ if (dir && distDir) {
   // The files' buffers and the log read from them are garbage now; collect them (when the process was started
   // with --expose-gc) so the memory figures are those of a call that holds its input and nothing else.
   (globalThis as { gc?: () => void }).gc?.();
-  const clv = execution.global.CLV as (ids: unknown, dates: unknown, amounts: unknown) => unknown[][];
+  const clv = execution.global.CLV as (ids: unknown, dates: unknown, amounts: unknown, ...rest: unknown[]) => unknown[][];
   const beforeMb = process.memoryUsage().rss / 2 ** 20;
   const start = performance.now();
-  const answer = clv(cells.ids, cells.dates, cells.amounts);
+  const answer = interval ? clv(cells.ids, cells.dates, cells.amounts, '', '', '', '', '', Number(interval)) : clv(cells.ids, cells.dates, cells.amounts);
   const ms = performance.now() - start;
   console.log(JSON.stringify({ ms, rows: answer.length, peakMb: process.resourceUsage().maxRSS / 1024, beforeMb }));
 }
