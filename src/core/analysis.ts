@@ -1,29 +1,43 @@
 /**
- * The sidebar's whole job in one pure function: from per-customer histories to base, growth and networking
- * value, lifecycle stage and value segment of every customer, plus the totals the Segments sheet shows.
+ * The sidebar's whole job in one pure function: from per-customer histories to each customer's past, predicted and
+ * total value (and referral value as attribution), lifecycle stage and value segment, the purchase model chosen by a
+ * holdout check with its verdict, whom to contact first, and the totals the Segments sheet shows.
+ *
+ * The figures add up: past value = revenue − cost so far; predicted value = the discounted expected margin over the
+ * horizon, valueCustomers' clv (value.ts), the CLV() cell's value of the same customers with the same options;
+ * total value = past + predicted. Referral value is the total value of the customers one referred: theirs, so it is
+ * never added to any total.
  */
+import { compareOnSplit, type ModelCheck } from './compare';
+import { contactFirst, nextOrderDueDay, valueAtStake } from './contact';
 import { DataError } from './errors';
+import { HOLDOUT_GROUPS, holdoutGroups, holdoutPurchases, holdoutSplit, type HoldoutCheck, type HoldoutOptions, type HoldoutSplit } from './holdout';
 import type { CustomerId } from './ids';
-import { holdoutCheck, type HoldoutCheck } from './holdout';
-import type { PurchaseModelName } from './models/registry';
-import type { FitResult, ParamValues } from './models/types';
+import { purchaseModel, type PurchaseModelName } from './models/registry';
+import type { FitResult, Histories, ParamValues, PurchasePredictor } from './models/types';
 import {
+  adviceFor,
   groupTotals,
   highThreshold,
   lifecycleStage,
-  networkingValues,
   paretoCurve,
+  referralValues,
   SEGMENTS,
   STAGES,
+  sum,
   topShare,
   valueSegment,
   type GroupTotals,
   type Segment,
   type SegmentCut,
+  type SegmentThresholds,
   type Stage,
 } from './segment';
 import { summarizeOrders, type OrderLog } from './summary';
 import { directFitters, valueCustomers, type Fitters } from './value';
+import { countMoments, judgeGroups, periodWords, verdictSentence, type GroupVerdict } from './verdict';
+import type { WhatIfBasis } from './whatif';
+import { formatNumber } from './words';
 
 /** One row per customer, in days: what the sheet or the order log tells about each customer. */
 export interface CustomerHistories {
@@ -52,55 +66,198 @@ export interface AnalysisOptions {
   grossMargin: number;
   inactiveDays: number;
   cut: SegmentCut;
-  /** The purchase model. */
-  model: PurchaseModelName;
+  /** The purchase model as the user's override; omitted, chooseModel picks one. */
+  model?: PurchaseModelName;
 }
 
-export const DEFAULT_OPTIONS: Omit<AnalysisOptions, 'asOfDay'> = {
-  model: 'bgnbd',
-  horizonMonths: 12,
-  annualDiscountRate: 0.1,
-  grossMargin: 1,
-  inactiveDays: 90,
-  cut: 'top20',
-};
+/** The models the analysis chooses between: those in which a customer can leave before buying again. */
+export const CANDIDATE_MODELS: readonly PurchaseModelName[] = ['mbgnbd', 'paretonbd'];
+/** The choice when there is no holdout to judge by, or the other model cannot be used. */
+export const FALLBACK_MODEL: PurchaseModelName = 'mbgnbd';
+
+/** The contact-first list's length. */
+export const CONTACT_LIST_LENGTH = 20;
 
 export interface CustomerValues {
-  base: Float64Array;
+  /** Revenue − cost so far. */
+  past: Float64Array;
   cost: Float64Array;
   pAlive: Float64Array;
+  /** Expected purchases over the horizon (undiscounted). */
   expectedPurchases: Float64Array;
-  growth: Float64Array;
-  networking: Float64Array;
-  clv: Float64Array;
+  /** Discounted expected margin over the horizon: the CLV() cell's value. */
+  predicted: Float64Array;
+  /** past + predicted. */
+  total: Float64Array;
+  /** Σ total value of the customers each one referred (attribution; all zeros without a referral column). */
+  referral: Float64Array;
+  /** predicted × (1 − P(alive)) (contact.ts). */
+  atStake: Float64Array;
+  /** Days since the last purchase, at the as-of date. */
+  daysSinceLast: Float64Array;
+  /** Day number of the next order due (contact.ts), NaN without a repeat purchase. */
+  nextOrderDue: Float64Array;
   stage: Stage[];
   segment: Segment[];
 }
 
+/** One (segment, stage) pair that has customers, with the advice fitting both. */
+export interface ActionGroup {
+  segment: Segment;
+  stage: Stage;
+  customers: number;
+  predictedValue: number;
+  advice: string;
+}
+
+/** The holdout check of the chosen model, with a verdict that accounts for sampling noise (verdict.ts). */
+export interface HoldoutReport {
+  check: HoldoutCheck;
+  /** In days. */
+  holdoutDays: number;
+  groups: GroupVerdict[];
+  total: GroupVerdict;
+  sentence: string;
+}
+
 export interface Analysis {
-  /** The purchase model the values come from. */
+  /** The options the analysis ran with (its model: the override, if any). */
+  options: AnalysisOptions;
+  /** The purchase model the values come from, and why in plain words. */
   model: PurchaseModelName;
+  modelReason: string;
+  /** The models compared on the holdout (empty without one, or with the user's override). */
+  candidates: ModelCheck[];
   customers: CustomerHistories;
   values: CustomerValues;
   segments: GroupTotals<Segment>[];
   stages: GroupTotals<Stage>[];
-  /** Share of total CLV held by the top 20% of customers. */
-  top20Share: number;
+  actions: ActionGroup[];
+  totals: { past: number; predicted: number; total: number; referral: number };
+  /** The top 20% of customers by predicted value hold this share of the predicted value. */
+  topShare: number;
+  /** The cumulative curve of predicted value, customers ranked by it. */
   pareto: { customerShare: number; valueShare: number }[];
+  /** Customer indices, most value at stake first. */
+  contactFirst: number[];
   purchaseFit: FitResult<ParamValues>;
   spendFit: FitResult<ParamValues>;
-  holdout: HoldoutCheck | null;
-  thresholds: { base: number; growth: number };
+  holdout: HoldoutReport | null;
+  thresholds: SegmentThresholds;
+  whatIf: WhatIfBasis;
 }
 
-/** Analysis failures in words a shop owner understands; the sidebar shows the message as it is. */
+const DAYS_PER_MONTH = 365.25 / 12;
 
-export function analyzeCustomers(
-  customers: CustomerHistories,
-  options: AnalysisOptions,
-  holdout: HoldoutCheck | null = null,
-  fitters: Fitters = directFitters,
-): Analysis {
+/**
+ * Chooses the purchase model (chooseModel), values every customer with it, and checks it on the holdout when the
+ * order log is long enough. `log` is the order log (null for one row per customer: no holdout then). Should the
+ * chosen model fail on the whole history where MBG/NBD would not, MBG/NBD is used and the reason says so.
+ */
+export function analyze(customers: CustomerHistories, options: AnalysisOptions, log: OrderLog | null, fitters: Fitters = directFitters): Analysis {
+  const holdoutOptions: HoldoutOptions = { endDay: options.asOfDay, fit: (name, calibration) => fitters.purchases(name, calibration, 'day') };
+  const split = log ? holdoutSplitIfEnoughHistory(log, options.asOfDay) : null;
+  let choice = chooseModel(split, options.model, log !== null, holdoutOptions);
+  let valued: Valued;
+  try {
+    valued = valueAndClassify(customers, options, choice.model, fitters);
+  } catch (e) {
+    if (!(e instanceof DataError) || options.model !== undefined || choice.model === FALLBACK_MODEL) throw e;
+    const failed = purchaseModel(choice.model).label;
+    choice = { ...choice, model: FALLBACK_MODEL, reason: `${purchaseModel(FALLBACK_MODEL).label}: ${failed} predicted the holdout best but could not be fitted to the whole history (${e.message}).` };
+    valued = valueAndClassify(customers, options, choice.model, fitters);
+  }
+  const holdout = split ? holdoutReport(split, choice.model, holdoutOptions) : null;
+  return { options, model: choice.model, modelReason: choice.reason, candidates: choice.candidates, customers, ...valued, holdout };
+}
+
+/**
+ * The split of the holdout check, when the log is long enough: the last third of the observation period is held out
+ * (at least 60 days, and the calibration keeps at least 120 days). Orders after asOfDay are left out, as in the
+ * analysis; purchases are counted as there (summary.ts). A calibration period with fewer than 2 customers or no
+ * repeat purchase gives no split: a model could not learn from it.
+ */
+export function holdoutSplitIfEnoughHistory(log: OrderLog, asOfDay: number): HoldoutSplit | null {
+  let first = Infinity;
+  for (let i = 0; i < log.days.length; i++) first = Math.min(first, log.days[i]);
+  const span = asOfDay - first;
+  const holdoutDays = Math.floor(span / 3);
+  if (holdoutDays < 60 || span - holdoutDays < 120) return null;
+  return holdoutSplit(log, asOfDay - holdoutDays, 'day', {
+    endDay: asOfDay,
+    checkCalibration: (summary) => summary.count >= 2 && summary.frequency.some((x) => x > 0),
+  });
+}
+
+export interface ModelChoice {
+  model: PurchaseModelName;
+  reason: string;
+  candidates: ModelCheck[];
+}
+
+/**
+ * The purchase model: the user's override when given; otherwise, of CANDIDATE_MODELS, the one with the lowest
+ * customer-weighted mean absolute error over the holdout groups (CLV_COMPARE's rule, compare.ts); MBG/NBD when
+ * there is no holdout or neither can be fitted.
+ */
+export function chooseModel(split: HoldoutSplit | null, override: PurchaseModelName | undefined, hasOrderLog: boolean, options: HoldoutOptions = {}): ModelChoice {
+  if (override !== undefined) {
+    const label = purchaseModel(override).label;
+    const caveat = override === 'bgnbd' ? ' BG/NBD gives P(alive) 100% to every customer without a repeat purchase, however long ago (it assumes nobody leaves before buying again).' : '';
+    return { model: override, reason: `${label}, as chosen.${caveat}`, candidates: [] };
+  }
+  const fallback = purchaseModel(FALLBACK_MODEL).label;
+  if (!split) {
+    const why = hasOrderLog
+      ? 'the order history is too short to compare models on a holdout (it needs at least 180 days, the last third held out, and repeat purchases before it)'
+      : 'with one row per customer there is no order log to compare models on';
+    return { model: FALLBACK_MODEL, reason: `${fallback}: ${why}.`, candidates: [] };
+  }
+  const candidates = compareOnSplit(split, CANDIDATE_MODELS, options);
+  const best = candidates.find((c) => c.best);
+  if (!best || best.mae === null) {
+    return { model: FALLBACK_MODEL, reason: `${fallback}: no model could be fitted to the months before the holdout, so the default.`, candidates };
+  }
+  const others = candidates.filter((c) => c !== best);
+  const period = periodWords(split.holdoutLength);
+  const mae = (x: number): string => formatNumber(Math.round(x * 1000) / 1000);
+  const against = others
+    .map((o) => (o.mae === null ? `${o.label} could not be fitted (${o.note.replace(/\.$/, '')})` : `${o.label} ${mae(o.mae)}`))
+    .join('; ');
+  return {
+    model: best.model,
+    reason: `${best.label}: it predicted the purchases of the last ${period} best (mean error ${mae(best.mae)} purchases per customer; ${against}).`,
+    candidates,
+  };
+}
+
+/** The chosen model on the holdout, each group judged against its expected range (verdict.ts). */
+export function holdoutReport(split: HoldoutSplit, model: PurchaseModelName, options: HoldoutOptions = {}): HoldoutReport | null {
+  let check: HoldoutCheck;
+  try {
+    check = holdoutGroups(split, model, options);
+  } catch (e) {
+    // The check is a courtesy of the report: a calibration period the model cannot learn from skips it.
+    if (e instanceof DataError) return null;
+    throw e;
+  }
+  const c = split.calibration;
+  const predictor = purchaseModel(model).predictorOf(check.fit.params);
+  const moments = countMoments(predictor, { frequency: c.frequency, recency: c.recency, T: c.T }, split.holdoutLength);
+  // The groups of holdout.ts: repeat purchases before the split, 0, 1, …, the last open-ended.
+  const group = Array.from(c.frequency, (x) => Math.min(x, HOLDOUT_GROUPS - 1));
+  const { groups, total } = judgeGroups(
+    check.groups.map((g) => g.label),
+    group,
+    moments,
+    holdoutPurchases(split),
+  );
+  return { check, holdoutDays: split.holdoutLength, groups, total, sentence: verdictSentence(total, split.holdoutLength) };
+}
+
+type Valued = Omit<Analysis, 'options' | 'model' | 'modelReason' | 'candidates' | 'customers' | 'holdout'>;
+
+function valueAndClassify(customers: CustomerHistories, options: AnalysisOptions, model: PurchaseModelName, fitters: Fitters): Valued {
   const n = customers.ids.length;
   const frequency = customers.frequency;
   const recency = new Float64Array(n);
@@ -111,39 +268,95 @@ export function analyzeCustomers(
   }
   const cost = customers.cost ?? Float64Array.from(customers.revenue, (r) => r * (1 - options.grossMargin));
   const marginShare = Float64Array.from(customers.revenue, (r, i) => (r > 0 ? clamp01((r - cost[i]) / r) : options.grossMargin));
+  const histories = { frequency, recency, T, monetaryValue: customers.monetaryValue };
   const valuation = valueCustomers(
-    { frequency, recency, T, monetaryValue: customers.monetaryValue },
-    { model: options.model, unit: 'day', horizonMonths: options.horizonMonths, annualDiscountRate: options.annualDiscountRate, margin: marginShare },
+    histories,
+    { model, unit: 'day', horizonMonths: options.horizonMonths, annualDiscountRate: options.annualDiscountRate, margin: marginShare },
     fitters,
   );
-  const { clv: growth, expectedPurchases, pAlive, purchaseFit, spendFit } = valuation;
+  const { clv: predicted, expectedPurchases, pAlive, purchaseFit, spendFit } = valuation;
 
-  const base = Float64Array.from(customers.revenue, (r, i) => r - cost[i]);
-  const networking = customers.referrerOf ? networkingValues(customers.referrerOf, base, growth) : new Float64Array(n);
-  const clv = Float64Array.from(base, (b, i) => b + growth[i] + networking[i]);
+  const past = Float64Array.from(customers.revenue, (r, i) => r - cost[i]);
+  const total = Float64Array.from(past, (p, i) => p + predicted[i]);
+  const referral = customers.referrerOf ? referralValues(customers.referrerOf, total) : new Float64Array(n);
+  const atStake = valueAtStake({ predicted, pAlive });
+  const daysSinceLast = Float64Array.from(customers.lastDay, (d) => options.asOfDay - d);
+  const nextOrderDue = Float64Array.from({ length: n }, (_, i) => nextOrderDueDay(frequency[i], customers.firstDay[i], customers.lastDay[i]) ?? NaN);
 
-  const thresholds = { base: highThreshold(base, options.cut), growth: highThreshold(growth, options.cut) };
-  const segment = Array.from(base, (b, i) => valueSegment(b, growth[i], thresholds.base, thresholds.growth));
+  const thresholds: SegmentThresholds = { total: highThreshold(total, options.cut), predicted: highThreshold(predicted, options.cut) };
+  const segment = Array.from(total, (v, i) => valueSegment(v, predicted[i], thresholds));
   const stage = Array.from(frequency, (x, i) =>
-    lifecycleStage(
-      { frequency: x, daysSinceFirst: T[i], daysSinceLast: options.asOfDay - customers.lastDay[i], recencyDays: recency[i], pAlive: pAlive[i] },
-      { inactiveDays: options.inactiveDays },
-    ),
+    lifecycleStage({ frequency: x, daysSinceFirst: T[i], daysSinceLast: daysSinceLast[i], recencyDays: recency[i], pAlive: pAlive[i] }, { inactiveDays: options.inactiveDays }),
   );
+  const groupValues = { revenue: customers.revenue, past, predicted };
+  const marginSpend = Float64Array.from(valuation.expectedSpend, (s, i) => s * marginShare[i]);
+  const totals = { past: sum(past), predicted: sum(predicted), total: sum(total), referral: sum(referral) };
 
   return {
-    model: options.model,
-    customers,
-    values: { base, cost, pAlive, expectedPurchases, growth, networking, clv, stage, segment },
-    segments: groupTotals(SEGMENTS, segment, customers.revenue, clv, growth),
-    stages: groupTotals(STAGES, stage, customers.revenue, clv, growth),
-    top20Share: topShare(clv),
-    pareto: paretoCurve(clv),
+    values: { past, cost, pAlive, expectedPurchases, predicted, total, referral, atStake, daysSinceLast, nextOrderDue, stage, segment },
+    segments: groupTotals(SEGMENTS, segment, groupValues),
+    stages: groupTotals(STAGES, stage, groupValues),
+    actions: actionGroups(segment, stage, predicted),
+    totals,
+    topShare: topShare(predicted),
+    pareto: paretoCurve(predicted),
+    contactFirst: contactFirst(atStake, CONTACT_LIST_LENGTH),
     purchaseFit,
     spendFit,
-    holdout,
     thresholds,
+    whatIf: {
+      predictedValue: totals.predicted,
+      pastValue: totals.past,
+      customers: n,
+      horizonMonths: options.horizonMonths,
+      monthlyRetention: impliedMonthlyRetention(valuation.purchases, histories, marginSpend),
+      annualDiscountRate: options.annualDiscountRate,
+    },
   };
+}
+
+/** The (segment, stage) pairs that have customers, in the order of SEGMENTS then STAGES, with their advice. */
+export function actionGroups(segment: readonly Segment[], stage: readonly Stage[], predicted: ArrayLike<number>): ActionGroup[] {
+  const out: ActionGroup[] = [];
+  for (const s of SEGMENTS) {
+    for (const t of STAGES) {
+      let customers = 0;
+      let value = 0;
+      for (let i = 0; i < segment.length; i++) {
+        if (segment[i] !== s || stage[i] !== t) continue;
+        customers++;
+        value += predicted[i];
+      }
+      if (customers > 0) out.push({ segment: s, stage: t, customers, predictedValue: value, advice: adviceFor(s, t) });
+    }
+  }
+  return out;
+}
+
+/**
+ * The base's monthly retention as the purchase model implies it: how much of the expected margin of the first
+ * coming month is still expected in the twelfth, r = (m₁₂ / m₁)^(1/11), each month's expected purchases weighted by
+ * the customer's expected margin per purchase. It is what whatif.ts varies; a summary of the model, not a parameter
+ * of it (its decline also reflects which customers are left).
+ */
+export function impliedMonthlyRetention(
+  purchases: Pick<PurchasePredictor, 'expectedPurchasesBatch'>,
+  histories: Histories,
+  marginPerPurchase: ArrayLike<number>,
+): number {
+  const times = [DAYS_PER_MONTH, 11 * DAYS_PER_MONTH, 12 * DAYS_PER_MONTH];
+  const [first, twelfth] = purchases.expectedPurchasesBatch(histories.frequency, histories.recency, histories.T, times, [
+    [1, 0, 0],
+    [0, -1, 1],
+  ]);
+  let m1 = 0;
+  let m12 = 0;
+  for (let i = 0; i < first.length; i++) {
+    m1 += first[i] * marginPerPurchase[i];
+    m12 += twelfth[i] * marginPerPurchase[i];
+  }
+  if (!(m1 > 0) || !(m12 > 0)) return 0;
+  return clamp01(Math.pow(m12 / m1, 1 / 11));
 }
 
 function clamp01(x: number): number {
@@ -189,26 +402,3 @@ export function historiesFromOrders(
   };
 }
 
-/**
- * The holdout check of the Customer value analysis, when the log is long enough: the last third of the
- * observation period is held out (at least 60 days, and the calibration must keep at least 120 days). Orders after
- * asOfDay are left out, as in the analysis; with amounts, purchases are counted as there (summary.ts).
- */
-export function holdoutIfEnoughHistory(log: OrderLog, asOfDay: number, model: PurchaseModelName = 'bgnbd', fitters?: Fitters): HoldoutCheck | null {
-  let first = Infinity;
-  for (let i = 0; i < log.days.length; i++) first = Math.min(first, log.days[i]);
-  const span = asOfDay - first;
-  const holdoutDays = Math.floor(span / 3);
-  if (holdoutDays < 60 || span - holdoutDays < 120) return null;
-  // The check is a courtesy of the report: a calibration period the model cannot learn from skips it.
-  try {
-    return holdoutCheck(log, asOfDay - holdoutDays, 'day', model, {
-      endDay: asOfDay,
-      checkCalibration: (summary) => summary.count >= 2 && summary.frequency.some((x) => x > 0),
-      fit: fitters && ((name, calibration) => fitters.purchases(name, calibration, 'day')),
-    });
-  } catch (e) {
-    if (e instanceof DataError) return null;
-    throw e;
-  }
-}

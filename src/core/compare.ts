@@ -4,8 +4,8 @@
  * that predicts its own customers best.
  */
 import { DataError } from './errors';
-import { holdoutGroups, holdoutPurchases, holdoutSplit, type HoldoutOptions } from './holdout';
-import { modelsOfKind, type PurchaseModelName } from './models/registry';
+import { holdoutGroups, holdoutPurchases, holdoutSplit, type HoldoutOptions, type HoldoutSplit } from './holdout';
+import { modelsOfKind, purchaseModel, type PurchaseModelName } from './models/registry';
 import type { OrderLog, TimeUnit } from './summary';
 
 export interface ModelCheck {
@@ -42,8 +42,23 @@ export interface Comparison {
 export function compareModels(log: OrderLog, calibrationEndDay: number, unit: TimeUnit, options: HoldoutOptions = {}): Comparison | null {
   const split = holdoutSplit(log, calibrationEndDay, unit, options);
   if (!split) return null;
+  const models = compareOnSplit(
+    split,
+    modelsOfKind('purchases').map((m) => m.name),
+    options,
+  );
+  const actual = holdoutPurchases(split).reduce((a, b) => a + b, 0);
+  return { customers: split.calibration.count, actual, holdoutLength: split.holdoutLength, models };
+}
+
+/**
+ * The given models checked on one split, the lowest MAE marked best: CLV_COMPARE's rule, which the sidebar applies to
+ * the models it chooses between.
+ */
+export function compareOnSplit(split: HoldoutSplit, names: readonly PurchaseModelName[], options: HoldoutOptions = {}): ModelCheck[] {
   const n = split.calibration.count;
-  const models = modelsOfKind('purchases').map((m): ModelCheck => {
+  const models = names.map((name): ModelCheck => {
+    const m = purchaseModel(name);
     const row = { model: m.name, label: m.label, parameters: m.paramNames.length, best: false };
     try {
       const check = holdoutGroups(split, m.name, options);
@@ -59,6 +74,5 @@ export function compareModels(log: OrderLog, calibrationEndDay: number, unit: Ti
   let best: ModelCheck | null = null;
   for (const m of models) if (m.mae !== null && (best === null || m.mae < best.mae!)) best = m;
   if (best) best.best = true;
-  const actual = holdoutPurchases(split).reduce((a, b) => a + b, 0);
-  return { customers: n, actual, holdoutLength: split.holdoutLength, models };
+  return models;
 }

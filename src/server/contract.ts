@@ -83,7 +83,7 @@ export interface AnalysisRequest {
 export interface GroupSummary {
   name: string;
   /** What the group is, in one sentence (segments: the rule that puts a customer there). */
-  description?: string;
+  description: string;
   customers: number;
   /** Share of all customers. */
   customerShare: number;
@@ -92,13 +92,13 @@ export interface GroupSummary {
   /** Share of all customers' revenue. */
   revenueShare: number;
   /** Σ past value (revenue − cost). */
-  pastValue?: number;
+  pastValue: number;
   /** Σ predicted value over the horizon (the CLV() cell's value of each customer). */
   predictedValue: number;
   /** Share of all customers' predicted value. */
-  predictedShare?: number;
+  predictedShare: number;
   /** Σ total value: pastValue + predictedValue. */
-  totalValue?: number;
+  totalValue: number;
   /** @deprecated Use totalValue / customers; kept until the client moves (it was Σ(base + growth + referral) / customers). */
   averageClv: number;
 }
@@ -121,9 +121,9 @@ export interface ModelSummary {
   /** The purchase model's registry name, e.g. "mbgnbd". */
   purchaseModel: PurchaseModelName;
   /** Why this model, in plain words, e.g. "Pareto/NBD predicted the last 8 months better than MBG/NBD (...)". */
-  reason?: string;
+  reason: string;
   /** The models checked on the holdout (empty when none was): mean absolute error per customer, or why it failed. */
-  candidates?: { name: PurchaseModelName; label: string; mae: number | null; note: string }[];
+  candidates: { name: PurchaseModelName; label: string; mae: number | null; note: string }[];
   converged: boolean;
   parameters: { name: string; value: number }[];
 }
@@ -173,7 +173,6 @@ export interface ContactRow {
   nextOrderDue: string | null;
 }
 
-/** Fields marked optional here are being filled in by issue 16's next commits and become required then. */
 export interface AnalysisSummary {
   customers: number;
   orders: number;
@@ -198,14 +197,14 @@ export interface AnalysisSummary {
   segments: GroupSummary[];
   stages: GroupSummary[];
   /** Each (segment, stage) pair that has customers, with advice fitting both. */
-  actions?: ActionGroup[];
+  actions: ActionGroup[];
   /** The customers with the most predicted value at stake, most first (at most 20). */
-  contactFirst?: ContactRow[];
+  contactFirst: ContactRow[];
   model: ModelSummary;
   /** null when the history is too short for a holdout (or the data is one row per customer). */
-  holdout?: HoldoutSummary | null;
+  holdout: HoldoutSummary | null;
   /** What core/whatif.ts whatIf needs to recompute predicted and lifetime value in the browser. */
-  whatIf?: WhatIfBasis;
+  whatIf: WhatIfBasis;
   /** @deprecated Use topShare (of predicted value); kept until the client moves. */
   top20Share: number;
   /** @deprecated Use totalValue; kept until the client moves. */

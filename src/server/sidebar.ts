@@ -2,13 +2,8 @@
  * The menu, the sidebar and its server API. Reads the user's sheet, runs the analysis and writes the add-in's own
  * sheets ("Customer value", "Segments", optionally a Segment column beside a customer table).
  */
-import {
-  analyzeCustomers,
-  historiesFromOrders,
-  holdoutIfEnoughHistory,
-  type Analysis,
-  type CustomerHistories,
-} from '../core/analysis';
+import { analyze, historiesFromOrders, type Analysis, type CustomerHistories } from '../core/analysis';
+import { cohortRetention } from '../core/cohort';
 import { columnLetters } from '../core/a1';
 import { guessColumns, profileColumn, type SampleKind } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
@@ -16,13 +11,35 @@ import { DataError } from '../core/errors';
 import type { CustomerId } from '../core/ids';
 import { gammagamma } from '../core/models/gammagamma';
 import { modelNamed, PURCHASE_MODEL_NAMES } from '../core/models/registry';
-import { topShare } from '../core/segment';
+import { SEGMENTS, segmentDescription, stageDescription, type GroupTotals } from '../core/segment';
+import { VERDICT_METHOD, type GroupVerdict } from '../core/verdict';
 import { count, formatNumber } from '../core/words';
 import { cellAt, checkedNumberAt, dayAt, idAt, isBlank, isDate, where, AMOUNT, POSITIVE_COUNT, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
-import { REQUEST_LIMITS, type AnalysisRequest, type AnalysisSummary, type ColumnChoice, type ColumnRole, type Progress, type Reply, type SheetInfo } from './contract';
+import {
+  REQUEST_LIMITS,
+  type AnalysisRequest,
+  type AnalysisSummary,
+  type ColumnChoice,
+  type ColumnRole,
+  type GroupSummary,
+  type HoldoutLine,
+  type Progress,
+  type Reply,
+  type SegmentExport,
+  type SheetInfo,
+} from './contract';
 import { cachedFitters } from './pipeline';
-import { customerValueCells, writeCustomerValueSheet, writeSegmentsSheet, CUSTOMER_VALUE_SHEET, RESULT_SHEET_KEYS, SEGMENTS_SHEET } from './report';
+import {
+  customerValueCells,
+  writeCustomerValueSheet,
+  writeSegmentSheet,
+  writeSegmentsSheet,
+  CUSTOMER_VALUE_SHEET,
+  RESULT_SHEET_KEYS,
+  SEGMENTS_SHEET,
+  type Cohorts,
+} from './report';
 import { findSegmentColumn, writeSegmentColumn } from './segmentColumn';
 import { cellsInUse, NEW_SHEET_CELLS, ownSheetKey, SPREADSHEET_CELL_LIMIT, type Placed } from './sheets';
 
@@ -152,27 +169,13 @@ export function analyzeSheet(request: AnalysisRequest): Reply<AnalysisSummary> {
 }
 
 function runAnalysis(request: AnalysisRequest): AnalysisSummary {
-  checkRequest(request);
-  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const sheet = spreadsheet.getSheetByName(request.sheetName);
-  if (!sheet) throw new DataError(`There is no sheet named "${request.sheetName}" any more. Press Reload.`);
-  reportProgress(1, `Reading ${sheet.getLastRow() - 1} rows of "${sheet.getName()}"`);
-  const values = sheet.getDataRange().getValues() as Cell[][];
-  const headers = values[0].map((h) => String(h));
-  const input = request.shape === 'orders' ? readOrderSheet(values, headers, request) : readCustomerSheet(values, headers, request);
-  const { customers, asOfDay, orders, holdoutLog, warnings } = input;
-  const hasReferrals = request.columns.referredBy !== null && request.columns.referredBy !== undefined;
-  checkRoom(spreadsheet, customers.ids.length, hasReferrals);
-
-  reportProgress(2, `Fitting the models to ${customers.ids.length} customers`);
-  const model = request.model ?? 'bgnbd';
-  const holdout = holdoutLog ? holdoutIfEnoughHistory(holdoutLog, asOfDay, model, cachedFitters) : null;
-  const analysis = analyzeCustomers(customers, { ...request, asOfDay, model }, holdout, cachedFitters);
+  const { spreadsheet, sheet, input, analysis } = analyzeRequest(request, (customers, hasReferrals) => checkRoom(activeSpreadsheet(), customers, hasReferrals));
+  const { asOfDay, orders, warnings } = input;
 
   reportProgress(3, `Writing "${CUSTOMER_VALUE_SHEET}"`);
-  const valueSheet = writeCustomerValueSheet(spreadsheet, analysis, hasReferrals);
+  const valueSheet = writeCustomerValueSheet(spreadsheet, analysis);
   reportProgress(4, `Writing "${SEGMENTS_SHEET}" and its charts`);
-  const segmentsSheet = writeSegmentsSheet(spreadsheet, analysis, request);
+  const segmentsSheet = writeSegmentsSheet(spreadsheet, analysis, request, input.holdoutLog && cohortsUpTo(input.holdoutLog, asOfDay));
   const kept = [valueSheet, segmentsSheet].flatMap(keptAsideWarning);
   let segmentColumn: string | null = null;
   if (request.shape === 'customers' && request.addSegmentColumn) {
@@ -184,6 +187,73 @@ function runAnalysis(request: AnalysisRequest): AnalysisSummary {
   }
   const sheets = [valueSheet.sheet.getName(), segmentsSheet.sheet.getName()];
   return summarize(analysis, request, asOfDay, orders, sheets, segmentColumn, [...warnings, ...kept]);
+}
+
+/**
+ * The Segments sheet's cohort triangle: monthly up to 4 years of months, quarterly beyond, of the orders up to the
+ * as-of date; none when even that table would be too wide to read.
+ */
+function cohortsUpTo(log: { ids: CustomerId[]; days: number[]; amounts: number[] }, asOfDay: number): Cohorts | null {
+  // Purchases only (a row of 0 or more; a return is not one, as in summary.ts): without amounts the table counts
+  // customers buying, with them it would be revenue.
+  const keep = log.days.map((d, i) => d <= asOfDay && log.amounts[i] >= 0);
+  const ids = log.ids.filter((_, i) => keep[i]);
+  const days = log.days.filter((_, i) => keep[i]);
+  for (const period of ['month', 'quarter'] as const) {
+    try {
+      const table = cohortRetention(ids, days, period, undefined, { columns: 50, cells: 50 * 50 });
+      return table.rows.length > 0 ? { table, period } : null;
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+    }
+  }
+  return null;
+}
+
+function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
+}
+
+/**
+ * Reads the request's sheet and analyzes it (core/analysis.ts analyze: the model chosen by the holdout unless the
+ * request names one). `beforeFitting` may refuse, in words, before the slow part.
+ */
+function analyzeRequest(
+  request: AnalysisRequest,
+  beforeFitting: (customers: number, hasReferrals: boolean) => void = () => undefined,
+): { spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet; sheet: GoogleAppsScript.Spreadsheet.Sheet; input: SheetInput; analysis: Analysis } {
+  checkRequest(request);
+  const book = activeSpreadsheet();
+  const sheet = book.getSheetByName(request.sheetName);
+  if (!sheet) throw new DataError(`There is no sheet named "${request.sheetName}" any more. Press Reload.`);
+  reportProgress(1, `Reading ${sheet.getLastRow() - 1} rows of "${sheet.getName()}"`);
+  const values = sheet.getDataRange().getValues() as Cell[][];
+  const headers = values[0].map((h) => String(h));
+  const input = request.shape === 'orders' ? readOrderSheet(values, headers, request) : readCustomerSheet(values, headers, request);
+  const { customers, asOfDay, holdoutLog } = input;
+  beforeFitting(customers.ids.length, request.columns.referredBy !== null && request.columns.referredBy !== undefined);
+  reportProgress(2, `Fitting the models to ${customers.ids.length} customers`);
+  const analysis = analyze(customers, { ...request, asOfDay }, holdoutLog, cachedFitters);
+  return { spreadsheet: book, sheet, input, analysis };
+}
+
+/**
+ * Sidebar API: writes one value segment's customers (the Customer value sheet's columns) to a sheet of their own,
+ * "Segment: Champions", ready to export; the analysis is the one analyzeSheet makes of the same request (fits are
+ * cached), and nothing of the user's is overwritten (sheets.ts).
+ * @param {Object} request The columns and options chosen in the sidebar.
+ * @param {string} segment The segment's name, e.g. "Champions".
+ * @return {Object} The sheet written and its customers, or an error in plain words.
+ * @preserve
+ */
+export function exportSegment(request: AnalysisRequest, segment: string): Reply<SegmentExport> {
+  return reply(() => {
+    const wanted = SEGMENTS.find((s) => s === segment);
+    if (wanted === undefined) throw new DataError(`There is no segment named "${String(segment)}"; the segments are ${SEGMENTS.join(', ')}.`);
+    const { spreadsheet: book, analysis } = analyzeRequest(request);
+    const placed = writeSegmentSheet(book, analysis, wanted);
+    return { sheet: placed.sheet.getName(), segment: wanted, customers: analysis.values.segment.filter((s) => s === wanted).length };
+  });
 }
 
 /** The options as the sidebar's inputs bound them (REQUEST_LIMITS): a request is data from the browser. */
@@ -390,38 +460,60 @@ function summarize(
   segmentColumn: string | null,
   warnings: string[],
 ): AnalysisSummary {
-  const params = analysis.purchaseFit.params as Record<string, number>;
+  const params = analysis.purchaseFit.params;
+  const v = analysis.values;
+  const rules = { inactiveDays: request.inactiveDays };
+  const group =
+    <K extends string>(describe: (name: K) => string) =>
+    (g: GroupTotals<K>): GroupSummary => ({ ...g, description: describe(g.name), averageClv: g.customers > 0 ? g.totalValue / g.customers : 0 });
+  const line = (g: GroupVerdict): HoldoutLine => ({ ...g });
   return {
     customers: analysis.customers.ids.length,
     orders,
     asOf: isoFromDay(asOfDay),
     horizonMonths: request.horizonMonths,
-    segments: analysis.segments,
-    stages: analysis.stages,
-    pastValue: sum(analysis.values.base),
-    predictedValue: sum(analysis.values.growth),
-    totalValue: sum(analysis.values.base) + sum(analysis.values.growth),
-    referralValue: analysis.customers.referrerOf ? sum(analysis.values.networking) : null,
-    topShare: { customerShare: 0.2, predictedValueShare: topShare(analysis.values.growth, 0.2) },
-    top20Share: analysis.top20Share,
-    totalClv: analysis.values.clv.reduce((s, v) => s + v, 0),
+    pastValue: analysis.totals.past,
+    predictedValue: analysis.totals.predicted,
+    totalValue: analysis.totals.total,
+    referralValue: analysis.customers.referrerOf ? analysis.totals.referral : null,
+    topShare: { customerShare: 0.2, predictedValueShare: analysis.topShare },
+    segments: analysis.segments.map(group((name) => segmentDescription(name, request.cut))),
+    stages: analysis.stages.map(group((name) => stageDescription(name, rules))),
+    actions: analysis.actions,
+    contactFirst: analysis.contactFirst.map((i) => ({
+      id: analysis.customers.ids[i],
+      segment: v.segment[i],
+      stage: v.stage[i],
+      predictedValue: v.predicted[i],
+      pAlive: v.pAlive[i],
+      atStake: v.atStake[i],
+      daysSinceLastOrder: v.daysSinceLast[i],
+      nextOrderDue: Number.isNaN(v.nextOrderDue[i]) ? null : isoFromDay(v.nextOrderDue[i]),
+    })),
     model: {
       name: `${modelNamed(analysis.model).label} + ${gammagamma.label}`,
       purchaseModel: analysis.model,
+      reason: analysis.modelReason,
+      candidates: analysis.candidates.map((c) => ({ name: c.model, label: c.label, mae: c.mae, note: c.note })),
       converged: analysis.purchaseFit.converged && analysis.spendFit.converged,
       parameters: Object.entries(params).map(([name, value]) => ({ name, value })),
     },
+    holdout: analysis.holdout && {
+      sentence: analysis.holdout.sentence,
+      method: VERDICT_METHOD,
+      holdoutDays: analysis.holdout.holdoutDays,
+      total: line(analysis.holdout.total),
+      groups: analysis.holdout.groups.map(line),
+    },
+    whatIf: analysis.whatIf,
+    top20Share: analysis.topShare,
+    totalClv: analysis.totals.total,
     sheets,
     segmentColumn,
     warnings: [...warnings, ...[analysis.purchaseFit.note, analysis.spendFit.note].filter((n): n is string => !!n).map((n) => `Model note: ${n}.`)],
   };
 }
 
-function sum(values: ArrayLike<number>): number {
-  let total = 0;
-  for (let i = 0; i < values.length; i++) total += values[i];
-  return total;
-}
 
 function kindOf(cell: Cell): SampleKind {
   if (isBlank(cell)) return 'blank';

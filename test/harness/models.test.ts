@@ -105,7 +105,7 @@ describe('the JSDoc of every function with a model', () => {
 });
 
 describe('one pipeline for the CLV cell and the sidebar', () => {
-  it("gives the sidebar's growth value of each customer as the CLV cell's value (12 months, 10% a year, margin 100%)", () => {
+  it("gives the sidebar's predicted value of each customer as the CLV cell's value, with the model the sidebar chose (12 months, 10% a year, margin 100%)", () => {
     const shop = createHarness();
     const sheet = shop.spreadsheet.getActiveSheet().setName('Orders');
     const rows = sampleOrdersSheet(42).rows.map((r) => r.slice(0, 3));
@@ -114,9 +114,11 @@ describe('one pipeline for the CLV cell and the sidebar', () => {
     if (!reply.ok) throw new Error(reply.error);
     const values = shop.spreadsheet.getSheetByName('Customer value')!.getDataRange().getValues();
     const header = values[0] as string[];
-    const growth = new Map<unknown, number>(values.slice(1).map((r) => [r[header.indexOf('Customer')], r[header.indexOf('Growth value')] as number]));
+    const predicted = header.indexOf('Predicted value (next 12 months)');
+    expect(predicted).toBeGreaterThan(0);
+    const growth = new Map<unknown, number>(values.slice(1).map((r) => [r[header.indexOf('Customer')], r[predicted] as number]));
     const column = (j: number): unknown[][] => sheet.getRange(2, j, rows.length - 1, 1).getValues();
-    const cell = rowsOf(shop.cell('CLV', column(2), column(1), column(3), 12, 0.1, 1));
+    const cell = rowsOf(shop.cell('CLV', column(2), column(1), column(3), 12, 0.1, 1, '', reply.value.model.purchaseModel));
     expect(cell.length - 1).toBe(growth.size);
     for (const r of cell.slice(1)) expect(r[1]).toBeCloseTo(growth.get(r[0])!, 9);
   });

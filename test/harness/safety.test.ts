@@ -132,8 +132,9 @@ describe('Analyze customers, run again', () => {
 
   it('gives its new sheets only the columns they need', () => {
     const gas = analyzedShop();
-    expect(sheet(gas, 'Customer value').getMaxColumns()).toBe(14); // with the networking value (referrals)
-    expect(sheet(gas, 'Segments').getMaxColumns()).toBe(10);
+    expect(sheet(gas, 'Customer value').getMaxColumns()).toBe(17); // with the referral value (referrals)
+    // The widest table: the cohort triangle's label, size and 24 months of the sample.
+    expect(sheet(gas, 'Segments').getMaxColumns()).toBe(26);
   });
 
   it('says before fitting when the results would not fit in the 10 million cells of a spreadsheet', () => {
@@ -175,7 +176,7 @@ describe('the Segment column beside a customer table', () => {
     const last = table.getLastRow();
     expect(table.getRange(1, segment).getValue()).toBe('Segment');
     const labels = table.getRange(2, segment, last - 1, 1).getValues().map((r) => r[0]);
-    expect(new Set(labels)).toEqual(new Set(['Champions', 'Rising', 'At risk', 'Low value']));
+    expect(new Set(labels)).toEqual(new Set(['Champions', 'Rising', 'Past stars', 'Low value']));
     const other = (label: unknown): string => (label === 'Champions' ? 'Low value' : 'Champions');
     gas.fill(table, [['Total: 1,000 customers']], last + 2, segment);
     gas.fill(table, [['call back in May']], 5, segment);

@@ -1,7 +1,10 @@
 // The sidebar's server side through the built dist/Code.js: a hand-made shop where every customer's value segment
-// and lifecycle stage is known by construction; re-running; and the promise never to touch the user's cells.
+// and lifecycle stage is known by construction; re-running; the promise never to touch the user's cells; and the
+// built-in sample's figures, which add up and agree with the CLV() cell.
 import { beforeEach, describe, expect, it } from 'vitest';
+import { whatIf } from '../../src/core/whatif';
 import type { AnalysisRequest, AnalysisSummary } from '../../src/server/contract';
+import { sampleOrdersSheet } from '../preview/sample';
 import { analyzeActiveSheet } from './analyze';
 import { createHarness, type Harness } from './gas';
 
@@ -12,20 +15,20 @@ const AS_OF = { y: 2025, m: 12, d: 31 };
 
 /**
  * Six kinds of customer, designed so the model's verdict cannot be in doubt (cut at the median):
- * A ×5  Champions, Regular   — big orders every 20 days for a year, the last one today
- * B ×5  At risk,   Former    — bigger orders every 20 days, then nothing for 10 months
- * C ×5  Rising,    New       — small orders every 5 days, all in the last 25 days
- * D ×1  Low value, One-time  — one small order 60 days ago
- * E ×2  Low value, Former    — one small order 300 days ago
- * F ×2  Low value, At risk   — tiny orders every 45 days, the last one 80 days ago
+ * A ×5  Champions,  Regular   — big orders every 20 days for a year, the last one today
+ * B ×5  Past stars, Former    — bigger orders every 20 days, then nothing for 10 months
+ * C ×5  Rising,     New       — small orders every 5 days, all in the last 25 days
+ * D ×1  Low value,  One-time  — one small order 60 days ago
+ * E ×2  Low value,  Former    — one small order 300 days ago
+ * F ×2  Low value,  Lapsing   — tiny orders every 45 days, the last one 80 days ago (more than 1.5 gaps)
  */
 const EXPECTED: Record<string, { segment: string; stage: string; count: number }> = {
   A: { segment: 'Champions', stage: 'Regular', count: 5 },
-  B: { segment: 'At risk', stage: 'Former', count: 5 },
+  B: { segment: 'Past stars', stage: 'Former', count: 5 },
   C: { segment: 'Rising', stage: 'New', count: 5 },
   D: { segment: 'Low value', stage: 'One-time buyer', count: 1 },
   E: { segment: 'Low value', stage: 'Former', count: 2 },
-  F: { segment: 'Low value', stage: 'At risk', count: 2 },
+  F: { segment: 'Low value', stage: 'Lapsing', count: 2 },
 };
 
 function shopOrders(gas: Harness): Row[] {
@@ -108,29 +111,31 @@ describe('the sidebar on a hand-made shop', () => {
     expect(wrong).toEqual([]);
   });
 
-  it('reports the counts per segment and stage, and the networking value of a referral', () => {
+  it('reports the counts per segment and stage, and the referral value of a referral', () => {
     const reply = analyze(gas);
     const summary = reply.value as { customers: number; segments: { name: string; customers: number }[]; stages: { name: string; customers: number }[] };
     expect(summary.customers).toBe(20);
     const count = (list: { name: string; customers: number }[], name: string): number => list.find((g) => g.name === name)?.customers ?? -1;
     expect(count(summary.segments, 'Champions')).toBe(5);
-    expect(count(summary.segments, 'At risk')).toBe(5);
+    expect(count(summary.segments, 'Past stars')).toBe(5);
     expect(count(summary.segments, 'Rising')).toBe(5);
     expect(count(summary.segments, 'Low value')).toBe(5);
     expect(count(summary.stages, 'Regular')).toBe(5);
     expect(count(summary.stages, 'New')).toBe(5);
     expect(count(summary.stages, 'Former')).toBe(7);
     expect(count(summary.stages, 'One-time buyer')).toBe(1);
-    expect(count(summary.stages, 'At risk')).toBe(2);
+    expect(count(summary.stages, 'Lapsing')).toBe(2);
     const values = gas.spreadsheet.getSheetByName('Customer value')!.getDataRange().getValues();
     const header = values[0] as string[];
-    const networking = header.findIndex((h) => /networking/i.test(h));
-    const base = header.findIndex((h) => /base value/i.test(h));
-    const growth = header.findIndex((h) => /growth value/i.test(h));
+    const referral = header.findIndex((h) => /^Referral value/.test(h));
+    const total = header.indexOf('Total value (past + predicted)');
     const row = (key: string) => values.find((r) => r[header.indexOf('Customer')] === key)!;
-    // A0 referred C0: A0's networking value is C0's base plus growth value.
-    expect(row('A0')[networking] as number).toBeCloseTo((row('C0')[base] as number) + (row('C0')[growth] as number), 6);
-    expect(row('A1')[networking]).toBe(0);
+    // A0 referred C0: A0's referral value is C0's total value, and it is not in A0's total.
+    expect(row('A0')[referral] as number).toBeCloseTo(row('C0')[total] as number, 6);
+    expect(row('A1')[referral]).toBe(0);
+    const past = header.indexOf('Past value (revenue − cost)');
+    const predicted = header.indexOf('Predicted value (next 12 months)');
+    expect(row('A0')[total]).toBe((row('A0')[past] as number) + (row('A0')[predicted] as number));
   });
 
   it('re-running replaces only its own sheets and never changes a cell of the user', () => {
@@ -168,8 +173,172 @@ describe('the sidebar on a hand-made shop', () => {
     analyze(gas);
     const segments = gas.spreadsheet.getSheetByName('Segments')!;
     const text = segments.getDataRange().getValues().flat().join(' ');
-    for (const name of ['Champions', 'Rising', 'At risk', 'Low value', 'Regular', 'One-time buyer']) expect(text).toContain(name);
-    expect(segments.getCharts().length).toBeGreaterThanOrEqual(2);
+    for (const name of ['Champions', 'Rising', 'Past stars', 'Low value', 'Regular', 'One-time buyer', 'Lapsing', 'Former']) expect(text).toContain(name);
+    expect(text).not.toContain('At risk');
+  });
+});
+
+describe('the hand-made shop: what to act on, and the pictures', () => {
+  let gas: Harness;
+  beforeEach(() => ({ gas } = setUp()));
+
+  const customerRows = (sheetName: string): { header: string[]; rows: unknown[][] } => {
+    const values = gas.spreadsheet.getSheetByName(sheetName)!.getDataRange().getValues();
+    return { header: values[0] as string[], rows: values.slice(1) };
+  };
+
+  it('gives each customer the days since the last order and the next order due (last order + usual gap; blank after one order)', () => {
+    analyze(gas);
+    const { header, rows } = customerRows('Customer value');
+    const at = (id: string, column: string): unknown => rows.find((r) => r[0] === id)![header.indexOf(column)];
+    const iso = (d: unknown): string => (d instanceof Object && 'getFullYear' in d ? [(d as Date).getFullYear(), (d as Date).getMonth() + 1, (d as Date).getDate()].map((x) => String(x).padStart(2, '0')).join('-') : String(d));
+    // A0: orders every 20 days, the last on the as-of date.
+    expect(at('A0', 'Days since last order')).toBe(0);
+    expect(iso(at('A0', 'Next order due (last + usual gap)'))).toBe('2026-01-20');
+    // F0: every 45 days, the last 80 days ago: due 35 days ago (overdue).
+    expect(at('F0', 'Days since last order')).toBe(80);
+    expect(iso(at('F0', 'Next order due (last + usual gap)'))).toBe('2025-11-26');
+    // D0: one order 60 days ago: no rhythm yet.
+    expect(at('D0', 'Days since last order')).toBe(60);
+    expect(at('D0', 'Next order due (last + usual gap)')).toBe('');
+  });
+
+  it('lists whom to contact first: most predicted value at stake, with the facts to act on', () => {
+    const { value } = analyze(gas);
+    const list = value.contactFirst!;
+    expect(list.length).toBe(20);
+    for (let k = 1; k < list.length; k++) expect(list[k - 1].atStake).toBeGreaterThanOrEqual(list[k].atStake);
+    for (const c of list) expect(c.atStake).toBeCloseTo(c.predictedValue * (1 - c.pAlive), 9);
+    const d0 = list.find((c) => c.id === 'D0')!;
+    expect(d0).toMatchObject({ segment: 'Low value', stage: 'One-time buyer', daysSinceLastOrder: 60, nextOrderDue: null });
+    expect(list.find((c) => c.id === 'F0')!.nextOrderDue).toBe('2025-11-26');
+  });
+
+  it('exports one segment to a sheet of its own, most predicted value first, never over a sheet of the user', () => {
+    const mine = gas.spreadsheet.insertSheet('Segment: Champions');
+    gas.fill(mine, [['my own list']]);
+    gas.spreadsheet.setActiveSheet(gas.spreadsheet.getSheetByName('Orders')!);
+    const info = gas.fromClient('getSheetInfo') as { ok: true; value: { sheetName: string; shape: 'orders'; guess: Record<string, number | null> } };
+    const request: AnalysisRequest = { sheetName: 'Orders', shape: 'orders', columns: info.value.guess, horizonMonths: 12, annualDiscountRate: 0.1, grossMargin: 1, inactiveDays: 90, cut: 'median' };
+    const reply = gas.fromClient('exportSegment', request, 'Champions') as { ok: true; value: { sheet: string; segment: string; customers: number } };
+    expect(reply).toEqual({ ok: true, value: { sheet: 'Segment: Champions (2)', segment: 'Champions', customers: 5 } });
+    expect(mine.getDataRange().getValues()).toEqual([['my own list']]);
+    const { header, rows } = customerRows('Segment: Champions (2)');
+    expect(rows.map((r) => String(r[0])[0])).toEqual(['A', 'A', 'A', 'A', 'A']);
+    const predicted = rows.map((r) => r[header.indexOf('Predicted value (next 12 months)')] as number);
+    expect([...predicted].sort((p, q) => q - p)).toEqual(predicted);
+    expect(gas.fromClient('exportSegment', request, 'At risk')).toEqual({ ok: false, error: 'There is no segment named "At risk"; the segments are Champions, Rising, Past stars, Low value.' });
+  });
+
+  it('draws value by segment (past + predicted, stacked), customers per segment and the cumulative value curve, and colours the cohort triangle', () => {
+    analyze(gas);
+    const segments = gas.spreadsheet.getSheetByName('Segments')!;
+    const charts = segments.getCharts();
+    expect(charts.map((c) => [c.type, c.options.title])).toEqual([
+      ['COLUMN', 'Value by segment: past + predicted = total'],
+      ['COLUMN', 'Customers per segment'],
+      ['LINE', 'Cumulative predicted value (customers ranked by it)'],
+    ]);
+    const values = segments.getDataRange().getValues();
+    const segmentHeader = values.findIndex((r) => r[0] === 'Segment') + 1;
+    // The stacked chart reads the segment names and the past and predicted value columns (E and F).
+    expect(charts[0].ranges).toEqual([`Segments!A${segmentHeader}:A${segmentHeader + 4}`, `Segments!E${segmentHeader}:F${segmentHeader + 4}`]);
+    expect(values[segmentHeader - 1].slice(4, 6)).toEqual(['Past value', 'Predicted value (next 12 months)']);
+    expect(charts[0].options.isStacked).toBe(true);
+    const cohortHeader = values.findIndex((r) => r[0] === 'Cohort (first purchase)') + 1;
+    expect(cohortHeader).toBeGreaterThan(0);
+    const rules = segments.getConditionalFormatRules() as { rule: { min: { color: string }; max: { color: string } }; getRanges(): { getA1Notation(): string }[] }[];
+    expect(rules).toHaveLength(1);
+    expect(rules[0].rule.min.color).toBe('#ffffff');
+    expect(rules[0].getRanges()[0].getA1Notation()).toMatch(new RegExp(`^C${cohortHeader + 1}:`));
+  });
+});
+
+describe('the built-in sample through the bundle', () => {
+  const analyzed = (() => {
+    let cached: { gas: Harness; summary: AnalysisSummary } | null = null;
+    return () => {
+      if (cached) return cached;
+      const gas = createHarness();
+      gas.fill(gas.spreadsheet.getActiveSheet().setName('Orders'), sampleOrdersSheet(42).rows);
+      const reply = analyzeActiveSheet(gas);
+      if (!reply.ok) throw new Error(reply.error);
+      cached = { gas, summary: reply.value };
+      return cached;
+    };
+  })();
+
+  it('has headline figures that say what they sum and add up: past + predicted = total, referral apart', () => {
+    const { gas, summary } = analyzed();
+    const values = gas.spreadsheet.getSheetByName('Customer value')!.getDataRange().getValues();
+    const header = values[0] as string[];
+    const sum = (name: string): number => values.slice(1).reduce((s, r) => s + (r[header.indexOf(name)] as number), 0);
+    expect(summary.pastValue).toBeCloseTo(sum('Past value (revenue − cost)'), 6);
+    expect(summary.pastValue).toBeCloseTo(sum('Revenue') - sum('Cost'), 6);
+    expect(summary.predictedValue).toBeCloseTo(sum('Predicted value (next 12 months)'), 6);
+    expect(summary.totalValue).toBeCloseTo(summary.pastValue + summary.predictedValue, 6);
+    expect(summary.referralValue).toBeCloseTo(sum("Referral value (referred customers' total, not added)"), 6);
+    expect(summary.pastValue).toBeCloseTo(95_658.47, 2);
+    expect(summary.predictedValue).toBeCloseTo(58_604.57, 0);
+    expect(summary.totalValue).toBeCloseTo(154_263.04, 0);
+    expect(summary.referralValue!).toBeCloseTo(22_249.95, 0);
+    expect(summary.topShare.customerShare).toBe(0.2);
+    expect(summary.topShare.predictedValueShare).toBeCloseTo(0.77, 2);
+    for (const groups of [summary.segments, summary.stages]) {
+      expect(groups.reduce((s, g) => s + g.predictedValue, 0)).toBeCloseTo(summary.predictedValue, 6);
+      for (const g of groups) expect(g.totalValue).toBeCloseTo(g.pastValue + g.predictedValue, 6);
+    }
+    expect(summary.segments.map((g) => g.description)[0]).toBe('In the top 20% by total value (past + predicted) and by predicted value.');
+  });
+
+  it('chooses its model by the holdout, says why, and states the verdict with its expected range', () => {
+    const { summary } = analyzed();
+    expect(summary.model.purchaseModel).toBe('paretonbd');
+    expect(summary.model.name).toBe('Pareto/NBD + Gamma-Gamma');
+    expect(summary.model.reason).toBe('Pareto/NBD: it predicted the purchases of the last 8 months best (mean error 0.21 purchases per customer; MBG/NBD 0.323).');
+    expect(summary.model.candidates!.map((c) => c.name)).toEqual(['mbgnbd', 'paretonbd']);
+    expect(summary.holdout!.sentence).toBe('Predicted 2.28 purchases per customer over the last 8 months, actual 2.26: within the expected range (2.05 to 2.51).');
+    expect(summary.holdout!.groups.map((g) => g.verdict)).toEqual(['within', 'within', 'within', 'within', 'within', null, null, 'within']);
+    expect(summary.holdout!.total.low!).toBeLessThan(summary.holdout!.total.actual);
+  });
+
+  it('never shows a one-time buyer of a year or two ago as 100% alive', () => {
+    const { gas } = analyzed();
+    const values = gas.spreadsheet.getSheetByName('Customer value')!.getDataRange().getValues();
+    const header = values[0] as string[];
+    const old = values.slice(1).filter((r) => r[header.indexOf('Orders')] === 1 && (r[header.indexOf('Days since last order')] as number) >= 365);
+    expect(old.length).toBeGreaterThan(100);
+    for (const r of old) expect(r[header.indexOf('P(alive)')] as number).toBeLessThan(0.5);
+  });
+
+  it("gives as predicted value of each customer the CLV() cell's clv, with the model it chose", () => {
+    const gas = createHarness();
+    const sheet = gas.spreadsheet.getActiveSheet().setName('Orders');
+    const rows = sampleOrdersSheet(42).rows.map((r) => r.slice(0, 3));
+    gas.fill(sheet, rows);
+    const reply = analyzeActiveSheet(gas, { columns: { orderDate: 0, customerId: 1, amount: 2 }, grossMargin: 1 });
+    if (!reply.ok) throw new Error(reply.error);
+    const values = gas.spreadsheet.getSheetByName('Customer value')!.getDataRange().getValues();
+    const header = values[0] as string[];
+    const sidebar = new Map<unknown, number>(values.slice(1).map((r) => [r[header.indexOf('Customer')], r[header.indexOf('Predicted value (next 12 months)')] as number]));
+    const column = (j: number): unknown[][] => sheet.getRange(2, j, rows.length - 1, 1).getValues();
+    const cell = gas.cell('CLV', column(2), column(1), column(3), 12, 0.1, 1, '', reply.value.model.purchaseModel) as unknown[][];
+    const clv = (cell[0] as string[]).indexOf('clv');
+    expect(cell.length - 1).toBe(sidebar.size);
+    let total = 0;
+    for (const r of cell.slice(1)) {
+      expect(r[clv] as number).toBeCloseTo(sidebar.get(r[0])!, 9);
+      total += r[clv] as number;
+    }
+    expect(reply.value.predictedValue).toBeCloseTo(total, 6);
+  });
+
+  it('gives the browser what it needs to answer "what if" without a server call', () => {
+    const { summary } = analyzed();
+    const basis = summary.whatIf!;
+    expect(basis.predictedValue).toBe(summary.predictedValue);
+    expect(whatIf(basis).predictedValue).toBeCloseTo(summary.predictedValue, 6);
+    expect(whatIf(basis, { retention: 0.05 }).lifetimeChange).toBeCloseTo(0.138, 3);
   });
 });
 

@@ -125,7 +125,7 @@ describe('the sample data in the sidebar', () => {
     if (!reply.ok) throw new Error(reply.error);
     for (const s of reply.value.segments) expect(s.customers, s.name).toBeGreaterThan(0);
     for (const s of reply.value.stages) expect(s.customers, s.name).toBeGreaterThan(0);
-    expect(reply.value.segments.map((s) => s.name)).toEqual(['Champions', 'Rising', 'At risk', 'Low value']);
-    expect(reply.value.stages.map((s) => s.name)).toEqual(['New', 'One-time buyer', 'Regular', 'At risk', 'Former']);
+    expect(reply.value.segments.map((s) => s.name)).toEqual(['Champions', 'Rising', 'Past stars', 'Low value']);
+    expect(reply.value.stages.map((s) => s.name)).toEqual(['New', 'One-time buyer', 'Regular', 'Lapsing', 'Former']);
   });
 });

@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { mbgnbd } from '../../src/core/models/mbgnbd';
+import { paretonbd } from '../../src/core/models/paretonbd';
+import { countMoments, judgeGroup, judgeGroups, periodWords, VERDICT_RULES, verdictSentence } from '../../src/core/verdict';
+
+describe('a group judged against the range sampling noise allows', () => {
+  // 100 customers, 200 purchases predicted, variance 400 in all: the mean's sd is √400 / 100 = 0.2.
+  const z = VERDICT_RULES.z;
+  it('within the expected range: predicted 2 ± 1.96 × 0.2', () => {
+    const g = judgeGroup('1', 100, 200, 229, 400);
+    expect(g.verdict).toBe('within');
+    expect(g.low).toBeCloseTo(2 - z * 0.2, 12);
+    expect(g.high).toBeCloseTo(2 + z * 0.2, 12);
+    expect(g.predicted).toBe(2);
+    expect(g.actual).toBe(2.29);
+  });
+  it('outside it, either way', () => {
+    expect(judgeGroup('1', 100, 200, 240, 400).verdict).toBe('above'); // 2.40 > 2.392
+    expect(judgeGroup('1', 100, 200, 160, 400).verdict).toBe('below'); // 1.60 < 1.608
+  });
+  it('too small to judge: fewer than 30 customers, or fewer than 5 purchases predicted', () => {
+    expect(judgeGroup('7+', 29, 200, 400, 400)).toMatchObject({ verdict: null, low: null, high: null, customers: 29 });
+    expect(judgeGroup('0', 500, 4.9, 40, 5)).toMatchObject({ verdict: null });
+    expect(judgeGroup('0', 30, 5, 5, 5).verdict).toBe('within');
+  });
+  it('groups and the whole from per-customer moments; a customer of no group counts in the whole only', () => {
+    const n = 60;
+    const moments = { mean: new Float64Array(n).fill(1), variance: new Float64Array(n).fill(1) };
+    const actual = new Float64Array(n).fill(1);
+    const group = Array.from({ length: n }, (_, i) => (i < 40 ? 0 : i < 50 ? 1 : -1));
+    const { groups, total } = judgeGroups(['a', 'b'], group, moments, actual);
+    expect(groups.map((g) => [g.label, g.customers, g.verdict])).toEqual([
+      ['a', 40, 'within'],
+      ['b', 10, null],
+    ]);
+    expect(total).toMatchObject({ label: 'All', customers: 60, predicted: 1, actual: 1, verdict: 'within' });
+    expect(total.high! - total.predicted).toBeCloseTo(VERDICT_RULES.z * Math.sqrt(60) / 60, 12);
+  });
+});
+
+describe("each customer's holdout count: mean and variance from the model's own distribution", () => {
+  const customers = { frequency: [0, 2, 10, 2], recency: [0, 30, 200, 30], T: [100, 150, 220, 150] };
+  for (const [name, predictor] of [
+    ['MBG/NBD', mbgnbd.predictorOf({ r: 0.5, alpha: 10, a: 0.8, b: 2.5 })],
+    ['Pareto/NBD', paretonbd.predictorOf({ r: 0.55, alpha: 10.6, s: 0.6, beta: 11.7 })],
+  ] as const) {
+    it(`${name}: the mean is the model's expected purchases; the variance Σ n² P(n) − mean² over a long tail`, () => {
+      const t = 120;
+      const m = countMoments(predictor, customers, t);
+      const counts = Float64Array.from({ length: 400 }, (_, j) => j);
+      const rows = predictor.countProbabilities(t, counts, customers);
+      customers.frequency.forEach((x, i) => {
+        expect(m.mean[i]).toBeCloseTo(predictor.expectedPurchases(t, x, customers.recency[i], customers.T[i]), 6);
+        const mean = rows[i].reduce((s, p, j) => s + j * p, 0);
+        const second = rows[i].reduce((s, p, j) => s + j * j * p, 0);
+        expect(m.variance[i]).toBeCloseTo(second - mean * mean, 6);
+        expect(m.variance[i]).toBeGreaterThan(0);
+      });
+      // Identical histories share one computation and one answer.
+      expect(m.mean[3]).toBe(m.mean[1]);
+    });
+  }
+});
+
+describe('the verdict in one sentence', () => {
+  it('says predicted, actual, the period and the range', () => {
+    const g = { label: 'All', customers: 400, predicted: 2.15, actual: 2.29, low: 1.98, high: 2.32, verdict: 'within' as const };
+    expect(verdictSentence(g, 243)).toBe('Predicted 2.15 purchases per customer over the last 8 months, actual 2.29: within the expected range (1.98 to 2.32).');
+    expect(verdictSentence({ ...g, actual: 2.5, verdict: 'above' }, 243)).toBe(
+      'Predicted 2.15 purchases per customer over the last 8 months, actual 2.5: above the expected range (1.98 to 2.32); the model under-predicts: read its predictions as a floor.',
+    );
+    expect(verdictSentence({ ...g, low: null, high: null, verdict: null }, 45)).toMatch(/over the last 45 days, actual 2\.29: too few customers or purchases to judge/);
+  });
+  it('periods in months from 60 days, in days below', () => {
+    expect(periodWords(59)).toBe('59 days');
+    expect(periodWords(61)).toBe('2 months');
+    expect(periodWords(1)).toBe('1 day');
+  });
+});
