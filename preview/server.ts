@@ -47,6 +47,21 @@ export const SIDEBAR_CSP = [
   `sandbox ${SIDEBAR_SANDBOX}`,
 ].join('; ');
 
+/**
+ * The page around the grid shows uploaded data, so it too allows no script but its own inline one, loads nothing
+ * from elsewhere and talks only to this server; it frames only /sidebar.
+ */
+export const PAGE_CSP = [
+  "default-src 'none'",
+  "script-src 'unsafe-inline'",
+  "style-src 'unsafe-inline'",
+  "connect-src 'self'",
+  "frame-src 'self'",
+  "form-action 'none'",
+  "base-uri 'none'",
+  "frame-ancestors 'none'",
+].join('; ');
+
 export interface PreviewOptions {
   /** 0 picks a free port. Default 8080. */
   port?: number;
@@ -165,7 +180,7 @@ async function route(req: http.IncomingMessage, res: http.ServerResponse, contex
       const page = readFileSync(path.join(here, 'index.html'), 'utf8');
       const marker = '/*MAX_UPLOAD_BYTES*/0';
       if (!page.includes(marker)) throw new Error(`index.html lacks ${marker}`);
-      return send(res, 200, 'text/html; charset=utf-8', page.replace(marker, String(MAX_UPLOAD_BYTES)));
+      return send(res, 200, 'text/html; charset=utf-8', page.replace(marker, String(MAX_UPLOAD_BYTES)), { 'content-security-policy': PAGE_CSP });
     }
     case 'GET /favicon.ico':
       res.writeHead(204).end();

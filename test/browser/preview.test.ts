@@ -6,7 +6,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startPreview, type Preview } from '../../preview/server';
+import { PAGE_CSP, startPreview, type Preview } from '../../preview/server';
 import { MAX_UPLOAD_BYTES } from '../../preview/upload';
 import type { SheetsSnapshot } from '../../preview/worker';
 
@@ -64,7 +64,12 @@ async function openPreview(): Promise<{ p: Preview; page: Page; dialogs: string[
     void d.dismiss();
   });
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(p.url);
+  // A blocked script, style or request shows as a console error (a Content-Security-Policy violation among them).
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
+  const response = await page.goto(p.url);
+  expect(response?.headers()['content-security-policy']).toBe(PAGE_CSP);
   await page.frameLocator('#sidebar').locator('#col-customerId').waitFor({ timeout: TIMEOUT });
   return { p, page, dialogs, errors };
 }
