@@ -4,6 +4,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import ExcelJS from 'exceljs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PAGE_CSP, startPreview, type Preview } from '../../preview/server';
@@ -165,7 +166,7 @@ describe('the preview with your own data', () => {
   );
 
   it(
-    'takes pasted rows, inserts the template from the menu, and refuses a file over the limit in words',
+    'takes pasted rows and an xlsx, inserts the template from the menu, and refuses a file over the limit in words',
     async () => {
       const { p, page, dialogs, errors } = await openPreview();
 
@@ -176,6 +177,18 @@ describe('the preview with your own data', () => {
       const pasted = (await sheets(p)).sheets.find((s) => s.name === 'Pasted')!;
       // Typed as Sheets types them: "007" a number, "$1,234.50" money, "12.5%" a share.
       expect(pasted.values[1]).toEqual([7, 1234.5, 0.125]);
+
+      // An xlsx keeps its text cells as text ("007" stays "007") and its dates as the days they show.
+      const book = new ExcelJS.Workbook();
+      const orders = book.addWorksheet('Orders');
+      orders.addRow(['Customer', 'Order date', 'Amount']);
+      orders.addRow(['007', new Date(Date.UTC(2025, 2, 31)), 12.5]);
+      orders.getCell('B2').numFmt = 'yyyy-mm-dd';
+      const xlsx = await fetch(`${p.url}/api/import?name=book.xlsx`, { method: 'POST', body: new Uint8Array(await book.xlsx.writeBuffer()) });
+      expect(await xlsx.json()).toEqual({ names: ['Orders (2)'], description: 'xlsx, 1 sheet, 2 rows' });
+      const fromXlsx = (await sheets(p)).sheets.find((s) => s.name === 'Orders (2)')!;
+      expect(fromXlsx.values[1]).toEqual(['007', '2025-03-31', 12.5]);
+      expect(fromXlsx.shown[1].map((c) => c.text)).toEqual(['007', '2025-03-31', '12.5']);
 
       const big = Buffer.alloc(MAX_UPLOAD_BYTES + 1, 'a');
       await page.getByTestId('upload').setInputFiles({ name: 'huge.csv', mimeType: 'text/csv', buffer: big });
