@@ -327,3 +327,15 @@ describe('long horizons', () => {
     expect(iv.high[n - 1]).toBeGreaterThan(10_000);
   });
 });
+
+describe('long horizons of BG/NBD', () => {
+  it('gives count intervals of heavy buyers over 100 years quickly', () => {
+    const n = 300;
+    const histories = { frequency: Float64Array.from({ length: n }, (_, i) => i), recency: Float64Array.from({ length: n }, (_, i) => (i === 0 ? 0 : 99.9)), T: new Float64Array(n).fill(100) };
+    const start = performance.now();
+    const iv = purchaseIntervals('bgnbd', { params: { r: 1, alpha: 1, a: 0.05, b: 1000 } }, histories, 36_525, { level: 0.8 });
+    expect(performance.now() - start).toBeLessThan(3000);
+    for (let i = 0; i < n; i++) expect(0 <= iv.low[i] && iv.low[i] <= iv.high[i] && Number.isFinite(iv.high[i])).toBe(true);
+    expect(iv.high[n - 1]).toBeGreaterThan(10_000);
+  });
+});

@@ -70,6 +70,9 @@ function poisson(rng: Random, mean: number): number {
   return Number.isFinite(mean) ? rng.poisson(mean) : mean;
 }
 
+/** Above this many purchases a run's drop-out is drawn at once (p, then a geometric K), not purchase by purchase. */
+const DROP_BY_HAZARD_LIMIT = 200;
+
 /** Above this mean a negative binomial count is drawn as a Gamma rate and a Poisson count (PTRS: constant time). */
 const INVERSION_MEAN_LIMIT = 30;
 
@@ -152,6 +155,11 @@ function betaGeo(shift: 0 | 1): PurchaseSimulation<BetaGeoParams> {
         const purchases = negativeBinomial(rng, r + x, alpha + T, t);
         if (purchases === 0) {
           out[i] = 0;
+          continue;
+        }
+        if (purchases > DROP_BY_HAZARD_LIMIT) {
+          // Many purchases (a long horizon): p drawn, then K ~ Geometric(p) at once rather than purchase by purchase.
+          out[i] = Math.min(purchases, geometric(rng, rng.beta(a, b + x + shift)));
           continue;
         }
         drop.start(rng);
