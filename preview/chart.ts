@@ -38,6 +38,8 @@ export interface ChartData {
   formatX: (value: number) => string;
   formatY: (value: number) => string;
   legend: boolean;
+  /** isStacked: each category's series as one column, stacked (positives up from zero, negatives down). */
+  stacked: boolean;
   /** Series colours (the chart's colors option); Sheets' defaults when empty. */
   colors: string[];
 }
@@ -90,15 +92,23 @@ interface Plot {
 function columns(shapes: Shape[], data: ChartData, color: (i: number) => string, plot: Plot): void {
   const y = yScale(shapes, data, plot);
   const band = (plot.right - plot.left) / data.categories.length;
-  const barWidth = (band * 0.7) / data.series.length;
-  const zero = y(0);
+  const barWidth = (band * 0.7) / (data.stacked ? 1 : data.series.length);
   data.categories.forEach((category, i) => {
     const x0 = plot.left + band * i + band * 0.15;
+    // Where the next piece of a stacked column starts, above and below zero.
+    let [up, down] = [0, 0];
     data.series.forEach((s, k) => {
       const v = s.values[i];
       if (v === null) return;
-      const top = Math.min(y(v), zero);
-      shapes.push({ kind: 'rect', x: round(x0 + barWidth * k), y: round(top), width: round(Math.max(1, barWidth - 1)), height: round(Math.abs(y(v) - zero)), fill: color(k) });
+      let [from, to] = [0, v];
+      if (data.stacked) {
+        from = v >= 0 ? up : down;
+        to = from + v;
+        if (v >= 0) up = to;
+        else down = to;
+      }
+      const x = data.stacked ? x0 : x0 + barWidth * k;
+      shapes.push({ kind: 'rect', x: round(x), y: round(Math.min(y(from), y(to))), width: round(Math.max(1, barWidth - 1)), height: round(Math.abs(y(to) - y(from))), fill: color(k) });
     });
     shapes.push({ kind: 'text', x: round(plot.left + band * (i + 0.5)), y: plot.bottom + 16, text: clip(label(category, data.formatX), Math.max(4, Math.floor(band / 7))), anchor: 'middle', size: 11 });
   });
@@ -163,7 +173,12 @@ function pie(shapes: Shape[], data: ChartData, color: (i: number) => string): vo
 
 /** Gridlines and labels of the value axis; returns the value → y map. */
 function yScale(shapes: Shape[], data: ChartData, plot: Plot): (v: number) => number {
-  const all = data.series.flatMap((s) => s.values.filter((v): v is number => v !== null));
+  const present = (values: (number | null)[]): number[] => values.filter((v): v is number => v !== null);
+  const columnsOf = (i: number): number[] => present(data.series.map((s) => s.values[i] ?? null));
+  // A stacked column reaches the sum of its positive parts up and of its negative parts down.
+  const all = data.stacked
+    ? data.categories.flatMap((_, i) => [sum(columnsOf(i).filter((v) => v > 0)), sum(columnsOf(i).filter((v) => v < 0))])
+    : data.series.flatMap((s) => present(s.values));
   const ticks = niceTicks(Math.min(0, ...all), Math.max(0, ...all));
   const [lo, hi] = [ticks[0], ticks[ticks.length - 1]];
   const y = (v: number): number => plot.bottom - ((v - lo) / (hi - lo || 1)) * (plot.bottom - plot.top);
@@ -213,3 +228,4 @@ function clip(text: string, max: number): string {
 }
 
 const round = (v: number): number => Math.round(v * 10) / 10;
+const sum = (values: number[]): number => values.reduce((a, b) => a + b, 0);

@@ -259,6 +259,7 @@ function placedChart(chart: FakeChart): PlacedChart {
     formatX: formatter(hAxis, category?.format),
     formatY: formatter(vAxis, seriesColumns[0]?.format),
     legend: legend.get('position') !== 'none',
+    stacked: options.get('isStacked') === true,
     colors: Array.isArray(colors) ? colors.map(safeColor).filter((c): c is string => c !== null) : [],
   });
   const [row, column, offsetX, offsetY] = chart.position;

@@ -9,7 +9,7 @@ const percent = (v: number): string => `${Math.round(v * 100)}%`;
 const plain = (v: number): string => String(v);
 
 function chart(overrides: Partial<ChartData>): ChartData {
-  return { type: 'COLUMN', title: '', categories: [], series: [], xTitle: '', yTitle: '', formatX: plain, formatY: plain, legend: false, colors: [], ...overrides };
+  return { type: 'COLUMN', title: '', categories: [], series: [], xTitle: '', yTitle: '', formatX: plain, formatY: plain, legend: false, stacked: false, colors: [], ...overrides };
 }
 
 const texts = (shapes: Shape[]): string[] => shapes.flatMap((s) => (s.kind === 'text' ? [s.text] : []));
@@ -25,6 +25,25 @@ describe('charts', () => {
     // All three stand on the zero line.
     expect(new Set(columns.map((c) => c.y + c.height))).toEqual(new Set([248]));
     expect(texts(drawing.shapes)).toEqual(['Customers per segment', '0', '20', '40', '60', '80', '100', 'Champions', 'Rising', 'Low value']);
+  });
+
+  it('stacks the series of a column when isStacked: past + predicted = total', () => {
+    const drawing = drawChart(chart({ categories: ['Champions', 'Rising'], series: [{ name: 'Past', values: [60, 10] }, { name: 'Predicted', values: [40, -10] }], stacked: true }));
+    // The columns reach 100 up and -10 down: ticks -50, 0, 50, 100 over y 248..40, so a unit is 208/150 px.
+    expect(texts(drawing.shapes).slice(0, 4)).toEqual(['-50', '0', '50', '100']);
+    const unit = 208 / 150;
+    const zero = 248 - 50 * unit;
+    const [pastA, predictedA, pastB, predictedB] = bars(drawing.shapes);
+    expect(pastA.x).toBe(predictedA.x);
+    expect(pastA.height).toBeCloseTo(60 * unit, 0);
+    expect(pastA.y + pastA.height).toBeCloseTo(zero, 0);
+    // The predicted part sits on top of the past part, the column's top at 100.
+    expect(predictedA.y + predictedA.height).toBeCloseTo(pastA.y, 0);
+    expect(predictedA.y).toBeCloseTo(zero - 100 * unit, 0);
+    // A negative part hangs below zero.
+    expect(pastB.y + pastB.height).toBeCloseTo(zero, 0);
+    expect(predictedB.y).toBeCloseTo(zero, 0);
+    expect(predictedB.height).toBeCloseTo(10 * unit, 0);
   });
 
   it('draws a line over a numeric axis with the axis format, and the axis titles', () => {
