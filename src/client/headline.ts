@@ -49,11 +49,11 @@ export function headline(s: HeadlineFigures): HTMLElement {
 }
 
 /** Which model, why, and the holdout verdict; the tables (groups, then the models) below the sentence. */
-export function trust(model: ModelSummary, holdout: HoldoutSummary | null | undefined): HTMLElement {
+export function trust(model: ModelSummary, holdout: HoldoutSummary | null): HTMLElement {
   const box = el('section', { className: 'trust', testid: 'trust' });
-  box.appendChild(
-    el('p', { testid: 'model', className: model.converged ? '' : 'warn' }, el('strong', { text: model.name }), document.createTextNode(model.reason ? `: ${model.reason}` : '.')),
-  );
+  box.appendChild(el('p', { testid: 'model' }, document.createTextNode('Model: '), el('strong', { text: model.name })));
+  // The reason names the purchase model itself ("Pareto/NBD: it predicted …"): a sentence of its own.
+  box.appendChild(el('p', { testid: 'model-reason', text: model.reason }));
   if (!model.converged) box.appendChild(el('p', { className: 'warn', text: 'The fit did not converge: treat the figures with care.' }));
   if (holdout) {
     const total = holdout.total.verdict;
@@ -65,7 +65,7 @@ export function trust(model: ModelSummary, holdout: HoldoutSummary | null | unde
   }
   // The model's own figures matter to few readers: below the verdict, folded.
   const details = el('details', { testid: 'model-details' }, el('summary', { text: 'Model details' }));
-  if (model.candidates && model.candidates.length > 0) details.appendChild(candidateTable(model.candidates));
+  if (model.candidates.length > 0) details.appendChild(candidateTable(model.candidates));
   details.appendChild(parameterTable(model.parameters));
   box.appendChild(details);
   return box;

@@ -30,7 +30,6 @@ function stat(label: string, value: string): HTMLElement {
 function segmentCard(g: GroupSummary, s: AnalysisSummary): HTMLElement {
   const customers = stat(`customers (${formatShare(g.customerShare)} of customers)`, formatCount(g.customers));
   customers.dataset.testid = 'segment-customers';
-  const predicted = g.predictedShare === undefined ? '' : ` (${formatShare(g.predictedShare)} of predicted value)`;
   const card = el(
     'article',
     { className: 'card', testid: 'segment-card' },
@@ -40,15 +39,15 @@ function segmentCard(g: GroupSummary, s: AnalysisSummary): HTMLElement {
       { className: 'stats' },
       customers,
       stat(`revenue so far (${formatShare(g.revenueShare)} of revenue)`, formatMoney(g.revenue)),
-      stat(`predicted value, ${s.horizonMonths} mo${predicted}`, formatMoney(g.predictedValue)),
-      stat('total value per customer', formatMoney(g.customers > 0 ? (g.totalValue ?? g.averageClv * g.customers) / g.customers : 0)),
+      stat(`predicted value, ${s.horizonMonths} mo (${formatShare(g.predictedShare)} of predicted value)`, formatMoney(g.predictedValue)),
+      stat('total value per customer (past + predicted)', formatMoney(g.customers > 0 ? g.totalValue / g.customers : 0)),
     ),
   );
   card.dataset.segment = g.name;
   card.dataset.customers = String(g.customers);
   card.dataset.kind = g.name.toLowerCase().replace(/[^a-z]+/g, '-');
-  if (g.description) card.appendChild(el('p', { className: 'meaning', text: g.description }));
-  const actions = (s.actions ?? []).filter((a) => a.segment === g.name && a.customers > 0);
+  card.appendChild(el('p', { className: 'meaning', text: g.description }));
+  const actions = s.actions.filter((a) => a.segment === g.name && a.customers > 0);
   if (actions.length > 0) {
     card.appendChild(
       el(
@@ -65,7 +64,7 @@ function stageTable(stages: GroupSummary[], horizonMonths: number): HTMLElement 
   const head = el('tr', {}, el('th', { text: 'Stage' }), el('th', { text: 'Customers' }), el('th', { text: `Predicted, ${horizonMonths} mo` }));
   const rows = stages.map((g) => {
     const row = el('tr', {}, el('td', { text: g.name }), el('td', { text: `${formatCount(g.customers)} (${formatShare(g.customerShare)})` }), el('td', { text: formatMoney(g.predictedValue) }));
-    if (g.description) row.title = g.description;
+    row.title = g.description;
     return row;
   });
   return el(
@@ -122,9 +121,9 @@ export function renderResults(box: HTMLElement, s: AnalysisSummary, actions: Res
     ),
     section('Lifecycle stages', 'stages-section', stageTable(s.stages, s.horizonMonths)),
   );
-  if (s.contactFirst) box.appendChild(section('Contact first', 'contact-section', contactList(s.contactFirst, s)));
+  box.appendChild(section('Contact first', 'contact-section', contactList(s.contactFirst, s)));
   box.appendChild(section('Write a segment to a sheet', 'export-section', segmentExports(segmentsWithCustomers, actions.exportSegment)));
-  if (s.whatIf) box.appendChild(section('What if', 'whatif-section', whatIfPanel(s.whatIf)));
+  box.appendChild(section('What if', 'whatif-section', whatIfPanel(s.whatIf)));
   if (s.warnings.length > 0) box.appendChild(el('ul', { className: 'warnings', testid: 'warnings' }, ...s.warnings.map((w) => el('li', { text: w }))));
   const written = s.sheets.map((name) => `"${name}"`).join(' and ');
   const column = s.segmentColumn ? ` A Segment column was written in column ${s.segmentColumn} of your sheet.` : '';

@@ -72,10 +72,11 @@ describe('headline and trust', () => {
   it("states the model and why, then the holdout verdict sentence, then its table with small groups marked, then the model tables", async () => {
     const { page, errors } = await analyzed();
     const trust = page.getByTestId('trust');
-    expect(await page.getByTestId('model').textContent()).toBe(`Pareto/NBD + Gamma-Gamma: ${SUMMARY.model.reason}`);
+    expect(await page.getByTestId('model').textContent()).toBe('Model: Pareto/NBD + Gamma-Gamma');
+    expect(await page.getByTestId('model-reason').textContent()).toBe(SUMMARY.model.reason);
     expect(await page.getByTestId('holdout-verdict').textContent()).toBe(SUMMARY.holdout!.sentence);
     const order = await trust.evaluate((t) => Array.from(t.children).map((c) => (c as HTMLElement).dataset.testid ?? c.tagName.toLowerCase()));
-    expect(order).toEqual(['model', 'holdout-verdict', 'holdout', 'p', 'model-details']);
+    expect(order).toEqual(['model', 'model-reason', 'holdout-verdict', 'holdout', 'p', 'model-details']);
     const rows = page.getByTestId('holdout-row');
     expect(await rows.evaluateAll((r) => r.map((n) => Array.from(n.children).map((c) => c.textContent)))).toEqual([
       ['0', '277', '0.73', '0.51', 'in range'],

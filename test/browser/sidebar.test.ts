@@ -120,7 +120,7 @@ describe('sidebar on the sample order log', () => {
       expect(await sidebar.getByTestId('analyze').isDisabled()).toBe(true);
       const cards = sidebar.getByTestId('segment-card');
       await expect.poll(() => cards.count(), { timeout: TIMEOUT }).toBe(4);
-      expect(await cards.evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.segment))).toEqual(['Champions', 'Rising', 'At risk', 'Low value']);
+      expect(await cards.evaluateAll((nodes) => nodes.map((n) => (n as HTMLElement).dataset.segment))).toEqual(['Champions', 'Rising', 'Past stars', 'Low value']);
       const counts = await cards.evaluateAll((nodes) => nodes.map((n) => Number((n as HTMLElement).dataset.customers)));
       const customers = counts.reduce((s, c) => s + c, 0);
       expect(customers).toBe(1000);
@@ -132,7 +132,11 @@ describe('sidebar on the sample order log', () => {
       expect(await sidebar.getByTestId('segment-chart').getByTestId('bar').count()).toBe(4);
       expect(await sidebar.getByTestId('stages').locator('tbody tr').count()).toBe(5);
       expect(await sidebar.getByTestId('concentration').textContent()).toMatch(/^The top 20% of the 1,000 customers \(ranked by predicted value\) hold \d+% of the predicted value\.$/);
-      expect(await sidebar.getByTestId('model').textContent()).toMatch(/BG\/NBD/);
+      // The model chosen by the holdout, why, and the verdict as the server's sentence.
+      expect(await sidebar.getByTestId('model').textContent()).toMatch(/^Model: (MBG\/NBD|Pareto\/NBD) \+ Gamma-Gamma$/);
+      expect(await sidebar.getByTestId('model-reason').textContent()).toMatch(/^(MBG\/NBD|Pareto\/NBD): /);
+      expect(await sidebar.getByTestId('holdout-verdict').textContent()).toMatch(/^Predicted [\d.]+ .*expected range/);
+      expect(await sidebar.getByTestId('contact-row').count()).toBeGreaterThan(0);
       expect(await sidebar.getByTestId('written').textContent()).toContain('"Customer value" and "Segments"');
       expect(await sidebar.getByTestId('error').isHidden()).toBe(true);
       expect(await sidebar.getByTestId('progress').isHidden()).toBe(true);
@@ -143,7 +147,7 @@ describe('sidebar on the sample order log', () => {
       const byName = new Map(after.sheets.map((s) => [s.name, s]));
       const value = byName.get('Customer value');
       expect(value, 'Customer value sheet').toBeDefined();
-      expect(value!.values[0]).toEqual(expect.arrayContaining(['Customer', 'Total CLV', 'Lifecycle stage', 'Value segment']));
+      expect(value!.values[0]).toEqual(expect.arrayContaining(['Customer', 'Total value (past + predicted)', 'Next order due (last + usual gap)', 'Lifecycle stage', 'Value segment']));
       expect(value!.values.length).toBe(customers + 1);
       expect(byName.has('Segments')).toBe(true);
       expect(byName.get('Orders')!.values).toEqual(before.sheets.find((s) => s.name === 'Orders')!.values);
@@ -190,7 +194,7 @@ describe('sidebar on a customer table', () => {
       const after = (await sheets(p)).sheets.find((s) => s.name === 'Customers')!.values;
       expect(after.map((r) => r.slice(0, 5))).toEqual(before);
       expect(after[0][5]).toBe('Segment');
-      for (const row of after.slice(1)) expect(['Champions', 'Rising', 'At risk', 'Low value']).toContain(row[5]);
+      for (const row of after.slice(1)) expect(['Champions', 'Rising', 'Past stars', 'Low value']).toContain(row[5]);
 
       expect(dialogs).toEqual([]);
       expect(await errors()).toEqual([]);
