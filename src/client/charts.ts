@@ -134,7 +134,8 @@ export function concentrationChart(options: ConcentrationOptions): SVGSVGElement
   const height = 190;
   const points = [...options.points].sort((a, b) => a.customerShare - b.customerShare);
   if (points.length === 0 || points[0].customerShare > 0) points.unshift({ customerShare: 0, valueShare: 0 });
-  const marked = options.mark === undefined ? undefined : points.find((p) => Math.abs(p.customerShare - options.mark!) < 1e-9);
+  const mark = options.mark;
+  const marked = mark === undefined ? undefined : points.find((p) => Math.abs(p.customerShare - mark) < 1e-9);
   const markText = marked ? `The top ${formatShare(marked.customerShare)} of customers hold ${formatShare(marked.valueShare)} of the ${options.valueName}.` : '';
   const description = `${markText} Points: ${points
     .slice(1)
@@ -244,6 +245,8 @@ export function heatmap(options: HeatmapOptions): SVGSVGElement {
   const height = gridBottom + 64;
   const described: string[] = [];
   const root = chartRoot(options.testid ?? 'heatmap', height, options.title, '');
+  // The cells describe themselves as they are drawn; their words fill the description at the end.
+  const description = root.getElementsByTagName('desc')[0];
 
   rows.forEach((rowLabel, r) => {
     root.appendChild(label(left - 4, top + r * rowHeight + rowHeight / 2 + 4, shorten(rowLabel, 9), { 'text-anchor': 'end' }));
@@ -306,7 +309,7 @@ export function heatmap(options: HeatmapOptions): SVGSVGElement {
   root.appendChild(label(left - 4, legendY + 8, '0%', { 'text-anchor': 'end', fill: MUTED, 'font-size': 10 }));
   root.appendChild(label(left + legendWidth + 4, legendY + 8, `100% ${options.valueName}`, { fill: MUTED, 'font-size': 10 }));
   root.appendChild(label(left, legendY + 22, `(…) fewer than ${formatCount(options.smallGroup)} customers`, { fill: MUTED, 'font-size': 10 }));
-  root.querySelector('desc')!.textContent = `${described.join('; ')}.`;
+  description.textContent = `${described.join('; ')}.`;
   return root;
 }
 

@@ -51,15 +51,16 @@ export function contactList(rows: readonly ContactRow[], options: { asOf: string
   const list = el('ol', { className: 'contacts' });
   for (const { row } of sorted) {
     const id = String(row.id);
+    const idText = el('span', { className: 'contact-id', text: id });
+    // The id can be long: the full text stays reachable on hover.
+    idText.title = id;
     const item = el(
       'li',
       { testid: 'contact-row' },
-      el('div', { className: 'contact-line' }, el('span', { className: 'contact-id', text: id }), el('span', { className: 'stake', text: formatMoney(row.atStake) })),
+      el('div', { className: 'contact-line' }, idText, el('span', { className: 'stake', text: formatMoney(row.atStake) })),
       el('div', { className: 'contact-detail', text: `last order ${plural(row.daysSinceLastOrder, 'day')} ago; ${nextOrderWords(row.nextOrderDue, options.asOf)}` }),
       el('div', { className: 'contact-detail', text: `predicted ${formatMoney(row.predictedValue)}, P(alive) ${formatShare(row.pAlive)}; ${row.segment}, ${row.stage}` }),
     );
-    // The id can be long: the full text stays reachable on hover.
-    item.querySelector('.contact-id')!.setAttribute('title', id);
     item.dataset.id = id;
     item.dataset.atStake = String(row.atStake);
     list.appendChild(item);

@@ -4,7 +4,7 @@
  * trust it: the holdout check's verdict sentence from the server, then its table with the groups too small to
  * judge marked, then the model tables.
  */
-import type { AnalysisSummary, HoldoutLine, HoldoutSummary, ModelSummary } from '../server/contract';
+import type { AnalysisSummary, HoldoutSummary, ModelSummary } from '../server/contract';
 import { el } from './dom';
 import { formatCount, formatMoney, formatNumber, formatShare } from './format';
 
@@ -89,7 +89,7 @@ function holdoutTable(h: HoldoutSummary): HTMLElement {
       el('td', { text: formatCount(g.customers) }),
       el('td', { text: decimals(g.predicted) }),
       el('td', { text: decimals(g.actual) }),
-      el('td', { text: small ? 'too few' : VERDICT_WORDS[g.verdict!] }),
+      el('td', { text: g.verdict === null ? 'too few' : VERDICT_WORDS[g.verdict] }),
     );
     row.dataset.testid = 'holdout-row';
     row.dataset.small = String(small);
