@@ -11,7 +11,7 @@
 import { compareOnSplit, type ModelCheck } from './compare';
 import { contactFirst, nextOrderDueDay, valueAtStake } from './contact';
 import { DataError } from './errors';
-import { HOLDOUT_GROUPS, holdoutGroups, holdoutPurchases, holdoutSplit, type HoldoutCheck, type HoldoutOptions, type HoldoutSplit } from './holdout';
+import { HOLDOUT_GROUPS, holdoutGroups, holdoutSplit, type HoldoutCheck, type HoldoutOptions, type HoldoutSplit } from './holdout';
 import type { CustomerId } from './ids';
 import { purchaseModel, type PurchaseModelName } from './models/registry';
 import type { FitResult, Histories, ParamValues, PurchasePredictor } from './models/types';
@@ -35,7 +35,7 @@ import {
 } from './segment';
 import { summarizeOrders, type OrderLog } from './summary';
 import { directFitters, valueCustomers, type Fitters } from './value';
-import { countMoments, judgeGroups, periodWords, verdictSentence, type GroupVerdict } from './verdict';
+import { judgeGroups, periodWords, varianceSums, verdictSentence, type GroupVerdict } from './verdict';
 import type { WhatIfBasis } from './whatif';
 import { formatNumber } from './words';
 
@@ -243,14 +243,12 @@ export function holdoutReport(split: HoldoutSplit, model: PurchaseModelName, opt
   }
   const c = split.calibration;
   const predictor = purchaseModel(model).predictorOf(check.fit.params);
-  const moments = countMoments(predictor, { frequency: c.frequency, recency: c.recency, T: c.T }, split.holdoutLength);
   // The groups of holdout.ts: repeat purchases before the split, 0, 1, …, the last open-ended.
   const group = Array.from(c.frequency, (x) => Math.min(x, HOLDOUT_GROUPS - 1));
+  const variance = varianceSums(predictor, { frequency: c.frequency, recency: c.recency, T: c.T }, split.holdoutLength, group, HOLDOUT_GROUPS);
   const { groups, total } = judgeGroups(
     check.groups.map((g) => g.label),
-    group,
-    moments,
-    holdoutPurchases(split),
+    check.groups.map((g, k) => ({ customers: g.customers, predicted: g.predicted * g.customers, actual: g.actual * g.customers, variance: variance[k] })),
   );
   return { check, holdoutDays: split.holdoutLength, groups, total, sentence: verdictSentence(total, split.holdoutLength) };
 }

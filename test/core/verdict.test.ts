@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { mbgnbd } from '../../src/core/models/mbgnbd';
 import { paretonbd } from '../../src/core/models/paretonbd';
-import { countMoments, judgeGroup, judgeGroups, periodWords, VERDICT_RULES, verdictSentence } from '../../src/core/verdict';
+import { countMoments, judgeGroup, judgeGroups, periodWords, VARIANCE_SAMPLE, varianceSums, VERDICT_RULES, verdictSentence } from '../../src/core/verdict';
 
 describe('a group judged against the range sampling noise allows', () => {
   // 100 customers, 200 purchases predicted, variance 400 in all: the mean's sd is √400 / 100 = 0.2.
@@ -23,18 +23,17 @@ describe('a group judged against the range sampling noise allows', () => {
     expect(judgeGroup('0', 500, 4.9, 40, 5)).toMatchObject({ verdict: null });
     expect(judgeGroup('0', 30, 5, 5, 5).verdict).toBe('within');
   });
-  it('groups and the whole from per-customer moments; a customer of no group counts in the whole only', () => {
-    const n = 60;
-    const moments = { mean: new Float64Array(n).fill(1), variance: new Float64Array(n).fill(1) };
-    const actual = new Float64Array(n).fill(1);
-    const group = Array.from({ length: n }, (_, i) => (i < 40 ? 0 : i < 50 ? 1 : -1));
-    const { groups, total } = judgeGroups(['a', 'b'], group, moments, actual);
+  it('groups and the whole from their sums', () => {
+    const { groups, total } = judgeGroups(['a', 'b'], [
+      { customers: 40, predicted: 40, actual: 40, variance: 40 },
+      { customers: 10, predicted: 10, actual: 10, variance: 10 },
+    ]);
     expect(groups.map((g) => [g.label, g.customers, g.verdict])).toEqual([
       ['a', 40, 'within'],
       ['b', 10, null],
     ]);
-    expect(total).toMatchObject({ label: 'All', customers: 60, predicted: 1, actual: 1, verdict: 'within' });
-    expect(total.high! - total.predicted).toBeCloseTo(VERDICT_RULES.z * Math.sqrt(60) / 60, 12);
+    expect(total).toMatchObject({ label: 'All', customers: 50, predicted: 1, actual: 1, verdict: 'within' });
+    expect(total.high! - total.predicted).toBeCloseTo((VERDICT_RULES.z * Math.sqrt(50)) / 50, 12);
   });
 });
 
@@ -67,7 +66,7 @@ describe('the verdict in one sentence', () => {
     const g = { label: 'All', customers: 400, predicted: 2.15, actual: 2.29, low: 1.98, high: 2.32, verdict: 'within' as const };
     expect(verdictSentence(g, 243)).toBe('Predicted 2.15 purchases per customer over the last 8 months, actual 2.29: within the expected range (1.98 to 2.32).');
     expect(verdictSentence({ ...g, actual: 2.5, verdict: 'above' }, 243)).toBe(
-      'Predicted 2.15 purchases per customer over the last 8 months, actual 2.5: above the expected range (1.98 to 2.32); the model under-predicts: read its predictions as a floor.',
+      'Predicted 2.15 purchases per customer over the last 8 months, actual 2.5: above the expected range (1.98 to 2.32), 16% more than predicted; the model under-predicts: read its predictions as a floor.',
     );
     expect(verdictSentence({ ...g, low: null, high: null, verdict: null }, 45)).toMatch(/over the last 45 days, actual 2\.29: too few customers or purchases to judge/);
   });
@@ -75,5 +74,25 @@ describe('the verdict in one sentence', () => {
     expect(periodWords(59)).toBe('59 days');
     expect(periodWords(61)).toBe('2 months');
     expect(periodWords(1)).toBe('1 day');
+  });
+});
+
+describe("a group's variance, computed for at most 500 of its customers", () => {
+  const predictor = mbgnbd.predictorOf({ r: 0.5, alpha: 10, a: 0.8, b: 2.5 });
+  // 2,000 customers of many histories in group 0, 3 in group 1.
+  const n = 2003;
+  const customers = {
+    frequency: Array.from({ length: n }, (_, i) => i % 7),
+    recency: Array.from({ length: n }, (_, i) => (i % 7) * (1 + (i % 13))),
+    T: Array.from({ length: n }, (_, i) => 100 + (i % 97)), // at least 100, above every recency (at most 6 × 13)
+  };
+  const group = Array.from({ length: n }, (_, i) => (i < 2000 ? 0 : 1));
+  it('is exact for a small group and within 3% of the exact sum for a large one', () => {
+    const exact = countMoments(predictor, customers, 90).variance;
+    const [large, small] = varianceSums(predictor, customers, 90, group, 2);
+    const sum = (from: number, to: number): number => exact.slice(from, to).reduce((s, v) => s + v, 0);
+    expect(small).toBeCloseTo(sum(2000, 2003), 9);
+    expect(Math.abs(large / sum(0, 2000) - 1)).toBeLessThan(0.03);
+    expect(VARIANCE_SAMPLE).toBe(500);
   });
 });
