@@ -24,7 +24,8 @@ import { DataError } from './errors';
 import { gammagamma } from './models/gammagamma';
 import { groupByPair } from './models/common';
 import { purchaseModel, type PurchaseModelName } from './models/registry';
-import { BY_PERIOD_ABOVE, simulationOf, type BoundSimulation } from './models/simulate';
+import { BY_PERIOD_ABOVE } from './models/simulate';
+import type { BoundSimulation } from './models/types';
 import type { FitResult, ParamValues, PurchasePredictor } from './models/types';
 import { monthlyDiscountRate } from './clv';
 import { Random } from './random';
@@ -160,7 +161,7 @@ function purchaseDraws(model: PurchaseModelName, fit: Estimate, count: number, r
   const moved = names.map((name) => descriptor.predictorOf({ ...fit.params, [name]: fit.params[name] * Math.exp(LOG_STEP) }));
   return {
     predictors: draws.map((v) => descriptor.predictorOf(v)),
-    simulations: draws.map((v) => simulationOf(model, v)),
+    simulations: draws.map((v) => purchaseModel(model).simulationOf(v)),
     center: descriptor.predictorOf(fit.params),
     moved,
     shifts,
@@ -330,7 +331,7 @@ export function purchaseIntervals(
   if (n === 0) return out;
   const draws = purchaseDraws(model, fit, D, new Random(seed));
   const simulations = draws.simulations;
-  const grouping = groupCustomers(histories.frequency, histories.recency, histories.T, simulationOf(model, fit.params).ageScale);
+  const grouping = groupCustomers(histories.frequency, histories.recency, histories.T, purchaseModel(model).simulationOf(fit.params).ageScale);
   checkHistories(model, grouping);
   const alive = new AliveTable(grouping.patterns, draws, settings.exactAliveLimit);
   const counts = new Float64Array(D * S);
@@ -443,7 +444,7 @@ export function clvIntervals(
   const draws = purchaseDraws(model, purchaseFit, D, rng);
   const simulations = draws.simulations;
   const spendDraws = drawParameters(gammagamma.paramNames, spendFit, D, rng);
-  const grouping = groupCustomers(histories.frequency, histories.recency, histories.T, simulationOf(model, purchaseFit.params).ageScale);
+  const grouping = groupCustomers(histories.frequency, histories.recency, histories.T, purchaseModel(model).simulationOf(purchaseFit.params).ageScale);
   checkHistories(model, grouping);
   const alive = new AliveTable(grouping.patterns, draws, settings.exactAliveLimit);
   const months = Math.round(options.horizonMonths);

@@ -5,7 +5,6 @@ import { describe, expect, it } from 'vitest';
 import { clvIntervals, drawParameters, purchaseIntervals, weightedQuantile } from '../../src/core/intervals';
 import { gammagamma } from '../../src/core/models/gammagamma';
 import { PURCHASE_MODEL_NAMES, purchaseModel, type PurchaseModelName } from '../../src/core/models/registry';
-import { PURCHASE_SIMULATIONS } from '../../src/core/models/simulate';
 import type { FitResult, ParamValues } from '../../src/core/models/types';
 import { Random } from '../../src/core/random';
 import { compressPatterns } from '../../src/core/rfm';
@@ -234,29 +233,30 @@ describe('parameter uncertainty', () => {
 });
 
 describe('the simulations', () => {
-  it('exist for every purchase model of the registry', () => {
-    expect(Object.keys(PURCHASE_SIMULATIONS).sort()).toEqual([...PURCHASE_MODEL_NAMES].sort());
+  it('come with every purchase model of the registry, bound to plain values as its predictor is', () => {
+    for (const name of PURCHASE_MODEL_NAMES) {
+      const bound = purchaseModel(name).simulationOf(TRUE_PARAMS[name]);
+      expect(bound.ageScale, name).toBeGreaterThan(0);
+      expect(() => purchaseModel(name).simulationOf({ ...TRUE_PARAMS[name], r: -1 }), name).toThrow(/parameter r is -1; it must be a positive number/);
+    }
   });
 
   // The mean of the simulated purchases of customers alive at T is the model's own E[X(t) | alive] = E[X(t)]/P(alive).
   it.each(PURCHASE_MODEL_NAMES.map((m) => [m]))('%s: simulated counts and monthly purchases average to the model’s expectation', (model) => {
     const params = TRUE_PARAMS[model];
     const predictor = purchaseModel(model).predictorOf(params);
-    const simulation = PURCHASE_SIMULATIONS[model];
-    const p = simulation.read(params);
+    const simulation = purchaseModel(model).simulationOf(params);
     const rng = new Random(9);
     for (const [x, tx, T] of [[0, 0, 30], [2, 20, 35], [12, 30, 31]]) {
       const t = 26;
       const expected = predictor.expectedPurchases(t, x, tx, T) / predictor.pAlive(x, tx, T);
       const runs = 40_000;
       const counts = new Float64Array(runs);
-      // @ts-expect-error: the union of the models' parameter types; each simulation reads its own
-      simulation.counts(p, x, T, t, rng, counts, 0, runs);
+      simulation.counts(x, T, t, rng, counts, 0, runs);
       const byPeriods = new Float64Array(6);
       let total = 0;
       for (let k = 0; k < runs; k++) {
-        // @ts-expect-error: as above
-        const used = simulation.periods(p, x, T, t / 6, 6, rng, byPeriods);
+        const used = simulation.periods(x, T, t / 6, 6, rng, byPeriods);
         for (let i = 0; i < used; i++) total += byPeriods[i];
       }
       const sd = Math.sqrt(mean(counts.map((v) => (v - expected) ** 2)) / runs);

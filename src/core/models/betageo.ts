@@ -31,7 +31,8 @@ import {
   type ThetaDerivatives,
 } from './common';
 import { betaGeoCountProbabilities, betaGeoCountProbabilitiesNew, betaGeoExpectedPurchasesNew, type BetaGeoVariant } from './counts';
-import { defineModel } from './define';
+import { definePurchaseModel } from './define';
+import { betaGeoSimulation } from './simulate';
 import { betaGeoDert } from './dert';
 import type { FitOptions, FitResult, ParamNames, PurchaseCountPredictor, PurchaseModel, RfmPatterns } from './types';
 import { formatPercent } from '../words';
@@ -428,7 +429,7 @@ function makeModel<N extends BetaGeoVariant>(name: N, label: string, shift: 0 | 
     return full.params.a + full.params.b > NO_HETEROGENEITY ? fitWithoutDropoutSpread(shift, data, full, options) : full;
   };
 
-  return defineModel({
+  return definePurchaseModel({
     name,
     label,
     kind: 'purchases',
@@ -437,6 +438,7 @@ function makeModel<N extends BetaGeoVariant>(name: N, label: string, shift: 0 | 
     fit,
     predictor: (params: BetaGeoParams) => predictor(name, label, shift, params),
     read: (v) => ({ r: v.r, alpha: v.alpha, a: v.a, b: v.b }),
+    simulation: betaGeoSimulation(shift),
   });
 }
 

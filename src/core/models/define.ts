@@ -3,7 +3,8 @@
  * once, so a model file declares only what is its own.
  */
 import { DataError } from '../errors';
-import type { FitOptions, Fitted, Model, ModelKind, ParamValues } from './types';
+import { bindSimulation } from './simulate';
+import type { FitOptions, Fitted, Model, ModelKind, ParamValues, PurchaseCountPredictor, PurchaseModel, PurchaseSimulation, RfmPatterns } from './types';
 
 export interface ModelParts<K extends ModelKind, N extends string, P extends ParamValues, Data, Predictor>
   extends Omit<Model<K, N, P, Data, Predictor>, 'fitted' | 'predictorOf'> {
@@ -15,20 +16,35 @@ export function defineModel<K extends ModelKind, N extends string, P extends Par
   parts: ModelParts<K, N, P, Data, Predictor>,
 ): Model<K, N, P, Data, Predictor> {
   const { read, ...model } = parts;
+  const paramsOf = checkedParams(model.label, model.paramNames, read);
   return {
     ...model,
     fitted(data: Data, options?: FitOptions): Fitted<Predictor> {
       const fit = model.fit(data, options);
       return { fit, predictor: fit.converged ? model.predictor(fit.params) : null };
     },
-    predictorOf(values: ParamValues): Predictor {
-      for (const name of model.paramNames) {
-        const v = values[name];
-        if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
-          throw new DataError(`the ${model.label} parameter ${name} is ${v === undefined ? 'missing' : String(v)}; it must be a positive number`);
-        }
+    predictorOf: (values) => model.predictor(paramsOf(values)),
+  };
+}
+
+/** A purchase model: defineModel's, with its buying process for the prediction intervals. */
+export function definePurchaseModel<N extends string, P extends ParamValues>(
+  parts: ModelParts<'purchases', N, P, RfmPatterns, PurchaseCountPredictor> & { simulation: PurchaseSimulation<P> },
+): PurchaseModel<N, P> {
+  const { simulation, ...rest } = parts;
+  const paramsOf = checkedParams(rest.label, rest.paramNames, rest.read);
+  return { ...defineModel(rest), simulation, simulationOf: (values) => bindSimulation(simulation, paramsOf(values)) };
+}
+
+/** The model's parameters from plain values, each checked to be a positive finite number. */
+function checkedParams<P extends ParamValues>(label: string, names: readonly (keyof P & string)[], read: (values: ParamValues) => P): (values: ParamValues) => P {
+  return (values) => {
+    for (const name of names) {
+      const v = values[name];
+      if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
+        throw new DataError(`the ${label} parameter ${name} is ${v === undefined ? 'missing' : String(v)}; it must be a positive number`);
       }
-      return model.predictor(read(values));
-    },
+    }
+    return read(values);
   };
 }

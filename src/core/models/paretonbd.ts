@@ -30,7 +30,8 @@ import {
   type ParamBounds,
   type ThetaDerivatives,
 } from './common';
-import { defineModel } from './define';
+import { definePurchaseModel } from './define';
+import { paretoNbdSimulation } from './simulate';
 import { paretoNbdCountProbabilities, paretoNbdCountProbabilitiesNew } from './counts';
 import { paretoNbdDert } from './dert';
 import type { FitOptions, FitResult, ParamNames, PurchaseCountPredictor, PurchaseModel, RfmPatterns } from './types';
@@ -327,7 +328,7 @@ function predictor(params: ParetoNbdParams): PurchaseCountPredictor {
   };
 }
 
-export const paretonbd: PurchaseModel<'paretonbd', ParetoNbdParams> = defineModel({
+export const paretonbd: PurchaseModel<'paretonbd', ParetoNbdParams> = definePurchaseModel({
   name: 'paretonbd',
   label: LABEL,
   kind: 'purchases',
@@ -336,4 +337,5 @@ export const paretonbd: PurchaseModel<'paretonbd', ParetoNbdParams> = defineMode
   fit: paretoNbdFit,
   predictor,
   read: (v) => ({ r: v.r, alpha: v.alpha, s: v.s, beta: v.beta }),
+  simulation: paretoNbdSimulation,
 });

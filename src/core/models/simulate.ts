@@ -1,7 +1,7 @@
 /**
  * Each purchase model's own buying process, run forward from the end of observation for a customer known to be
- * alive then: what prediction intervals (../intervals.ts) draw from. Keyed by model name, and typed so that every
- * purchase model of the registry must have one (a model without a simulation does not compile).
+ * alive then: what prediction intervals (../intervals.ts) draw from. Each purchase model's descriptor carries its own
+ * (definePurchaseModel in ./define.ts), so a model without a simulation does not compile.
  *
  * Given the model's parameters and a history of x repeat purchases in an age of T, a customer alive at T has rates
  * whose posterior is conjugate (the "alive at T" term of each likelihood is a Gamma and a Beta, or two Gammas, kernel):
@@ -18,40 +18,7 @@
 import type { Random } from '../random';
 import type { BetaGeoParams } from './betageo';
 import type { ParetoNbdParams } from './paretonbd';
-import type { ModelOfKind, PurchaseModelName } from './registry';
-import type { ParamValues } from './types';
-
-/** One model's process for customers alive at T, typed by the model's own parameters P. */
-export interface PurchaseSimulation<P> {
-  /** The model's parameters from values holding every name, each positive and finite. */
-  read(values: ParamValues): P;
-  /**
-   * The scale of ages in the posterior given alive: it depends on T through α + T (and β + T), so ages whose
-   * scale + T differ by 1% give futures that differ by about as much.
-   */
-  ageScale(params: P): number;
-  /** The expected purchase rate of a customer alive at T with x repeat purchases: what a simulated future costs. */
-  meanRate(params: P, x: number, T: number): number;
-  /**
-   * Fills out[from … from + n) with the repeat purchases in (T, T + t] of n customers alive at T with x repeat
-   * purchases, each with rates drawn afresh from their posterior given alive.
-   */
-  counts(params: P, x: number, T: number, t: number, rng: Random, out: Float64Array, from: number, n: number): void;
-  /**
-   * One such customer's purchases in each of `periods` periods of `length` after T (period i is (i·length,
-   * (i+1)·length]), into out[0 … periods): her rates drawn from the posterior given alive, then the process run
-   * forward: for a light buyer her count and then its times, for a heavy one period by period (a Poisson count each).
-   * Returns how many leading periods it wrote: those after are all 0 and left as they were (a long horizon costs
-   * only the periods a customer lives through).
-   */
-  periods(params: P, x: number, T: number, length: number, periods: number, rng: Random, out: Float64Array): number;
-}
-
-/** The parameters of the purchase model named N, as its predictor takes them. */
-type ParamsOf<N extends PurchaseModelName> = Parameters<Extract<ModelOfKind<'purchases'>, { name: N }>['predictor']>[0];
-
-/** A simulation for every purchase model of the registry, each typed by its model's parameters. */
-export type PurchaseSimulations = { [N in PurchaseModelName]: PurchaseSimulation<ParamsOf<N>> };
+import type { BoundSimulation, PurchaseSimulation } from './types';
 
 /**
  * Expected purchases per period above which a simulated future is run period by period rather than purchase by
@@ -143,9 +110,8 @@ class DropOut {
   }
 }
 
-function betaGeo(shift: 0 | 1): PurchaseSimulation<BetaGeoParams> {
+export function betaGeoSimulation(shift: 0 | 1): PurchaseSimulation<BetaGeoParams> {
   return {
-    read: (v) => ({ r: v.r, alpha: v.alpha, a: v.a, b: v.b }),
     ageScale: ({ alpha }) => alpha,
     meanRate: ({ r, alpha }, x, T) => (r + x) / (alpha + T),
     counts({ r, alpha, a, b }, x, T, t, rng, out, from, n) {
@@ -220,8 +186,7 @@ function lifetime(rng: Random, s: number, rate: number): number {
   return rate * Math.expm1(-Math.log(rng.uniform()) / s);
 }
 
-const paretoNbd: PurchaseSimulation<ParetoNbdParams> = {
-  read: (v) => ({ r: v.r, alpha: v.alpha, s: v.s, beta: v.beta }),
+export const paretoNbdSimulation: PurchaseSimulation<ParetoNbdParams> = {
   ageScale: ({ alpha, beta }) => Math.min(alpha, beta),
   meanRate: ({ r, alpha }, x, T) => (r + x) / (alpha + T),
   counts({ r, alpha, s, beta }, x, T, t, rng, out, from, n) {
@@ -240,30 +205,12 @@ const paretoNbd: PurchaseSimulation<ParetoNbdParams> = {
   },
 };
 
-export const PURCHASE_SIMULATIONS: PurchaseSimulations = {
-  bgnbd: betaGeo(0),
-  mbgnbd: betaGeo(1),
-  paretonbd: paretoNbd,
-};
-
-/** A model's simulation bound to plain parameter values (a fit's, or a draw around it), for callers that hold any model. */
-export interface BoundSimulation {
-  ageScale: number;
-  meanRate(x: number, T: number): number;
-  counts(x: number, T: number, t: number, rng: Random, out: Float64Array, from: number, n: number): void;
-  periods(x: number, T: number, length: number, periods: number, rng: Random, out: Float64Array): number;
-}
-
-function bind<P>(simulation: PurchaseSimulation<P>, values: ParamValues): BoundSimulation {
-  const params = simulation.read(values);
+/** A model's simulation bound to its parameters (a fit's, or a draw around it), for callers that hold any model. */
+export function bindSimulation<P>(simulation: PurchaseSimulation<P>, params: P): BoundSimulation {
   return {
     ageScale: simulation.ageScale(params),
     meanRate: (x, T) => simulation.meanRate(params, x, T),
     counts: (x, T, t, rng, out, from, n) => simulation.counts(params, x, T, t, rng, out, from, n),
     periods: (x, T, length, periods, rng, out) => simulation.periods(params, x, T, length, periods, rng, out),
   };
-}
-
-export function simulationOf(model: PurchaseModelName, values: ParamValues): BoundSimulation {
-  return bind<ParamValues>(PURCHASE_SIMULATIONS[model], values);
 }

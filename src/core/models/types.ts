@@ -1,4 +1,5 @@
 /** What every fitted model reports, whatever its parameters. */
+import type { Random } from '../random';
 
 /** Customers with identical (frequency, recency, T) as one weighted row; see compressPatterns in ../rfm. */
 export interface RfmPatterns {
@@ -137,8 +138,50 @@ export interface Model<K extends ModelKind, N extends string, P extends ParamVal
   predictorOf(values: ParamValues): Predictor;
 }
 
-/** A purchase-count model in continuous time (BG/NBD, MBG/NBD, Pareto/NBD). */
-export type PurchaseModel<N extends string, P extends ParamValues> = Model<'purchases', N, P, RfmPatterns, PurchaseCountPredictor>;
+/**
+ * A purchase model's own buying process for customers alive at T, typed by the model's parameters P: what prediction
+ * intervals draw from (../intervals.ts; the processes are in ./simulate.ts).
+ */
+export interface PurchaseSimulation<P> {
+  /**
+   * The scale of ages in the posterior given alive: it depends on T through α + T (and β + T), so ages whose
+   * scale + T differ by 1% give futures that differ by about as much.
+   */
+  ageScale(params: P): number;
+  /** The expected purchase rate of a customer alive at T with x repeat purchases: what a simulated future costs. */
+  meanRate(params: P, x: number, T: number): number;
+  /**
+   * Fills out[from … from + n) with the repeat purchases in (T, T + t] of n customers alive at T with x repeat
+   * purchases, each with rates drawn afresh from their posterior given alive.
+   */
+  counts(params: P, x: number, T: number, t: number, rng: Random, out: Float64Array, from: number, n: number): void;
+  /**
+   * One such customer's purchases in each of `periods` periods of `length` after T (period i is (i·length,
+   * (i+1)·length]), into out[0 … periods): her rates drawn from the posterior given alive, then the process run
+   * forward: for a light buyer her count and then its times, for a heavy one period by period (a Poisson count each).
+   * Returns how many leading periods it wrote: those after are all 0 and left as they were (a long horizon costs
+   * only the periods a customer lives through).
+   */
+  periods(params: P, x: number, T: number, length: number, periods: number, rng: Random, out: Float64Array): number;
+}
+
+/** A model's simulation bound to parameter values (a fit's, or a draw around it), for callers that hold any model. */
+export interface BoundSimulation {
+  ageScale: number;
+  meanRate(x: number, T: number): number;
+  counts(x: number, T: number, t: number, rng: Random, out: Float64Array, from: number, n: number): void;
+  periods(x: number, T: number, length: number, periods: number, rng: Random, out: Float64Array): number;
+}
+
+/**
+ * A purchase-count model in continuous time (BG/NBD, MBG/NBD, Pareto/NBD): a model, and its buying process for the
+ * prediction intervals, bound to plain values as predictorOf binds its predictor.
+ */
+export type PurchaseModel<N extends string, P extends ParamValues> = Model<'purchases', N, P, RfmPatterns, PurchaseCountPredictor> & {
+  simulation: PurchaseSimulation<P>;
+  /** The simulation at plain values, e.g. a fit's or a draw around it: a DataError names a missing or impossible parameter. */
+  simulationOf(values: ParamValues): BoundSimulation;
+};
 
 /** BG/BB: frequency, recency and T counted in opportunities, horizons in future opportunities. */
 export type OpportunityModel<N extends string, P extends ParamValues> = Model<'opportunities', N, P, RfmPatterns, PurchaseCountPredictor>;
