@@ -53,11 +53,20 @@ function label(x: number, y: number, text: string, attributes: Record<string, st
 
 // ---------------------------------------------------------------------------------------------- bars
 
+export interface BarPart {
+  name: string;
+  value: number;
+  color: string;
+}
+
 export interface Bar {
   label: string;
+  /** The figure at the end of the row; with parts, their sum. */
   value: number;
-  /** A colour for this bar (e.g. the segment's); default MARK. */
+  /** A colour for this bar (e.g. the segment's); default MARK. Not used with parts. */
   color?: string;
+  /** Parts drawn end to end (positive ones right of zero, negative ones left of it), each named in the legend. */
+  parts?: BarPart[];
 }
 
 export interface BarChartOptions {
@@ -65,6 +74,8 @@ export interface BarChartOptions {
   title: string;
   bars: Bar[];
   format: (value: number) => string;
+  /** The parts' names and colours, shown above the bars. */
+  legend?: { name: string; color: string }[];
   testid?: string;
 }
 
@@ -72,35 +83,74 @@ const BAR_ROW = 24;
 const BAR_HEIGHT = 14;
 const BAR_LABEL_WIDTH = 84;
 const BAR_VALUE_WIDTH = 56;
+const LEGEND_HEIGHT = 18;
 
-/** Horizontal bars, one row each, the label on the left and the figure on the right; negative values go left of a zero line. */
+function partsOf(b: Bar): BarPart[] {
+  return b.parts ?? [{ name: '', value: b.value, color: b.color ?? MARK }];
+}
+
+function barWords(b: Bar, format: (value: number) => string): string {
+  if (!b.parts) return `${b.label}: ${format(b.value)}`;
+  return `${b.label}: ${b.parts.map((p) => `${p.name} ${format(p.value)}`).join(' + ')} = ${format(b.value)}`;
+}
+
+/**
+ * Horizontal bars, one row each, the label on the left and the figure on the right; negative values go left of a
+ * zero line. A bar with parts is drawn as its parts end to end, and the figure is their sum.
+ */
 export function barChart(options: BarChartOptions): SVGSVGElement {
   const { bars, format } = options;
-  const height = Math.max(1, bars.length) * BAR_ROW + 4;
-  const description = bars.map((b) => `${b.label}: ${format(b.value)}`).join('; ');
+  const legend = options.legend ?? [];
+  const top0 = legend.length > 0 ? LEGEND_HEIGHT : 0;
+  const height = top0 + Math.max(1, bars.length) * BAR_ROW + 4;
+  const description = bars.map((b) => barWords(b, format)).join('; ');
   const root = chartRoot(options.testid ?? 'bar-chart', height, options.title, description || 'No data.');
-  const low = Math.min(0, ...bars.map((b) => b.value));
-  const high = Math.max(0, ...bars.map((b) => b.value));
+  const sum = (values: number[]): number => values.reduce((a, v) => a + v, 0);
+  const low = Math.min(0, ...bars.map((b) => sum(partsOf(b).map((p) => Math.min(0, p.value)))));
+  const high = Math.max(0, ...bars.map((b) => sum(partsOf(b).map((p) => Math.max(0, p.value)))));
   const span = high - low || 1;
   const left = BAR_LABEL_WIDTH;
   const right = CHART_WIDTH - BAR_VALUE_WIDTH;
   const x = (v: number): number => left + ((v - low) / span) * (right - left);
+
+  let at = left;
+  for (const entry of legend) {
+    root.appendChild(svg('rect', { x: at, y: 3, width: 10, height: 10, fill: entry.color, rx: 2 }));
+    const text = label(at + 14, 12, entry.name, { fill: MUTED });
+    root.appendChild(text);
+    at += 14 + entry.name.length * 6 + 10;
+  }
+
   bars.forEach((b, i) => {
-    const top = 2 + i * BAR_ROW;
-    const from = x(Math.min(0, b.value));
-    const to = x(Math.max(0, b.value));
+    const top = top0 + 2 + i * BAR_ROW;
     const row = svg(
       'g',
       { 'data-testid': 'bar', 'data-label': b.label, 'data-value': b.value },
-      svg('title', {}, `${b.label}: ${format(b.value)}`),
+      svg('title', {}, barWords(b, format)),
       label(0, top + BAR_ROW / 2 + 4, shorten(b.label, 14)),
-      // At least a hairline, so that a bar of 0 still shows where it is.
-      svg('rect', { x: from, y: top + (BAR_ROW - BAR_HEIGHT) / 2, width: Math.max(1, to - from), height: BAR_HEIGHT, fill: b.color ?? MARK, rx: 2 }),
-      label(right + 4, top + BAR_ROW / 2 + 4, format(b.value), { 'font-weight': 500 }),
     );
+    let positive = 0;
+    let negative = 0;
+    for (const part of partsOf(b)) {
+      const start = part.value >= 0 ? positive : negative + part.value;
+      if (part.value >= 0) positive += part.value;
+      else negative += part.value;
+      const from = x(start);
+      const width = x(start + Math.abs(part.value)) - from;
+      // At least a hairline, so that a bar of 0 still shows where it is.
+      const rect = svg('rect', { x: from, y: top + (BAR_ROW - BAR_HEIGHT) / 2, width: Math.max(1, width), height: BAR_HEIGHT, fill: part.color, stroke: '#fff', 'stroke-width': 0.5 });
+      if (b.parts) {
+        rect.setAttribute('data-testid', 'bar-part');
+        rect.setAttribute('data-part', part.name);
+        rect.setAttribute('data-value', String(part.value));
+        rect.appendChild(svg('title', {}, `${b.label}, ${part.name}: ${format(part.value)}`));
+      }
+      row.appendChild(rect);
+    }
+    row.appendChild(label(right + 4, top + BAR_ROW / 2 + 4, format(b.value), { 'font-weight': 500 }));
     root.appendChild(row);
   });
-  if (low < 0) root.appendChild(svg('line', { x1: x(0), x2: x(0), y1: 0, y2: height, stroke: MUTED, 'stroke-width': 1 }));
+  if (low < 0) root.appendChild(svg('line', { x1: x(0), x2: x(0), y1: top0, y2: height, stroke: MUTED, 'stroke-width': 1, 'data-testid': 'zero-line' }));
   return root;
 }
 

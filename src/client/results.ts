@@ -4,20 +4,15 @@
  * first, segment exports), what if I did better (what-if), and what was written where.
  */
 import type { AnalysisSummary, GroupSummary } from '../server/contract';
-import { barChart, concentrationChart, heatmap, histogram, MARK, type CustomerCharts } from './charts';
+import { barChart, concentrationChart, heatmap, histogram, type CustomerCharts } from './charts';
 import { contactList, segmentExports, type ExportSegment } from './contact';
 import { el } from './dom';
 import { formatCount, formatMoney, formatShare } from './format';
 import { headline, trust } from './headline';
 import { whatIfPanel } from './whatif';
 
-/** Segment colours, each at least 3:1 against white (WCAG's contrast for graphics), and told apart by their labels too. */
-export const SEGMENT_COLORS: Record<string, string> = {
-  Champions: '#38761d',
-  Rising: '#1a73e8',
-  'Past stars': '#b45f06',
-  'Low value': '#80868b',
-};
+/** Past value in grey (it is behind us), predicted in blue: each at least 4.5:1 against white. */
+export const VALUE_COLORS = { past: '#5f6368', predicted: '#1a73e8' } as const;
 
 export interface ResultActions {
   exportSegment: ExportSegment;
@@ -112,8 +107,19 @@ export function renderResults(box: HTMLElement, s: AnalysisSummary, actions: Res
       'Segments',
       'segments-section',
       barChart({
-        title: `Predicted value by segment, next ${s.horizonMonths} months`,
-        bars: segmentsWithCustomers.map((g) => ({ label: g.name, value: g.predictedValue, color: SEGMENT_COLORS[g.name] ?? MARK })),
+        title: `Total value by segment: past value (earned) + predicted value (next ${s.horizonMonths} months)`,
+        bars: segmentsWithCustomers.map((g) => ({
+          label: g.name,
+          value: g.totalValue,
+          parts: [
+            { name: 'past', value: g.pastValue, color: VALUE_COLORS.past },
+            { name: 'predicted', value: g.predictedValue, color: VALUE_COLORS.predicted },
+          ],
+        })),
+        legend: [
+          { name: 'past', color: VALUE_COLORS.past },
+          { name: `predicted, ${s.horizonMonths} mo`, color: VALUE_COLORS.predicted },
+        ],
         format: formatMoney,
         testid: 'segment-chart',
       }),

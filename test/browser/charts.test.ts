@@ -99,6 +99,46 @@ describe('value by segment (bars)', () => {
     expect(await page.getByTestId('bar').first().locator('text').last().textContent()).toBe('-100');
   });
 
+  it('draws a bar of parts end to end, negative parts left of zero, with the sum as its figure and a legend', async () => {
+    await draw(
+      (c, root) =>
+        root.appendChild(
+          c.barChart({
+            title: 'Value by segment',
+            format: c.formatMoney,
+            legend: [
+              { name: 'past', color: '#5f6368' },
+              { name: 'predicted', color: '#1a73e8' },
+            ],
+            bars: [
+              { label: 'Champions', value: 70_000, parts: [{ name: 'past', value: 40_000, color: '#5f6368' }, { name: 'predicted', value: 30_000, color: '#1a73e8' }] },
+              { label: 'Losses', value: 5_000, parts: [{ name: 'past', value: -10_000, color: '#5f6368' }, { name: 'predicted', value: 15_000, color: '#1a73e8' }] },
+            ],
+          }),
+        ),
+      null,
+    );
+    const parts = await boxOf('[data-testid="bar-part"]');
+    const zero = Number(await page.getByTestId('zero-line').getAttribute('x1'));
+    // Champions: past from zero, predicted after it; the longest side (70,000) spans the plot right of zero.
+    expect(parts[0].x).toBeCloseTo(zero, 0);
+    expect(parts[1].x).toBeCloseTo(parts[0].x + parts[0].width, 0);
+    expect(parts[1].width / parts[0].width).toBeCloseTo(30_000 / 40_000, 2);
+    // Losses: past left of zero, predicted right of it.
+    expect(parts[2].x + parts[2].width).toBeCloseTo(zero, 0);
+    expect(parts[3].x).toBeCloseTo(zero, 0);
+    expect(parts[3].width / parts[0].width).toBeCloseTo(15_000 / 40_000, 2);
+    expect(await page.getByTestId('bar-part').evaluateAll((r) => r.map((n) => n.querySelector('title')!.textContent))).toEqual([
+      'Champions, past: 40,000',
+      'Champions, predicted: 30,000',
+      'Losses, past: -10,000',
+      'Losses, predicted: 15,000',
+    ]);
+    expect(await page.getByTestId('bar').evaluateAll((g) => g.map((n) => n.lastElementChild!.textContent))).toEqual(['70,000', '5,000']);
+    expect(await page.locator('svg > desc').textContent()).toBe('Champions: past 40,000 + predicted 30,000 = 70,000; Losses: past -10,000 + predicted 15,000 = 5,000');
+    expect(await page.locator('svg > text').allTextContents()).toEqual(['past', 'predicted']);
+  });
+
   it('shows a hostile label as text, cut to fit with the whole of it in the tooltip, and runs nothing', async () => {
     await draw((c, root, label) => root.appendChild(c.barChart({ title: label, bars: [{ label, value: 5 }], format: c.formatMoney })), HOSTILE);
     expect(await page.locator('img').count()).toBe(0);
@@ -247,16 +287,27 @@ describe('all four in the 300 px panel', () => {
     await draw(
       (c, root, data) => {
         root.append(
-          Object.assign(document.createElement('h3'), { textContent: 'Predicted value by segment, next 12 months' }),
+          Object.assign(document.createElement('h3'), { textContent: 'Total value by segment' }),
           c.barChart({
-            title: 'Predicted value by segment, next 12 months',
+            title: 'Total value by segment: past value (earned) + predicted value (next 12 months)',
             format: c.formatMoney,
-            bars: [
-              { label: 'Champions', value: 30_000, color: c.SEGMENT_COLORS.Champions },
-              { label: 'Rising', value: 6_000, color: c.SEGMENT_COLORS.Rising },
-              { label: 'Past stars', value: 1_798, color: c.SEGMENT_COLORS['Past stars'] },
-              { label: 'Low value', value: 20_000, color: c.SEGMENT_COLORS['Low value'] },
+            legend: [
+              { name: 'past', color: c.VALUE_COLORS.past },
+              { name: 'predicted, 12 mo', color: c.VALUE_COLORS.predicted },
             ],
+            bars: [
+              [40_000, 30_000],
+              [2_500, 6_000],
+              [14_000, 1_798],
+              [39_158, 20_000],
+            ].map(([past, predicted], i) => ({
+              label: ['Champions', 'Rising', 'Past stars', 'Low value'][i],
+              value: past + predicted,
+              parts: [
+                { name: 'past', value: past, color: c.VALUE_COLORS.past },
+                { name: 'predicted', value: predicted, color: c.VALUE_COLORS.predicted },
+              ],
+            })),
           }),
           c.customerCharts(data, { horizonMonths: 12, topShare: 0.2 }),
         );

@@ -105,16 +105,20 @@ describe('headline and trust', () => {
 });
 
 describe('segments', () => {
-  it('draws predicted value by segment as labelled bars in the segment colours, above the cards', async () => {
+  it('draws total value by segment as past + predicted bars, above the cards', async () => {
     const { page, errors } = await analyzed();
     const bars = page.getByTestId('segment-chart').getByTestId('bar');
     expect(await bars.evaluateAll((g) => g.map((n) => [n.getAttribute('data-label'), Number(n.getAttribute('data-value'))]))).toEqual([
-      ['Champions', 30_000],
-      ['Rising', 6_000],
-      ['Past stars', 1_798],
-      ['Low value', 20_000],
+      ['Champions', 70_000],
+      ['Rising', 8_500],
+      ['Past stars', 15_798],
+      ['Low value', 59_158],
     ]);
-    expect(await page.getByTestId('segment-chart').locator('title').first().textContent()).toBe('Predicted value by segment, next 12 months');
+    expect(await bars.first().getByTestId('bar-part').evaluateAll((r) => r.map((n) => [n.getAttribute('data-part'), Number(n.getAttribute('data-value'))]))).toEqual([
+      ['past', 40_000],
+      ['predicted', 30_000],
+    ]);
+    expect(await page.getByTestId('segment-chart').locator('title').first().textContent()).toBe('Total value by segment: past value (earned) + predicted value (next 12 months)');
     expect(await page.getByTestId('segment-card').evaluateAll((c) => c.map((n) => (n as HTMLElement).dataset.segment))).toEqual(['Champions', 'Rising', 'Past stars', 'Low value']);
     expect(await page.getByTestId('advice').first().innerText()).toBe('Regular (150): Keep them close: early access, thanks, no discounts needed.\nLapsing (30): Call them now: valuable and slipping.');
     expect(await page.getByTestId('stages').locator('tbody tr').count()).toBe(5);
