@@ -16,6 +16,7 @@ import type {
 import { REQUEST_LIMITS } from '../server/contract';
 import { el } from './dom';
 import { formatCount } from './format';
+import { showDataCheck } from './datacheck';
 import { renderResults } from './results';
 
 // google.script.run, as far as the sidebar uses it.
@@ -105,6 +106,7 @@ function renderColumns(shape: DataShape): void {
     label.htmlFor = select.id;
     box.appendChild(label);
   }
+  if (info) showDataCheck(info, shape, box);
   show($('segment-column-row'), shape === 'customers');
   updateMarginHint();
 }

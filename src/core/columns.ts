@@ -1,7 +1,11 @@
 /**
- * Guessing what each column of a user's sheet holds, from its header and a sample of its values,
- * and whether the sheet is an order log (one row per order) or a customer table (one row per customer).
+ * Guessing what each column of a user's sheet holds, from its header and a sample of its values, whether the sheet
+ * is an order log (one row per order) or a customer table (one row per customer), and checking a choice of columns
+ * for what is implausible (the data check the sidebar shows before Analyze).
  */
+import { columnLetters } from './a1';
+import { isoFromDay } from './dates';
+import { formatNumber } from './words';
 
 export type SampleKind = 'date' | 'number' | 'text' | 'blank';
 
@@ -13,6 +17,13 @@ export interface ColumnProfile {
   textShare: number;
   /** Whether the non-blank sample values are all distinct. */
   distinct: boolean;
+  /**
+   * Whether the values are whole numbers that never repeat and rise row by row (five or more): row numbers or ids
+   * as exported, never amounts (amounts that happen to be distinct do not come sorted).
+   */
+  wholeUnique: boolean;
+  /** Whether some number has a fraction (29.33): money, never an id or a count. */
+  fractional: boolean;
 }
 
 export type GuessRole =
@@ -42,6 +53,14 @@ const HEADER_PATTERNS: Record<GuessRole, RegExp> = {
   lastOrder: /(last|latest|most recent|recent)/i,
 };
 
+/** Words that name the customer, as opposed to a bare "id" (Stripe's "id" is the charge's). */
+const CUSTOMER_WORDS = /customer|client|buyer|member|account|user|shopper|subscriber|donor|e-?mail/i;
+
+/** "customer_id", "ID", "Order no.", "index", "#": a header naming an identifier, never an amount. */
+export function isIdLikeHeader(header: string): boolean {
+  return /(^|[^a-z])id(s)?($|[^a-z])|identifier|index|(^|[^a-z])(no|nr|num)\.?$|number$|^#|uuid|key$/i.test(header.trim()) || /[a-z]Id$/.test(header.trim());
+}
+
 function bestColumn(profiles: ColumnProfile[], role: GuessRole, accepts: (p: ColumnProfile) => boolean, taken: Set<number>): number | null {
   const pattern = HEADER_PATTERNS[role];
   const byHeader = profiles.findIndex((p, i) => !taken.has(i) && pattern.test(p.header) && accepts(p));
@@ -52,11 +71,33 @@ function bestColumn(profiles: ColumnProfile[], role: GuessRole, accepts: (p: Col
 const isDateColumn = (p: ColumnProfile): boolean => p.dateShare >= 0.8;
 const isNumberColumn = (p: ColumnProfile): boolean => p.numberShare >= 0.8;
 const isIdColumn = (p: ColumnProfile): boolean => p.dateShare < 0.5;
+/** Amounts of money: numbers, but not a column of ids (CDNOW's "customer_id", an order number). */
+const isAmountColumn = (p: ColumnProfile): boolean => isNumberColumn(p) && !p.wholeUnique && !isIdLikeHeader(p.header);
 
 export interface ShapeGuess {
   shape: 'orders' | 'customers';
   reason: string;
   guess: Guess;
+}
+
+/**
+ * The customer column: a header naming the customer beats a bare "id" or "email", and among equals, in an order log,
+ * a column whose values repeat (customers buy again; charge and order ids do not).
+ */
+function customerColumn(profiles: ColumnProfile[], taken: Set<number>): number | null {
+  let best: number | null = null;
+  let bestScore = 0;
+  profiles.forEach((p, i) => {
+    if (taken.has(i) || !isIdColumn(p) || HEADER_PATTERNS.referredBy.test(p.header) || isOtherEntityId(p.header)) return;
+    if (!HEADER_PATTERNS.customerId.test(p.header)) return;
+    const named = CUSTOMER_WORDS.test(p.header);
+    const score = (named ? 4 : 1) + (named && isIdLikeHeader(p.header) ? 2 : 0) + (p.distinct ? 0 : 1);
+    if (score > bestScore) {
+      best = i;
+      bestScore = score;
+    }
+  });
+  return best;
 }
 
 export function guessColumns(profiles: ColumnProfile[]): ShapeGuess {
@@ -67,9 +108,12 @@ export function guessColumns(profiles: ColumnProfile[]): ShapeGuess {
     return i;
   };
 
+  // Without a header naming it: a column of text, else the first whose values repeat and are not dates or money
+  // (CDNOW without its header: the customer numbers).
   const customerId =
-    pick('customerId', (p) => isIdColumn(p) && !HEADER_PATTERNS.referredBy.test(p.header) && !isOtherEntityId(p.header)) ??
-    firstWhere(profiles, taken, (p) => p.textShare >= 0.8 && !isOtherEntityId(p.header));
+    customerColumn(profiles, taken) ??
+    firstWhere(profiles, taken, (p) => p.textShare >= 0.8 && !isOtherEntityId(p.header)) ??
+    firstWhere(profiles, taken, (p) => isIdColumn(p) && !p.distinct && !p.fractional && !isOtherEntityId(p.header));
   if (customerId !== null) taken.add(customerId);
   const referredBy = pick('referredBy', (p) => p.dateShare < 0.5);
 
@@ -80,7 +124,7 @@ export function guessColumns(profiles: ColumnProfile[]): ShapeGuess {
     taken.add(ordersCount);
     taken.add(lastOrder);
     const firstOrder = pick('firstOrder', isDateColumn);
-    const revenue = pick('revenue', isNumberColumn);
+    const revenue = pick('revenue', isAmountColumn);
     const cost = pick('cost', isNumberColumn);
     const margin = cost === null ? pick('margin', isNumberColumn) : null;
     return {
@@ -94,7 +138,9 @@ export function guessColumns(profiles: ColumnProfile[]): ShapeGuess {
   if (orderDate !== null) taken.add(orderDate);
   const cost = pick('cost', isNumberColumn);
   const margin = cost === null ? pick('margin', isNumberColumn) : null;
-  const amount = pick('amount', isNumberColumn) ?? firstWhere(profiles, taken, isNumberColumn);
+  // Without a header naming it, a column with cents before one of whole numbers (a count of items).
+  const amount =
+    pick('amount', isAmountColumn) ?? firstWhere(profiles, taken, (p) => isAmountColumn(p) && p.fractional) ?? firstWhere(profiles, taken, isAmountColumn);
   if (amount !== null) taken.add(amount);
   return {
     shape: 'orders',
@@ -103,9 +149,9 @@ export function guessColumns(profiles: ColumnProfile[]): ShapeGuess {
   };
 }
 
-/** "Order ID", "Invoice no", "SKU": ids, but not of the customer. */
+/** "Order ID", "Invoice no", "SKU", Stripe's "Charge ID": ids, but not of the customer. */
 function isOtherEntityId(header: string): boolean {
-  return /order|invoice|transaction|receipt|sku|product|item/i.test(header) && !/customer|client|buyer/i.test(header);
+  return /order|invoice|transaction|receipt|sku|product|item|charge|payment|refund|session/i.test(header) && !/customer|client|buyer/i.test(header);
 }
 
 function firstWhere(profiles: ColumnProfile[], taken: Set<number>, accepts: (p: ColumnProfile) => boolean): number | null {
@@ -117,11 +163,199 @@ export function profileColumn(header: string, kinds: SampleKind[], values: unkno
   const filled = kinds.filter((k) => k !== 'blank').length || 1;
   const share = (kind: SampleKind): number => kinds.filter((k) => k === kind).length / filled;
   const keys = values.filter((v) => v !== '' && v !== null && v !== undefined).map((v) => String(v));
+  const distinct = new Set(keys).size === keys.length;
+  const whole = values.filter((v, i): v is number => kinds[i] === 'number' && typeof v === 'number' && Number.isInteger(v));
   return {
     header,
     dateShare: share('date'),
     numberShare: share('number'),
     textShare: share('text'),
-    distinct: new Set(keys).size === keys.length,
+    distinct,
+    wholeUnique: whole.length >= 5 && whole.length === keys.length && isRising(whole),
+    fractional: values.some((v, i) => kinds[i] === 'number' && typeof v === 'number' && !Number.isInteger(v)),
   };
+}
+
+/** Whether the numbers rise strictly from each to the next (distinct, in order): a sequence of ids. */
+export function isRising(values: readonly number[]): boolean {
+  for (let i = 1; i < values.length; i++) if (!(values[i] > values[i - 1])) return false;
+  return true;
+}
+
+/**
+ * Whether row 1 is data rather than column names: some cell of it is a date or a number in a column of dates or
+ * numbers, and none is a word over such a column (a header row is words: "Amount" over numbers).
+ */
+export function firstRowIsData(firstRow: SampleKind[], profiles: ColumnProfile[]): boolean {
+  let data = 0;
+  for (let j = 0; j < profiles.length; j++) {
+    const p = profiles[j];
+    const bodyKind: SampleKind = p.dateShare >= 0.8 ? 'date' : p.numberShare >= 0.8 ? 'number' : 'text';
+    if (firstRow[j] === 'blank') continue;
+    if (bodyKind !== 'text' && firstRow[j] === 'text') return false;
+    if (bodyKind !== 'text' && firstRow[j] === bodyKind) data++;
+  }
+  return data > 0;
+}
+
+/** The name of a column without a header: "Column A", "Column B", … as Sheets labels them. */
+export function columnName(index: number): string {
+  return `Column ${columnLetters(index + 1)}`;
+}
+
+/**
+ * A per-customer summary as Python's lifetimes (summary_data_from_transaction_data) and CLV_SUMMARY write it:
+ * frequency, recency and T (age) columns. The sidebar needs orders or order dates; the cell functions take it.
+ * Returns what to do, in words, or null when the headers are not such a table.
+ */
+export function summaryTableAdvice(headers: readonly string[]): string | null {
+  const names = headers.map((h) => h.trim().toLowerCase());
+  const at = (...words: string[]): number => names.findIndex((n) => words.includes(n));
+  const frequency = at('frequency', 'x', 'frequency_cal');
+  const recency = at('recency', 't_x', 'recency_cal');
+  const age = at('t', 'age', 't_cal');
+  if (frequency < 0 || recency < 0 || age < 0) return null;
+  const col = (i: number): string => `${columnLetters(i + 1)}2:${columnLetters(i + 1)}`;
+  const money = at('monetary_value', 'monetary', 'm_x');
+  const spend = money < 0 ? '' : ` With "${headers[money]}": =CLV_FIT_SUMMARY(${col(frequency)}, ${col(recency)}, ${col(age)}, "gammagamma", , ${col(money)}) fits the spend model.`;
+  return (
+    `This sheet is a per-customer summary (frequency, recency and T, as Python's lifetimes writes it), not an order log: ` +
+    `the sidebar needs each order's date, or each customer's first and last order dates. Use the summary in cells instead: ` +
+    `=CLV_FIT_SUMMARY(${col(frequency)}, ${col(recency)}, ${col(age)}) fits the purchase model in an empty corner, then ` +
+    `=CLV_PREDICT(${col(frequency)}, ${col(recency)}, ${col(age)}, 52, <the fit's range>) gives each customer's expected purchases ` +
+    `(52 units of T ahead; "p_alive" as 6th argument for the chance each is still a customer).${spend} ` +
+    `To use the sidebar, open the order log the summary was made from.`
+  );
+}
+
+// ---------------------------------------------------------------------------------------------- the data check
+
+/** What the data check knows of one column, from the sampled rows. Plain data: it crosses google.script.run. */
+export interface ColumnFacts {
+  header: string;
+  /** Whether the values are whole numbers that never repeat and rise row by row (ids or row numbers: profileColumn). */
+  wholeUnique: boolean;
+  /** Whether some value appears twice in the rows looked at (`sampled`; customers in an order log do). */
+  repeats: boolean;
+  /** Non-blank values among the first rows, whose values are read (up to 200). */
+  filled: number;
+  /** Sampled values read as dates: the first and last day (days since 1970-01-01), null when none is a date. */
+  firstDay: number | null;
+  lastDay: number | null;
+  /** How many sampled values are dates, and how many are numbers (amounts in text included). */
+  dates: number;
+  numbers: number;
+}
+
+export interface SheetFacts {
+  columns: ColumnFacts[];
+  /**
+   * above[i][j]: in how many sampled rows column i's number is above column j's, and out of how many rows both are
+   * numbers, as [above, both] (a cost above the amount in most rows is a swap).
+   */
+  above: [number, number][][];
+  /** Rows looked at for repeats (the values are read from the first 200 of them), and whether they are all the sheet's. */
+  sampled: number;
+  complete: boolean;
+  /** Whether row 1 holds column names (false: it is data, and the columns are "Column A", …). */
+  hasHeader: boolean;
+  /** What to do when the sheet is a per-customer summary (frequency, recency, T), or null. */
+  summaryTable: string | null;
+  /** Today (days since 1970-01-01, in the spreadsheet's zone): later dates are in the future. */
+  today: number;
+}
+
+/** A column choice, role by role, with each role's label as the sidebar shows it. */
+export type Choice = Partial<Record<GuessRole, number | null>>;
+
+const ROLE_LABELS: Record<GuessRole, string> = {
+  customerId: 'customer',
+  orderDate: 'order date',
+  amount: 'amount',
+  cost: 'cost',
+  margin: 'margin',
+  referredBy: 'referred by',
+  orders: 'number of orders',
+  revenue: 'revenue',
+  firstOrder: 'first order',
+  lastOrder: 'last order',
+};
+
+/** The first day the check accepts without a warning (1990-01-01): order logs of the web era start after it. */
+export const EARLIEST_PLAUSIBLE_DAY = 7305;
+
+/**
+ * Warnings about a choice of columns, in plain words, each with what to do: one column used for two roles, a cost
+ * above the amount in most rows, an amount column of ids, every customer appearing once in an order log, dates in
+ * the future or before 1990, and a first row that is data.
+ */
+export function checkChoice(facts: SheetFacts, shape: 'orders' | 'customers', choice: Choice): string[] {
+  const warnings: string[] = [];
+  const name = (i: number): string => `"${facts.columns[i].header}"`;
+  const chosen = (Object.entries(choice) as [GuessRole, number | null | undefined][]).filter(
+    (e): e is [GuessRole, number] => typeof e[1] === 'number' && e[1] >= 0 && e[1] < facts.columns.length,
+  );
+  const rows = facts.complete ? `${formatNumber(facts.sampled)} rows` : `first ${formatNumber(facts.sampled)} rows`;
+
+  if (facts.summaryTable) warnings.push(facts.summaryTable);
+  if (!facts.hasHeader) {
+    warnings.push(
+      'Row 1 holds data, not column names: it is read as data, and the columns are called Column A, Column B, …. If row 1 should be names, type a name above each column and press Reload.',
+    );
+  }
+
+  const byColumn = new Map<number, GuessRole[]>();
+  for (const [role, i] of chosen) byColumn.set(i, [...(byColumn.get(i) ?? []), role]);
+  for (const [i, roles] of byColumn) {
+    if (roles.length > 1) {
+      const labels = roles.map((r) => ROLE_LABELS[r]);
+      warnings.push(`${name(i)} is chosen as both the ${labels.slice(0, -1).join(', the ')} and the ${labels[labels.length - 1]}: each column can play one part. Choose another column for one of them.`);
+    }
+  }
+
+  const amount = shape === 'orders' ? choice.amount : choice.revenue;
+  const amountLabel = shape === 'orders' ? 'amount' : 'revenue';
+  if (typeof amount === 'number' && facts.columns[amount]) {
+    const a = facts.columns[amount];
+    if (a.numbers > 0 && (a.wholeUnique || isIdLikeHeader(a.header))) {
+      const what = a.wholeUnique ? 'holds whole numbers that never repeat, like ids or row numbers' : 'is named like an id';
+      warnings.push(`The ${amountLabel} column ${name(amount)} ${what}, not amounts of money. Choose the column with each ${shape === 'orders' ? "order's amount" : "customer's revenue"}.`);
+    } else if (a.numbers < a.filled / 2) {
+      warnings.push(`Most values of the ${amountLabel} column ${name(amount)} are not numbers. Choose the column with the amounts of money.`);
+    }
+    const cost = choice.cost;
+    if (typeof cost === 'number' && cost !== amount && facts.above[cost]) {
+      const [above, both] = facts.above[cost][amount];
+      if (both > 0 && above > both / 2) {
+        warnings.push(
+          `The cost ${name(cost)} is above the ${amountLabel} ${name(amount)} in ${formatNumber(above)} of ${formatNumber(both)} rows: every such sale loses money, so the two are probably swapped. Swap them, or choose the right cost column.`,
+        );
+      }
+    }
+  }
+
+  const id = choice.customerId;
+  if (shape === 'orders' && typeof id === 'number' && facts.columns[id] && facts.columns[id].filled >= 5 && !facts.columns[id].repeats) {
+    warnings.push(
+      `Every customer in ${name(id)} appears once in the ${rows}, so nobody seems to buy twice. If ${name(id)} is an order, charge or invoice id, choose the column of customer ids or e-mails; if the sheet has one row per customer, choose "One row per customer" under Data.`,
+    );
+  }
+
+  const dateRoles: GuessRole[] = shape === 'orders' ? ['orderDate'] : ['firstOrder', 'lastOrder'];
+  for (const role of dateRoles) {
+    const i = choice[role];
+    if (typeof i !== 'number' || !facts.columns[i]) continue;
+    const c = facts.columns[i];
+    if (c.dates < c.filled / 2) {
+      warnings.push(`Most values of the ${ROLE_LABELS[role]} column ${name(i)} are not dates. Choose the column of dates; dates written 2024-03-31, 20240331, 31.03.2024 or 03/31/2024 are read.`);
+      continue;
+    }
+    if (c.lastDay !== null && c.lastDay > facts.today) {
+      warnings.push(`${name(i)} has dates in the future (up to ${isoFromDay(c.lastDay)}). Check them: a mistyped year moves the as-of date, and every age with it.`);
+    }
+    if (c.firstDay !== null && c.firstDay < EARLIEST_PLAUSIBLE_DAY) {
+      warnings.push(`${name(i)} has dates before 1990 (from ${isoFromDay(c.firstDay)}). Check them: a date typed without its year, or a number read as a date, lands there.`);
+    }
+  }
+  return warnings;
 }

@@ -2,8 +2,9 @@
  * Turning what Sheets hands a custom function (a value, or a 2D array for a range) into typed columns,
  * with errors that name the argument and the row.
  */
-import { dayFromIso, isoFromDay, SHEETS_SERIAL_OFFSET } from '../core/dates';
+import { isoFromDay, SHEETS_SERIAL_OFFSET } from '../core/dates';
 import { DataError } from '../core/errors';
+import { amountFromText, dayFromText, dayFromYyyymmdd, guessDateOrder, guessDecimalMark, type DateOrder, type DateOrderGuess, type DecimalGuess } from '../core/formats';
 import type { CustomerId } from '../core/ids';
 import { count } from '../core/words';
 import { dateOfDay, dayOfDate } from './calendar';
@@ -20,6 +21,26 @@ export interface Column {
   cells: Cell[];
   /** False for a single value (a literal or a one-cell reference), which broadcasts against ranges. */
   isRange: boolean;
+  /** How the column's text dates and amounts are read: guessed from all its cells when a first one needs it (textFormats). */
+  formats?: TextFormats;
+}
+
+/** Day-first or month-first, and the decimal mark: one value cannot tell ("01/02/2024", "1,234"), the column can. */
+export interface TextFormats {
+  dates: DateOrderGuess;
+  decimal: DecimalGuess;
+}
+
+/**
+ * The text formats of a column, guessed once from all its text cells (core/formats.ts), so every row of a column is
+ * read the same way, in the cells and in the sidebar alike.
+ */
+export function textFormats(column: Column): TextFormats {
+  if (!column.formats) {
+    const texts = column.cells.filter((c): c is string => typeof c === 'string');
+    column.formats = { dates: guessDateOrder(texts), decimal: guessDecimalMark(texts) };
+  }
+  return column.formats;
 }
 
 export function isBlank(cell: Cell): boolean {
@@ -171,6 +192,9 @@ export function numberAt(column: Column, row: number, percent = false): number {
     const value = m ? (m[3] ? Number(cell.replace('%', '')) / 100 : Number(cell)) : NaN;
     if (Number.isFinite(value)) return value;
     if (m) throw new DataError(`${where(column, row)} is ${describe(cell)}, a number too large to compute with`, column.name, row);
+    // "$1,234.50", "1.234,50 €", "(12.00)": read with the decimal mark the column's other values settle.
+    const amount = cell.includes('%') ? null : amountFromText(cell, textFormats(column).decimal.decimal);
+    if (amount !== null) return amount;
   }
   if (isBlank(cell)) throw new DataError(`${where(column, row)} is blank; a number is needed`, column.name, row);
   throw notData(column, row, cell, 'a number') ?? new DataError(`${where(column, row)} is ${describe(cell)}, not a number`, column.name, row);
@@ -224,28 +248,43 @@ export const AMOUNT: NumberRule = {
 const MAX_SERIAL = 2_958_465;
 
 /**
- * A calendar day number (days since 1970-01-01) from a date cell, an ISO text date (2024-03-31)
- * or a Sheets serial number. A date cell's day is its calendar day in the spreadsheet's time zone (calendar.ts).
+ * A calendar day number (days since 1970-01-01) from a date cell, a Sheets serial number, a yyyymmdd number
+ * (19970101) or a text date: ISO (2024-03-31), yyyymmdd, or day-first/month-first (31.03.2024, 03/31/2024) in the
+ * order the column's dates settle (textFormats). A date cell's day is its calendar day in the spreadsheet's time zone
+ * (calendar.ts).
  */
 export function dayAt(column: Column, row: number): number {
   const cell = cellAt(column, row);
-  const day = dayOfCell(cell);
+  let day = dayOfCell(cell);
   if (!Number.isNaN(day)) return day;
+  if (typeof cell === 'string') {
+    const { order, reason } = textFormats(column).dates;
+    day = dayOfCell(cell, order);
+    if (!Number.isNaN(day)) return day;
+    if (order === null && /^\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}/.test(cell)) {
+      throw new DataError(
+        `${where(column, row)} is ${describe(cell)}, a date that could be day-first or month-first: ${reason}. Write the dates as 2024-03-31 (year-month-day), or format the column as dates (Format > Number > Date)`,
+        column.name,
+        row,
+      );
+    }
+  }
   if (isDate(cell)) throw new DataError(`${where(column, row)} is an invalid date`, column.name, row);
   if (isBlank(cell)) throw new DataError(`${where(column, row)} is blank; a date is needed`, column.name, row);
   throw notData(column, row, cell, 'a date') ?? new DataError(`${where(column, row)} is ${describe(cell)}, not a date`, column.name, row);
 }
 
-/** dayAt for a bare cell: the day number, or NaN when the cell holds no date (the caller says why). */
-export function dayOfCell(cell: Cell): number {
+/**
+ * dayAt for a bare cell: the day number, or NaN when the cell holds no date (the caller says why). Text dates whose
+ * day and month cannot be told apart by themselves ("01/02/2024") need the column's `order`.
+ */
+export function dayOfCell(cell: Cell, order: DateOrder | null = null): number {
   if (isDate(cell)) return dayOfDate(cell);
-  if (typeof cell === 'number' && Number.isFinite(cell) && cell >= 1 && cell <= MAX_SERIAL) {
-    return Math.floor(cell) - SHEETS_SERIAL_OFFSET;
+  if (typeof cell === 'number' && Number.isFinite(cell)) {
+    if (cell >= 1 && cell <= MAX_SERIAL) return Math.floor(cell) - SHEETS_SERIAL_OFFSET;
+    return dayFromYyyymmdd(cell) ?? NaN;
   }
-  if (typeof cell === 'string') {
-    const day = dayFromIso(cell);
-    if (day !== null) return day;
-  }
+  if (typeof cell === 'string') return dayFromText(cell, order) ?? NaN;
   return NaN;
 }
 

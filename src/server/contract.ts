@@ -3,6 +3,7 @@
  * The client imports these types; the server implements the functions in sidebar.ts.
  */
 
+import type { SheetFacts } from '../core/columns';
 import type { PurchaseModelName } from '../core/models/registry';
 import type { WhatIfBasis } from '../core/whatif';
 
@@ -26,6 +27,12 @@ export type ColumnRole =
 /** Column index (0-based) per role; null when the sheet has no such column. */
 export type ColumnChoice = Partial<Record<ColumnRole, number | null>>;
 
+/** What the data check shows beside a column: three sample values, and how its text is read (null: plainly). */
+export interface ColumnView {
+  samples: string[];
+  format: string | null;
+}
+
 export interface SheetInfo {
   sheetName: string;
   /** Header texts as typed (untrusted: the client escapes them). */
@@ -42,6 +49,15 @@ export interface SheetInfo {
   sample: string[][];
   /** Whether the sheet already has a Segment column written by the add-in. */
   hasSegmentColumn: boolean;
+  /** Whether row 1 holds column names; when it looks like data, it is read as data and `headers` are "Column A", …. */
+  hasHeader: boolean;
+  /** Per column (as `headers`): three sample values as the sheet shows them, and how its text is read, in words. */
+  columns: ColumnView[];
+  /**
+   * The sampled rows' facts, which the sidebar checks each choice of columns against (core/columns.ts checkChoice,
+   * run in the browser only, so the script every cell loads does not carry the check's words).
+   */
+  facts: SheetFacts;
 }
 
 /**

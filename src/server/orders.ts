@@ -88,7 +88,8 @@ export function readOrders(args: OrderArgs): OrderColumns {
     if (isDate(dateCell) && dateCell.getTime() === lastTime) day = lastDay;
     else {
       day = dayOfCell(dateCell);
-      if (Number.isNaN(day)) dayAt(dateColumn.column(), row); // throws
+      // Text dates that need the column's order (01/02/2024) are read by dayAt, which throws for anything else.
+      if (Number.isNaN(day)) day = dayAt(dateColumn.column(), row);
       if (isDate(dateCell)) {
         lastTime = dateCell.getTime();
         lastDay = day;

@@ -4,8 +4,7 @@
  */
 import { analyze, historiesFromOrders, type Analysis, type CustomerHistories } from '../core/analysis';
 import { cohortRetention } from '../core/cohort';
-import { columnLetters } from '../core/a1';
-import { guessColumns, profileColumn, type SampleKind } from '../core/columns';
+import { guessColumns, summaryTableAdvice, EARLIEST_PLAUSIBLE_DAY } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
 import { DataError } from '../core/errors';
 import type { CustomerId } from '../core/ids';
@@ -16,6 +15,7 @@ import { VERDICT_METHOD, type GroupVerdict } from '../core/verdict';
 import { count, formatNumber } from '../core/words';
 import { cellAt, checkedNumberAt, dayAt, idAt, isBlank, isDate, where, AMOUNT, POSITIVE_COUNT, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
+import { displayText, sheetFacts, sheetLayout, REPEAT_ROWS, SAMPLE_ROWS } from './datacheck';
 import {
   REQUEST_LIMITS,
   type AnalysisRequest,
@@ -90,8 +90,6 @@ function reply<T>(work: () => T): Reply<T> {
   }
 }
 
-const SAMPLE_ROWS = 200;
-
 /**
  * Sidebar API: the active sheet's headers, its shape and the guessed columns.
  * @return {Object} SheetInfo or an error in plain words.
@@ -105,31 +103,34 @@ export function getSheetInfo(): Reply<SheetInfo> {
     }
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
-    if (lastRow < 2 || lastColumn < 1) {
-      throw new DataError(`"${sheet.getName()}" has no data: put a header row and one row per order (or per customer) on it.`);
+    if (lastRow < 1 || lastColumn < 1) {
+      throw new DataError(`"${sheet.getName()}" has no data. Paste your orders on it (one row per order: customer, date, amount; a header row is optional), or open the sheet that holds them and press Reload.`);
     }
-    const values = sheet.getRange(1, 1, Math.min(lastRow, SAMPLE_ROWS + 1), lastColumn).getValues() as Cell[][];
-    const headers = values[0].map((h, i) => (isBlank(h) ? `Column ${columnLetters(i + 1)}` : String(h)));
-    const body = values.slice(1);
-    const profiles = headers.map((h, j) =>
-      profileColumn(
-        h,
-        body.map((r) => kindOf(r[j])),
-        body.map((r) => r[j]),
-      ),
-    );
-    const { shape, reason, guess } = guessColumns(profiles);
+    const values = sheet.getRange(1, 1, Math.min(lastRow, REPEAT_ROWS + 1), lastColumn).getValues() as Cell[][];
+    const layout = sheetLayout(values);
+    if (lastRow <= layout.firstRow) {
+      throw new DataError(`"${sheet.getName()}" has no data below its header row. Add one row per order (or per customer) under the header, then press Reload.`);
+    }
+    const { shape, reason, guess } = guessColumns(layout.profiles);
+    const body = values.slice(layout.firstRow);
+    const { facts, views } = sheetFacts(layout, body, body.length === lastRow - layout.firstRow, dayOfDate(new Date()));
     const dateColumn = shape === 'orders' ? guess.orderDate : guess.lastOrder;
+    // The as-of date and the date checks see the whole date column, not only the sampled rows.
+    const range = dateColumn === null || dateColumn === undefined ? null : dateRangeIn(sheet, dateColumn + 1, layout.firstRow + 1, lastRow);
+    if (range && typeof dateColumn === 'number') Object.assign(facts.columns[dateColumn], { firstDay: range.first, lastDay: range.last });
     return {
       sheetName: sheet.getName(),
-      headers,
-      rows: lastRow - 1,
+      headers: layout.headers,
+      rows: lastRow - layout.firstRow,
       shape,
       shapeReason: reason,
       guess,
-      lastDate: dateColumn === null || dateColumn === undefined ? null : lastDateIn(sheet, dateColumn + 1, lastRow),
+      lastDate: range ? isoFromDay(range.last) : null,
       sample: values.slice(0, 6).map((r) => r.map(displayText)),
       hasSegmentColumn: findSegmentColumn(sheet) !== null,
+      hasHeader: layout.hasHeader,
+      columns: views,
+      facts,
     };
   });
 }
@@ -323,7 +324,21 @@ function columnFor(values: Cell[][], headers: string[], choice: ColumnChoice, ro
   return { name: `"${headers[index]}"`, cells: values.map((r) => r[index]), isRange: true };
 }
 
-function readOrderSheet(values: Cell[][], headers: string[], request: AnalysisRequest): SheetInput {
+/**
+ * The sheet's layout as getSheetInfo saw it (the same first rows give the same answer): its column names, and the
+ * row data starts on (0 when row 1 is data). A per-customer summary (frequency, recency, T) is refused with what to
+ * do instead. The readers name columns by the layout, not by `rowOne` (row 1 as the caller read it), which covers a
+ * sheet without a header row and blank header cells.
+ */
+function dataLayout(values: Cell[][]): { headers: string[]; firstRow: number } {
+  const layout = sheetLayout(values.slice(0, SAMPLE_ROWS + 1));
+  const advice = summaryTableAdvice(layout.headers);
+  if (advice) throw new DataError(advice);
+  return layout;
+}
+
+function readOrderSheet(values: Cell[][], rowOne: string[], request: AnalysisRequest): SheetInput {
+  const { headers, firstRow } = dataLayout(values);
   const c = request.columns;
   const idColumn = columnFor(values, headers, c, 'customerId', 'customer id', true)!;
   const dateColumn = columnFor(values, headers, c, 'orderDate', 'order date', true)!;
@@ -337,30 +352,40 @@ function readOrderSheet(values: Cell[][], headers: string[], request: AnalysisRe
   const amounts: number[] = [];
   const costs: number[] = [];
   const referredBy: (CustomerId | '')[] = [];
-  for (let row = 1; row < values.length; row++) {
-    if (isBlank(cellAt(idColumn, row)) && isBlank(cellAt(dateColumn, row)) && isBlank(cellAt(amountColumn, row))) continue;
-    ids.push(idAt(idColumn, row));
-    days.push(dayAt(dateColumn, row));
-    const amount = checkedNumberAt(amountColumn, row, AMOUNT);
-    amounts.push(amount);
-    if (costColumn) costs.push(isBlank(cellAt(costColumn, row)) ? 0 : checkedNumberAt(costColumn, row, AMOUNT));
-    else if (marginColumn) costs.push(amount - marginOf(marginColumn, row, amount));
-    referredBy.push(referrerColumn && !isBlank(cellAt(referrerColumn, row)) ? idAt(referrerColumn, row) : '');
-  }
-  if (ids.length === 0) throw new DataError('The sheet has a header but no orders below it.');
+  // A cell Analyze cannot read is named as the cell functions name it; withAdvice adds what to do.
+  withAdvice(() => {
+    for (let row = firstRow; row < values.length; row++) {
+      if (isBlank(cellAt(idColumn, row)) && isBlank(cellAt(dateColumn, row)) && isBlank(cellAt(amountColumn, row))) continue;
+      ids.push(idAt(idColumn, row));
+      days.push(dayAt(dateColumn, row));
+      const amount = checkedNumberAt(amountColumn, row, AMOUNT);
+      amounts.push(amount);
+      if (costColumn) costs.push(isBlank(cellAt(costColumn, row)) ? 0 : checkedNumberAt(costColumn, row, AMOUNT));
+      else if (marginColumn) costs.push(amount - marginOf(marginColumn, row, amount));
+      referredBy.push(referrerColumn && !isBlank(cellAt(referrerColumn, row)) ? idAt(referrerColumn, row) : '');
+    }
+  });
+  if (ids.length === 0) throw new DataError('The sheet has a header but no orders below it. Add one row per order under the header, then press Analyze again.');
   const asOfDay = request.asOf ? parseIsoDay(request.asOf) : largest(days);
   const later = days.filter((d) => d > asOfDay).length;
   const warnings = later > 0 ? [`${later} orders after the as-of date (${isoFromDay(asOfDay)}) were left out.`] : [];
+  warnings.push(...implausibleDates(days, dateColumn.name));
   const customers = historiesFromOrders(
     { ids, days, amounts, costs: costColumn || marginColumn ? costs : undefined, referredBy: referrerColumn ? referredBy : undefined },
     asOfDay,
   );
   if (customers.ids.length === 0) {
     const returns = customers.returnsOnly ? ' that is not a return' : '';
-    throw new DataError(`No order${returns} on or before the as-of date (${isoFromDay(asOfDay)}).`);
+    throw new DataError(`No order${returns} on or before the as-of date (${isoFromDay(asOfDay)}). Choose a later as-of date, or clear it to use the last order's date.`);
   }
   if (customers.returnsOnly) {
     warnings.push(`${count(customers.returnsOnly, 'customer')} with only returns (negative amounts) up to the as-of date left out: no purchase to predict from.`);
+  }
+  // With nobody buying twice the models have nothing to learn from (the fit would fail in numbers): say why instead.
+  if (!customers.frequency.some((x) => x > 0)) {
+    throw new DataError(
+      `No customer in ${idColumn.name} bought on two different days up to ${isoFromDay(asOfDay)}, so there is nothing to learn how often customers come back from. If ${idColumn.name} is an order, charge or invoice id, choose the column of customer ids or e-mails; if the sheet has one row per customer, choose "One row per customer" under Data.`,
+    );
   }
   return { customers, asOfDay, orders: ids.length - later, holdoutLog: { ids, days, amounts }, rowOfCustomer: [], warnings };
 }
@@ -372,7 +397,8 @@ function marginOf(column: Column, row: number, amount: number): number {
   return Math.abs(margin) <= 1 && Math.abs(amount) > 1 ? margin * amount : margin;
 }
 
-function readCustomerSheet(values: Cell[][], headers: string[], request: AnalysisRequest): SheetInput {
+function readCustomerSheet(values: Cell[][], rowOne: string[], request: AnalysisRequest): SheetInput {
+  const { headers, firstRow } = dataLayout(values);
   const c = request.columns;
   const idColumn = columnFor(values, headers, c, 'customerId', 'customer id', true)!;
   const ordersColumn = columnFor(values, headers, c, 'orders', 'number of orders', true)!;
@@ -388,8 +414,8 @@ function readCustomerSheet(values: Cell[][], headers: string[], request: Analysi
   }
 
   const rows: number[] = [];
-  for (let row = 1; row < values.length; row++) if (!isBlank(cellAt(idColumn, row))) rows.push(row);
-  if (rows.length === 0) throw new DataError('The sheet has a header but no customers below it.');
+  for (let row = firstRow; row < values.length; row++) if (!isBlank(cellAt(idColumn, row))) rows.push(row);
+  if (rows.length === 0) throw new DataError('The sheet has a header but no customers below it. Add one row per customer under the header, then press Analyze again.');
   const n = rows.length;
   const customers: CustomerHistories = {
     ids: [],
@@ -404,30 +430,32 @@ function readCustomerSheet(values: Cell[][], headers: string[], request: Analysi
   };
   const indexOf = new Map<CustomerId, number>();
   const referrers: (CustomerId | '')[] = [];
-  rows.forEach((row, i) => {
-    const id = idAt(idColumn, row);
-    if (indexOf.has(id)) throw new DataError(`${where(idColumn, row)} repeats customer ${String(id)}: with one row per customer every id appears once.`, idColumn.name, row);
-    indexOf.set(id, i);
-    customers.ids.push(id);
-    const orders = checkedNumberAt(ordersColumn, row, { ...POSITIVE_COUNT, subject: 'the number of orders' });
-    const first = dayAt(firstColumn, row);
-    const last = dayAt(lastColumn, row);
-    if (last < first) throw new DataError(`${where(lastColumn, row)} is before the first order date.`, lastColumn.name, row);
-    const revenue = checkedNumberAt(revenueColumn, row, AMOUNT);
-    customers.orders[i] = orders;
-    customers.frequency[i] = last > first ? orders - 1 : 0;
-    customers.firstDay[i] = first;
-    customers.lastDay[i] = last;
-    customers.revenue[i] = revenue;
-    customers.monetaryValue[i] = customers.frequency[i] > 0 ? revenue / orders : 0;
-    if (customers.cost && costColumn) customers.cost[i] = isBlank(cellAt(costColumn, row)) ? 0 : checkedNumberAt(costColumn, row, AMOUNT);
-    referrers.push(referrerColumn && !isBlank(cellAt(referrerColumn, row)) ? idAt(referrerColumn, row) : '');
-  });
+  withAdvice(() =>
+    rows.forEach((row, i) => {
+      const id = idAt(idColumn, row);
+      if (indexOf.has(id)) throw new DataError(`${where(idColumn, row)} repeats customer ${String(id)}: with one row per customer every id appears once. If the sheet has one row per order, choose "One row per order" under Data.`, idColumn.name, row);
+      indexOf.set(id, i);
+      customers.ids.push(id);
+      const orders = checkedNumberAt(ordersColumn, row, { ...POSITIVE_COUNT, subject: 'the number of orders' });
+      const first = dayAt(firstColumn, row);
+      const last = dayAt(lastColumn, row);
+      if (last < first) throw new DataError(`${where(lastColumn, row)} is before the first order date. Fix that row, or check that the first-order and last-order columns are not swapped.`, lastColumn.name, row);
+      const revenue = checkedNumberAt(revenueColumn, row, AMOUNT);
+      customers.orders[i] = orders;
+      customers.frequency[i] = last > first ? orders - 1 : 0;
+      customers.firstDay[i] = first;
+      customers.lastDay[i] = last;
+      customers.revenue[i] = revenue;
+      customers.monetaryValue[i] = customers.frequency[i] > 0 ? revenue / orders : 0;
+      if (customers.cost && costColumn) customers.cost[i] = isBlank(cellAt(costColumn, row)) ? 0 : checkedNumberAt(costColumn, row, AMOUNT);
+      referrers.push(referrerColumn && !isBlank(cellAt(referrerColumn, row)) ? idAt(referrerColumn, row) : '');
+    }),
+  );
   if (customers.referrerOf) referrers.forEach((r, i) => (customers.referrerOf![i] = r === '' ? -1 : indexOf.get(r) ?? -1));
   const lastDays = Array.from(customers.lastDay);
   const asOfDay = request.asOf ? parseIsoDay(request.asOf) : largest(lastDays);
   const tooLate = lastDays.filter((d) => d > asOfDay).length;
-  if (tooLate > 0) throw new DataError(`${count(tooLate, 'customer')} with a last order after the as-of date (${isoFromDay(asOfDay)}); with one row per customer the as-of date must be on or after every last order.`);
+  if (tooLate > 0) throw new DataError(`${count(tooLate, 'customer')} with a last order after the as-of date (${isoFromDay(asOfDay)}); with one row per customer the as-of date must be on or after every last order. Choose a later as-of date, or clear it to use the last order's date.`);
   return {
     customers,
     asOfDay,
@@ -447,7 +475,7 @@ function largest(values: ArrayLike<number>): number {
 
 function parseIsoDay(text: string): number {
   const day = dayFromIso(text);
-  if (day === null) throw new DataError(`The as-of date "${text}" is not a date.`);
+  if (day === null) throw new DataError(`The as-of date "${text}" is not a date. Pick a day in the As of box, or clear it to use the last order's date.`);
   return day;
 }
 
@@ -514,32 +542,47 @@ function summarize(
   };
 }
 
-
-function kindOf(cell: Cell): SampleKind {
-  if (isBlank(cell)) return 'blank';
-  if (isDate(cell)) return 'date';
-  if (typeof cell === 'number') return 'number';
-  if (typeof cell === 'string' && dayFromIso(cell) !== null) return 'date';
-  if (typeof cell === 'string' && /^\s*-?[\d.,]+\s*$/.test(cell)) return 'number';
-  return 'text';
+/**
+ * Runs the reading of the rows; a cell that cannot be read is named by args.ts as in the cell functions, and the
+ * sidebar adds what to do, unless the message says it already ("fix that cell…", "Write the dates as…").
+ */
+function withAdvice(read: () => void): void {
+  try {
+    read();
+  } catch (e) {
+    if (e instanceof DataError && e.row !== undefined && !/\b(fix|write|give|use|choose)\b/i.test(e.message)) {
+      throw new DataError(`${e.message}. Fix that cell or clear its row, or choose the right column above, then press Analyze again.`, e.argument, e.row);
+    }
+    throw e;
+  }
 }
 
-function displayText(cell: Cell): string {
-  if (isDate(cell)) return Number.isNaN(cell.getTime()) ? '' : isoFromDay(dayOfDate(cell));
-  return isBlank(cell) ? '' : String(cell);
+/** Orders dated after today or before 1990: typos (a wrong year) or a column of something else, said before they mislead. */
+function implausibleDates(days: readonly number[], column: string): string[] {
+  const today = dayOfDate(new Date());
+  const future = days.filter((d) => d > today);
+  const early = days.filter((d) => d < EARLIEST_PLAUSIBLE_DAY);
+  const out: string[] = [];
+  if (future.length > 0) out.push(`${count(future.length, 'order')} in ${column} dated after today (up to ${isoFromDay(largest(future))}): check those dates; a wrong year moves the as-of date and every age.`);
+  if (early.length > 0) out.push(`${count(early.length, 'order')} in ${column} dated before 1990 (from ${isoFromDay(-largest(early.map((d) => -d)))}): check those dates; a date typed without its year lands there.`);
+  return out;
 }
 
-function lastDateIn(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, lastRow: number): string | null {
-  const cells = sheet.getRange(2, column, lastRow - 1, 1).getValues() as Cell[][];
+/** The first and last date of a column's rows firstRow…lastRow (1-based), or null when none is a date. */
+function dateRangeIn(sheet: GoogleAppsScript.Spreadsheet.Sheet, column: number, firstRow: number, lastRow: number): { first: number; last: number } | null {
+  const cells = sheet.getRange(firstRow, column, lastRow - firstRow + 1, 1).getValues() as Cell[][];
   const col: Column = { name: 'date', cells: cells.map((r) => r[0]), isRange: true };
+  let first = Infinity;
   let last = -Infinity;
   for (let i = 0; i < col.cells.length; i++) {
     if (isBlank(col.cells[i])) continue;
     try {
-      last = Math.max(last, dayAt(col, i));
+      const day = dayAt(col, i);
+      first = Math.min(first, day);
+      last = Math.max(last, day);
     } catch {
-      // Not a date: the sidebar reports it when analyzing.
+      // Not a date: the data check counts it, and Analyze names its row.
     }
   }
-  return Number.isFinite(last) ? isoFromDay(last) : null;
+  return Number.isFinite(last) ? { first, last } : null;
 }

@@ -136,6 +136,8 @@ describe('error values and checkboxes in the data', () => {
     expect(!reply.ok && reply.error).toBe('"Customer" row 4 holds the error #N/A (a formula there failed), not a customer id; fix that cell or leave its row out');
     gas.fill(sheet, [[true]], 4, 2);
     const again = analyzeActiveSheet(gas, { columns: { orderDate: 0, customerId: 1, amount: 2 } });
-    expect(!again.ok && again.error).toBe('"Customer" row 4 is TRUE (a checkbox or a condition), not a customer id');
+    expect(!again.ok && again.error).toBe(
+      '"Customer" row 4 is TRUE (a checkbox or a condition), not a customer id. Fix that cell or clear its row, or choose the right column above, then press Analyze again.',
+    );
   });
 });
