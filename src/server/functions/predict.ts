@@ -6,7 +6,7 @@ import { DataError } from '../../core/errors';
 import { holdoutCheck } from '../../core/holdout';
 import { bgbb } from '../../core/models/bgbb';
 import { gammagamma } from '../../core/models/gammagamma';
-import { PURCHASE_MODEL_NAMES, purchaseModel, type PurchaseModelName } from '../../core/models/registry';
+import { modelNamed, PURCHASE_MODEL_NAMES, purchaseModel, type PurchaseModelName } from '../../core/models/registry';
 import { sbg } from '../../core/models/sbg';
 import type { FitResult, ParamValues } from '../../core/models/types';
 import { compressPatterns } from '../../core/rfm';
@@ -15,31 +15,22 @@ import { purchaseIntervals } from '../../core/intervals';
 import { notFitted, usablePurchaseFit, valueCustomers } from '../../core/value';
 import { count, formatNumber } from '../../core/words';
 import {
-  alignedRowCount,
-  cellAt,
-  checkedNumberAt,
   forArgument,
-  isBlank,
-  isOmitted,
-  readColumn,
   runCustomFunction,
-  singleDay,
   singleNumber,
   toDate,
   where,
-  AMOUNT,
-  COUNT,
-  NON_NEGATIVE,
   SHARE,
   type Answer,
   type Arg,
-  type Column,
   type NumberRule,
 } from '../args';
-import { readOrders } from '../orders';
-import { cachedFitters, checkedPatterns, detailedSummaryFromCells, readModelName, readUnit, summaryFromCells } from '../pipeline';
+import { readActive } from '../cohortArgs';
 import { fitTable } from '../fitTables';
+import { noSplit, readHoldoutSplit } from '../holdoutArgs';
+import { cachedFitters, checkedPatterns, detailedSummaryFromCells, readModelName, readUnit, summaryFromCells } from '../pipeline';
 import { spill } from '../spill';
+import { readSummaryTable } from '../summaryArgs';
 
 /**
  * One row per customer from an order log: repeat purchases (frequency), age at the last purchase (recency),
@@ -132,7 +123,7 @@ type SummaryModelName = (typeof SUMMARY_MODELS)[number];
 export function CLV_FIT_SUMMARY(frequency: Arg, recency: Arg, T: Arg, model?: Arg, weights?: Arg, monetary_value?: Arg): Answer {
   return runCustomFunction('CLV_FIT_SUMMARY', ['frequency', 'recency', 'T', 'model', 'weights', 'monetary_value'], () => {
     const name = readModelName(model, SUMMARY_MODELS, 'bgnbd');
-    const table = readSummaryTable(frequency, recency, T, weights, monetary_value, name);
+    const table = readSummaryTable({ frequency, recency, T, weights, monetary_value }, modelNamed(name).kind);
     return onArgumentRows(table.rows, () => {
       if (name === gammagamma.name) {
         if (!table.monetary) throw new DataError('monetary_value is needed for "gammagamma"', 'monetary_value');
@@ -156,61 +147,6 @@ function onArgumentRows<T>(rows: number[], work: () => T): T {
     const row = rows[e.row];
     throw new DataError(e.message.replace(`${e.argument} row ${e.row + 1}`, `${e.argument} row ${row + 1}`), e.argument, row);
   }
-}
-
-interface SummaryTable {
-  /** The argument row of each table row (blank rows are skipped). */
-  rows: number[];
-  x: Float64Array;
-  tx: Float64Array;
-  T: Float64Array;
-  w: Float64Array;
-  monetary?: Float64Array;
-}
-
-function readSummaryTable(frequency: Arg, recency: Arg, T: Arg, weights: Arg, monetary: Arg, model: SummaryModelName): SummaryTable {
-  const columns: Column[] = [readColumn('frequency', frequency), readColumn('recency', recency), readColumn('T', T)];
-  const hasWeights = !isOmitted(weights ?? '');
-  const hasMonetary = !isOmitted(monetary ?? '');
-  if (hasWeights) columns.push(readColumn('weights', weights));
-  if (hasMonetary) columns.push(readColumn('monetary_value', monetary));
-  const n = alignedRowCount(columns);
-  const rows: number[] = [];
-  for (let row = 0; row < n; row++) if (!columns.every((c) => isBlank(cellAt(c, row)))) rows.push(row);
-  const out: SummaryTable = {
-    rows,
-    x: new Float64Array(rows.length),
-    tx: new Float64Array(rows.length),
-    T: new Float64Array(rows.length),
-    w: new Float64Array(rows.length),
-    monetary: hasMonetary ? new Float64Array(rows.length) : undefined,
-  };
-  const [fCol, rCol, tCol] = columns;
-  const wCol = hasWeights ? columns[3] : undefined;
-  const mCol = hasMonetary ? columns[columns.length - 1] : undefined;
-  rows.forEach((row, i) => {
-    const x = checkedNumberAt(fCol, row, COUNT);
-    const tx = checkedNumberAt(rCol, row, NON_NEGATIVE);
-    const age = checkedNumberAt(tCol, row, NON_NEGATIVE);
-    if (tx > age) throw new DataError(`${where(rCol, row)} is ${tx}, more than T (${age}); recency cannot exceed the customer's age`, rCol.name, row);
-    if (x === 0 && tx !== 0 && model !== 'gammagamma') throw new DataError(`${where(rCol, row)} is ${tx} but frequency is 0; with no repeat purchase recency is 0`, rCol.name, row);
-    if (model === 'bgbb') checkOpportunities(fCol, rCol, tCol, row, x, tx, age);
-    out.x[i] = x;
-    out.tx[i] = tx;
-    out.T[i] = age;
-    out.w[i] = wCol && !isBlank(cellAt(wCol, row)) ? checkedNumberAt(wCol, row, WEIGHT) : 1;
-    if (out.monetary && mCol) out.monetary[i] = isBlank(cellAt(mCol, row)) ? 0 : checkedNumberAt(mCol, row, AMOUNT);
-  });
-  return out;
-}
-
-/** A weight counts customers: whole, and no more than there are people. */
-const WEIGHT: NumberRule = { min: 1, max: 1e10, integer: true, rule: 'a whole number of customers, from 1 to 10,000,000,000' };
-
-function checkOpportunities(fCol: Column, rCol: Column, tCol: Column, row: number, x: number, tx: number, n: number): void {
-  if (!Number.isInteger(tx)) throw new DataError(`${where(rCol, row)} is ${tx}; for "bgbb" recency is the number of the last opportunity used`, rCol.name, row);
-  if (!Number.isInteger(n) || n < 1) throw new DataError(`${where(tCol, row)} is ${n}; for "bgbb" T is the number of opportunities, a whole number`, tCol.name, row);
-  if (x > tx) throw new DataError(`${where(fCol, row)} is ${x}, more than recency (${tx}); with "bgbb" a customer cannot use more opportunities than the last one used`, fCol.name, row);
 }
 
 /**
@@ -419,35 +355,6 @@ export function RETENTION_FORECAST(active_customers: Arg, periods_ahead?: Arg): 
   });
 }
 
-/**
- * Periods of a cohort the retention model is fitted to: a century of months, or 200 years of weeks. The fit's work
- * grows with them, and a longer column is not a cohort's history.
- */
-const RETENTION_PERIODS_LIMIT = 10_000;
-
-function readActive(arg: Arg): number[] {
-  const column = readColumn('active_customers', arg);
-  const n = alignedRowCount([column]);
-  if (n > RETENTION_PERIODS_LIMIT) {
-    throw new DataError(
-      `active_customers has ${count(n, 'row')}; give at most ${count(RETENTION_PERIODS_LIMIT, 'period')} (one row per period of the cohort)`,
-      'active_customers',
-    );
-  }
-  const values: number[] = [];
-  for (let row = 0; row < n; row++) {
-    if (isBlank(cellAt(column, row))) throw new DataError(`${where(column, row)} is blank; give a count for every period`, column.name, row);
-    const v = checkedNumberAt(column, row, COUNT);
-    if (row === 0 && v === 0) throw new DataError(`${where(column, row)} is 0; the first value is the cohort size, above 0`, column.name, row);
-    if (row > 0 && v > values[row - 1]) {
-      throw new DataError(`${where(column, row)} is ${v}, more than the period before (${values[row - 1]}); a cohort can only shrink`, column.name, row);
-    }
-    values.push(v);
-  }
-  if (values.length < 3) throw new DataError('give at least 3 periods (the cohort size and 2 more) to learn how churn changes', column.name);
-  return values;
-}
-
 function fitRetention(arg: Arg): FitResult<ParamValues> {
   return sbg.fit(readActive(arg));
 }
@@ -469,29 +376,10 @@ function fitRetention(arg: Arg): FitResult<ParamValues> {
  */
 export function CLV_HOLDOUT(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit?: Arg, model?: Arg, amounts?: Arg): Answer {
   return runCustomFunction('CLV_HOLDOUT', ['customer_ids', 'order_dates', 'calibration_end', 'unit', 'model', 'amounts'], () => {
-    const end = singleDay('calibration_end', calibration_end);
-    if (end === undefined) throw new DataError('calibration_end is missing: the last day of the fitting period', 'calibration_end');
-    const timeUnit = readUnit(unit);
     const name = readModelName(model, PURCHASE_MODEL_NAMES, 'bgnbd');
-    const orders = readOrders({ ids: customer_ids, dates: order_dates, amounts: isOmitted(amounts ?? '') ? undefined : amounts });
-    if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
-    let last = -Infinity;
-    for (let i = 0; i < orders.days.length; i++) last = Math.max(last, orders.days[i]);
-    if (end >= last) throw new DataError('calibration_end is on or after the last order: there is no later period to check against', 'calibration_end');
-    const log = { ids: orders.customers, days: orders.days, amounts: orders.amounts };
-    const check = forArgument(
-      'order_dates',
-      () =>
-        holdoutCheck(log, end, timeUnit, name, {
-          checkCalibration: (calibration) => {
-            if (calibration.count === 0) throw new DataError('no purchase on or before calibration_end: there is nothing to fit on', 'calibration_end');
-            return true;
-          },
-          fit: (m, calibration) => cachedFitters.purchases(m, calibration, timeUnit),
-        }),
-      orders.sourceRows,
-    );
-    if (!check) throw new DataError('the calibration period cannot be checked', 'calibration_end'); // checkCalibration never skips
+    const split = readHoldoutSplit(customer_ids, order_dates, calibration_end, unit, amounts);
+    const check = forArgument('order_dates', () => holdoutCheck(split.log, split.end, split.unit, name, split.options), split.sourceRows);
+    if (!check) throw noSplit();
     const rows = [...check.groups, check.total];
     return spill(['repeat_purchases_before', 'customers', 'predicted_mean', 'actual_mean'], rows.length, (i) => [
       rows[i].label,
