@@ -35,7 +35,7 @@ function renderSamples(target: HTMLElement, info: SheetInfo, value: string): voi
   const column = value === '' ? undefined : info.columns[Number(value)];
   if (!column) return;
   target.appendChild(document.createTextNode(column.samples.length ? `e.g. ${column.samples.join(' · ')}` : 'no values in the first rows'));
-  if (column.format) target.appendChild(styled('span', { display: 'block', color: '#1a73e8' }, `Read as ${column.format}.`));
+  if (column.format) target.appendChild(styled('span', { display: 'block', color: '#1a73e8' }, column.format));
 }
 
 function renderWarnings(list: HTMLElement, info: SheetInfo, shape: DataShape, box: HTMLElement): void {

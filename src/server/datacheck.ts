@@ -99,18 +99,18 @@ function formatOf(column: Column): string | null {
   const texts = column.cells.filter((c): c is string => typeof c === 'string' && !isBlank(c.trim()));
   const compact = column.cells.filter((c) => (typeof c === 'number' || typeof c === 'string') && dayFromYyyymmdd(c) !== null).length;
   const filled = column.cells.filter((c) => !isBlank(c)).length;
-  if (filled > 0 && compact >= filled / 2) return 'dates written yyyymmdd (19970101 is 1 January 1997)';
+  if (filled > 0 && compact >= filled / 2) return 'Dates written yyyymmdd (19970101 is 1 January 1997).';
   const formats = textFormats(column);
   const dmy = texts.filter((t) => /^\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}/.test(t)).length;
   if (dmy > 0 && dmy >= texts.length / 2) {
     return formats.dates.order === null
-      ? `dates that could be day-first or month-first (${formats.dates.reason}): write them as yyyy-mm-dd to be sure`
-      : `dates read ${formats.dates.reason}`;
+      ? `Dates that could be day-first or month-first (${formats.dates.reason}): Analyze will stop at them; write them as yyyy-mm-dd.`
+      : `Dates read ${formats.dates.reason}.`;
   }
   const amounts = texts.filter((t) => !/^\s*-?\d+(\.\d+)?\s*$/.test(t) && amountFromText(t, formats.decimal.decimal) !== null).length;
   if (amounts > 0 && amounts >= texts.length / 2) {
-    const how = formats.decimal.decided ? 'as the values show' : 'no value shows a decimal mark, so the point is assumed';
-    return `amounts as text, read as ${describeDecimalMark(formats.decimal.decimal)}: ${how}`;
+    const how = formats.decimal.decided ? 'as the values show' : 'no value shows its decimal mark, so a point is assumed';
+    return `Amounts as text, read as ${describeDecimalMark(formats.decimal.decimal)}, ${how}.`;
   }
   return null;
 }

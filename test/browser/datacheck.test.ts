@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPreview, type Preview } from '../../preview/server';
-import { cdnowSheet, headerlessSheet, type ExportCell } from '../support/exports';
+import { cdnowSheet, europeanSheet, headerlessSheet, type ExportCell } from '../support/exports';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 const ARTIFACTS = path.join(root, 'test-artifacts');
@@ -54,7 +54,7 @@ describe('the data check before Analyze', () => {
       const { page, sidebar, errors } = await openOn(cdnowSheet());
       expect(await sidebar.locator('#col-amount').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe('dollar_value');
       expect(await samples(sidebar, 'customerId')).toBe('e.g. 4 · 4 · 4');
-      expect(await samples(sidebar, 'orderDate')).toBe('e.g. 19970101 · 19970118 · 19970802Read as dates written yyyymmdd (19970101 is 1 January 1997).');
+      expect(await samples(sidebar, 'orderDate')).toBe('e.g. 19970101 · 19970118 · 19970802Dates written yyyymmdd (19970101 is 1 January 1997).');
       expect(await samples(sidebar, 'amount')).toBe('e.g. 29.33 · 29.73 · 14.96');
       expect(await warnings(sidebar)).toEqual(['Data check: nothing implausible found.']);
       expect(await sidebar.locator('#as-of').inputValue()).toBe('1998-06-30');
@@ -87,6 +87,20 @@ describe('the data check before Analyze', () => {
   );
 
   it(
+    'day-first text dates and euro amounts: the reading is shown beside each column',
+    async () => {
+      const { page, sidebar, errors } = await openOn(europeanSheet());
+      expect(await samples(sidebar, 'orderDate')).toBe('e.g. 01.01.1997 · 18.01.1997 · 02.08.1997Dates read day first (dd.mm.yyyy), as "18.01.1997" shows.');
+      expect(await samples(sidebar, 'amount')).toBe('e.g. 29,33 € · 29,73 € · 14,96 €Amounts as text, read as 1.234,50 (decimal comma), as the values show.');
+      expect(await sidebar.locator('#as-of').inputValue()).toBe('1998-06-30');
+      expect(await warnings(sidebar)).toEqual(['Data check: nothing implausible found.']);
+      await page.locator('#sidebar').screenshot({ path: path.join(ARTIFACTS, 'datacheck-day-first.png') });
+      expect(errors).toEqual([]);
+    },
+    TIMEOUT,
+  );
+
+  it(
     'a file without a header row: the columns are named Column A…D, guessed from their values, and the check says row 1 is data',
     async () => {
       const { page, sidebar, errors } = await openOn(headerlessSheet());
@@ -97,7 +111,7 @@ describe('the data check before Analyze', () => {
       expect(first[0]).toMatch(/^Row 1 holds data, not column names: it is read as data/);
       expect(await sidebar.locator('#col-amount').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.textContent)).toBe('Column D');
       expect(await samples(sidebar, 'amount')).toBe('e.g. 29.33 · 29.73 · 14.96');
-      expect(await samples(sidebar, 'orderDate')).toBe('e.g. 19970101 · 19970118 · 19970802Read as dates written yyyymmdd (19970101 is 1 January 1997).');
+      expect(await samples(sidebar, 'orderDate')).toBe('e.g. 19970101 · 19970118 · 19970802Dates written yyyymmdd (19970101 is 1 January 1997).');
       await page.locator('#sidebar').screenshot({ path: path.join(ARTIFACTS, 'datacheck-no-header.png') });
       expect(errors).toEqual([]);
     },

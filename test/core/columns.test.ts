@@ -23,7 +23,7 @@ describe('guessing the columns of real exports', () => {
     expect(cdnow.layout.hasHeader).toBe(true);
     expect(cdnow.shape).toBe('orders');
     expect(cdnow.guess).toEqual({ customerId: 0, orderDate: 1, amount: 3, cost: null, margin: null, referredBy: null });
-    expect(cdnow.views[1]).toEqual({ samples: ['19970101', '19970118', '19970802'], format: 'dates written yyyymmdd (19970101 is 1 January 1997)' });
+    expect(cdnow.views[1]).toEqual({ samples: ['19970101', '19970118', '19970802'], format: 'Dates written yyyymmdd (19970101 is 1 January 1997).' });
     expect(cdnow.views[3].samples).toEqual(['29.33', '29.73', '14.96']);
     expect(cdnow.facts.columns[1]).toMatchObject({ firstDay: dayFromYmd(1997, 1, 1), dates: 200 });
     expect(cdnow.warnings()).toEqual([]);
@@ -49,13 +49,13 @@ describe('guessing the columns of real exports', () => {
   it('day-first text dates and euro amounts, month-first text dates and dollar amounts: read, and the reading shown', () => {
     const eu = read(europeanSheet());
     expect(eu.guess).toMatchObject({ customerId: 0, orderDate: 1, amount: 2 });
-    expect(eu.views[1]).toEqual({ samples: ['01.01.1997', '18.01.1997', '02.08.1997'], format: 'dates read day first (dd.mm.yyyy), as "18.01.1997" shows' });
-    expect(eu.views[2].format).toBe('amounts as text, read as 1.234,50 (decimal comma): as the values show');
+    expect(eu.views[1]).toEqual({ samples: ['01.01.1997', '18.01.1997', '02.08.1997'], format: 'Dates read day first (dd.mm.yyyy), as "18.01.1997" shows.' });
+    expect(eu.views[2].format).toBe('Amounts as text, read as 1.234,50 (decimal comma), as the values show.');
     expect(eu.facts.columns[1].firstDay).toBe(dayFromYmd(1997, 1, 1));
     const us = read(usSheet());
     expect(us.guess).toMatchObject({ customerId: 0, orderDate: 1, amount: 2 });
-    expect(us.views[1].format).toBe('dates read month first (mm/dd/yyyy), as "01/18/1997" shows');
-    expect(us.views[2].format).toBe('amounts as text, read as 1,234.50 (decimal point): as the values show');
+    expect(us.views[1].format).toBe('Dates read month first (mm/dd/yyyy), as "01/18/1997" shows.');
+    expect(us.views[2].format).toBe('Amounts as text, read as 1,234.50 (decimal point), as the values show.');
   });
 
   it('a lifetimes summary table is recognised, with the formulas to use instead', () => {

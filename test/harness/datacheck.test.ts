@@ -32,7 +32,7 @@ describe('the data check through the bundle', () => {
     const gas = sheetOf(cdnowSheet());
     const info = infoOf(gas);
     expect(info.guess).toEqual({ customerId: 0, orderDate: 1, amount: 3, cost: null, margin: null, referredBy: null });
-    expect(info.columns[1]).toEqual({ samples: ['19970101', '19970118', '19970802'], format: 'dates written yyyymmdd (19970101 is 1 January 1997)' });
+    expect(info.columns[1]).toEqual({ samples: ['19970101', '19970118', '19970802'], format: 'Dates written yyyymmdd (19970101 is 1 January 1997).' });
     expect(info.columns[3]).toEqual({ samples: ['29.33', '29.73', '14.96'], format: null });
     expect(info.lastDate).toBe('1998-06-30');
     expect(info.rows).toBe(6919);
