@@ -37,6 +37,12 @@ export function count(n: number, singular: string, plural = `${singular}s`): str
   return `${formatNumber(n)} ${n === 1 ? singular : plural}`;
 }
 
+/** '"a"', '"a" or "b"', '"a", "b" or "c"': names as typed in a formula, for a sentence. */
+export function quotedChoices(names: readonly string[], last = 'or'): string {
+  const quoted = names.map((n) => `"${n}"`);
+  return quoted.length <= 1 ? quoted.join('') : `${quoted.slice(0, -1).join(', ')} ${last} ${quoted[quoted.length - 1]}`;
+}
+
 function groupDigits(digits: string): string {
   return digits.replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -5,11 +5,12 @@
 import { periodDiscountRate } from '../../core/discount';
 import { DataError } from '../../core/errors';
 import { MAX_CELLS, MAX_COUNT } from '../../core/models/counts';
+import { PURCHASE_MODEL_NAMES } from '../../core/models/registry';
 import { sbg } from '../../core/models/sbg';
 import type { Histories, PurchaseCountPredictor } from '../../core/models/types';
 import { DAYS_PER_UNIT, type TimeUnit } from '../../core/summary';
 import { notFitted } from '../../core/value';
-import { formatNumber } from '../../core/words';
+import { formatNumber, quotedChoices } from '../../core/words';
 import {
   alignedRowCount,
   cellAt,
@@ -157,7 +158,7 @@ function purchaseFit(arg: Arg, functionName: string): AppliedFit {
   const { model, values, unit } = readFitTable(arg, 'fit');
   if (model.kind === 'spend') {
     throw new DataError(
-      `fit is a ${model.label} fit (spend per order), which ${functionName} cannot apply; give a CLV_FIT table of "bgnbd", "mbgnbd" or "paretonbd" (CLV values spend and purchases together)`,
+      `fit is a ${model.label} fit (spend per order), which ${functionName} cannot apply; give a CLV_FIT table of ${quotedChoices(PURCHASE_MODEL_NAMES)} (CLV values spend and purchases together)`,
       'fit',
     );
   }
