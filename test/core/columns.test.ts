@@ -29,6 +29,12 @@ describe('guessing the columns of real exports', () => {
     expect(cdnow.warnings()).toEqual([]);
   });
 
+  it('CDNOW with both its ids (customer and index within the sample): still the dollar value as the amount', () => {
+    const rows = cdnowSheet().map((r, i) => [r[0], i === 0 ? 'customer_index' : Math.ceil(Number(r[0]) / 10), ...r.slice(1)]);
+    const cdnow = read(rows);
+    expect(cdnow.guess).toEqual({ customerId: 0, orderDate: 2, amount: 4, cost: null, margin: null, referredBy: null });
+  });
+
   it('a Stripe export: the customer is "Customer ID", not the charge "id", and the created text is the date', () => {
     const stripe = read(stripeSheet());
     expect(stripe.guess).toMatchObject({ customerId: 7, orderDate: 2, amount: 3 });
