@@ -233,7 +233,7 @@ export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis,
     note(VERDICT_METHOD);
     row++;
   } else {
-    title('Holdout check: not enough history (needs at least 180 days of orders, the last third held out)');
+    title('Holdout check: none (it needs an order log of at least 180 days, the last third held out)');
     row++;
   }
 

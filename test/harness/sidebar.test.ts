@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { whatIf } from '../../src/core/whatif';
 import type { AnalysisRequest, AnalysisSummary } from '../../src/server/contract';
-import { sampleOrdersSheet } from '../preview/sample';
+import { sampleCustomersSheet, sampleOrdersSheet } from '../preview/sample';
 import { analyzeActiveSheet } from './analyze';
 import { createHarness, type Harness } from './gas';
 
@@ -339,6 +339,24 @@ describe('the built-in sample through the bundle', () => {
     expect(basis.predictedValue).toBe(summary.predictedValue);
     expect(whatIf(basis).predictedValue).toBeCloseTo(summary.predictedValue, 6);
     expect(whatIf(basis, { retention: 0.05 }).lifetimeChange).toBeCloseTo(0.138, 3);
+  });
+});
+
+describe('one row per customer', () => {
+  it('uses MBG/NBD and says why: there is no order log to compare models on, nor to hold months back', () => {
+    const gas = createHarness();
+    gas.fill(gas.spreadsheet.getActiveSheet().setName('Customers'), sampleCustomersSheet(42).rows);
+    const reply = analyzeActiveSheet(gas);
+    if (!reply.ok) throw new Error(reply.error);
+    expect(reply.value.model.purchaseModel).toBe('mbgnbd');
+    expect(reply.value.model.reason).toBe('MBG/NBD: with one row per customer there is no order log to compare models on.');
+    expect(reply.value.model.candidates).toEqual([]);
+    expect(reply.value.holdout).toBeNull();
+    expect(reply.value.totalValue).toBeCloseTo(reply.value.pastValue + reply.value.predictedValue, 6);
+    // No cohort triangle without an order log.
+    const text = gas.spreadsheet.getSheetByName('Segments')!.getDataRange().getValues().flat().join(' ');
+    expect(text).toContain('Holdout check: none (it needs an order log of at least 180 days, the last third held out)');
+    expect(text).not.toContain('Cohort triangle');
   });
 });
 
