@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mbgnbd } from '../../src/core/models/mbgnbd';
+import { Random } from '../../src/core/random';
 import { paretonbd } from '../../src/core/models/paretonbd';
 import { countMoments, judgeGroup, judgeGroups, periodWords, VARIANCE_SAMPLE, varianceSums, VERDICT_RULES, verdictSentence } from '../../src/core/verdict';
 
@@ -94,5 +95,69 @@ describe("a group's variance, computed for at most 500 of its customers", () => 
     expect(small).toBeCloseTo(sum(2000, 2003), 9);
     expect(Math.abs(large / sum(0, 2000) - 1)).toBeLessThan(0.03);
     expect(VARIANCE_SAMPLE).toBe(500);
+  });
+});
+
+describe('the expected range is honest: customers drawn from the model fall within it about 95% of the time', () => {
+  // MBG/NBD's own process (Batislam et al. 2007), in weeks: rate λ ~ Gamma(r, α), drop-out p ~ Beta(a, b), a customer
+  // may leave right after the first purchase and after each repeat purchase. Each of 20 bases of 1,000 customers is
+  // judged against the true parameters' predictions: the verdicts of the whole and of every group big enough.
+  const params = { r: 0.5, alpha: 5, a: 0.8, b: 2.5 };
+  const predictor = mbgnbd.predictorOf(params);
+  const horizon = 26;
+
+  function base(random: Random): { frequency: number[]; recency: number[]; T: number[]; later: number[] } {
+    const out = { frequency: [] as number[], recency: [] as number[], T: [] as number[], later: [] as number[] };
+    for (let c = 0; c < 1000; c++) {
+      const lambda = random.gamma(params.r, params.alpha);
+      const p = random.beta(params.a, params.b);
+      const age = 10 + 42 * random.uniform();
+      let alive = random.uniform() >= p;
+      let time = 0;
+      let x = 0;
+      let tx = 0;
+      let later = 0;
+      while (alive) {
+        time += random.exponential(lambda);
+        if (time > age + horizon) break;
+        if (time <= age) {
+          x++;
+          tx = time;
+        } else later++;
+        alive = random.uniform() >= p;
+      }
+      out.frequency.push(x);
+      out.recency.push(tx);
+      out.T.push(age);
+      out.later.push(later);
+    }
+    return out;
+  }
+
+  // With seed 2026: the whole within 20 times of 20, the groups 113 of 118 (95.8%).
+  it('20 bases: the whole within its range at least 16 times, the groups judged within 85% to 99% of the time', () => {
+    const random = new Random(2026);
+    let wholeWithin = 0;
+    const groupVerdicts: (string | null)[] = [];
+    for (let k = 0; k < 20; k++) {
+      const b = base(random);
+      const moments = countMoments(predictor, b, horizon);
+      const sums = Array.from({ length: 8 }, () => ({ customers: 0, predicted: 0, actual: 0, variance: 0 }));
+      b.frequency.forEach((x, i) => {
+        const s = sums[Math.min(x, 7)];
+        s.customers++;
+        s.predicted += moments.mean[i];
+        s.actual += b.later[i];
+        s.variance += moments.variance[i];
+      });
+      const { groups, total } = judgeGroups(['0', '1', '2', '3', '4', '5', '6', '7+'], sums);
+      if (total.verdict === 'within') wholeWithin++;
+      groupVerdicts.push(...groups.map((g) => g.verdict).filter((v) => v !== null));
+    }
+    expect(wholeWithin).toBeGreaterThanOrEqual(16); // P(fewer than 16 of 20 | 95%) < 0.3%
+    const share = groupVerdicts.filter((v) => v === 'within').length / groupVerdicts.length;
+    expect(groupVerdicts.length).toBeGreaterThan(60);
+    expect(share).toBeGreaterThan(0.85);
+    expect(share).toBeLessThan(0.99); // a range far too wide would hold nearly every time
   });
 });
