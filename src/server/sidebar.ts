@@ -38,6 +38,7 @@ import {
   CUSTOMER_VALUE_SHEET,
   RESULT_SHEET_KEYS,
   SEGMENTS_SHEET,
+  segmentSheetName,
   type Cohorts,
 } from './report';
 import { findSegmentColumn, writeSegmentColumn } from './segmentColumn';
@@ -248,13 +249,17 @@ function analyzeRequest(
  * @preserve
  */
 export function exportSegment(request: AnalysisRequest, segment: string): Reply<SegmentExport> {
-  return reply(() => {
+  const result = reply(() => {
     const wanted = SEGMENTS.find((s) => s === segment);
     if (wanted === undefined) throw new DataError(`There is no segment named "${String(segment)}"; the segments are ${SEGMENTS.join(', ')}.`);
     const { spreadsheet: book, analysis } = analyzeRequest(request);
+    reportProgress(3, `Writing "${segmentSheetName(wanted)}"`);
     const placed = writeSegmentSheet(book, analysis, wanted);
     return { sheet: placed.sheet.getName(), segment: wanted, customers: analysis.values.segment.filter((s) => s === wanted).length };
   });
+  // As after Analyze: the sidebar's progress line stops here.
+  reportProgress(STEPS, result.ok ? 'Done' : 'Stopped', true);
+  return result;
 }
 
 /** The options as the sidebar's inputs bound them (REQUEST_LIMITS): a request is data from the browser. */

@@ -222,6 +222,8 @@ describe('the hand-made shop: what to act on, and the pictures', () => {
     const request: AnalysisRequest = { sheetName: 'Orders', shape: 'orders', columns: info.value.guess, horizonMonths: 12, annualDiscountRate: 0.1, grossMargin: 1, inactiveDays: 90, cut: 'median' };
     const reply = gas.fromClient('exportSegment', request, 'Champions') as { ok: true; value: { sheet: string; segment: string; customers: number } };
     expect(reply).toEqual({ ok: true, value: { sheet: 'Segment: Champions (2)', segment: 'Champions', customers: 5 } });
+    // The progress line the sidebar polls ends, as after Analyze.
+    expect(gas.fromClient('getAnalysisProgress')).toMatchObject({ done: true, message: 'Done' });
     expect(mine.getDataRange().getValues()).toEqual([['my own list']]);
     const { header, rows } = customerRows('Segment: Champions (2)');
     expect(rows.map((r) => String(r[0])[0])).toEqual(['A', 'A', 'A', 'A', 'A']);
