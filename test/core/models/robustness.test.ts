@@ -167,10 +167,9 @@ describe('impossible values are refused up front, with their column and row', ()
     throw new Error('no DataError');
   };
 
-  it.each([1e9, 1e12])('a frequency of %d', (huge) => {
-    const started = performance.now();
+  // No table is sized by the frequency: the timeout guards against a hang, it is not a speed target.
+  it.each([1e9, 1e12])('a frequency of %d', { timeout: 10_000 }, (huge) => {
     const e = refusal(() => compressPatterns([2, huge, 0], [10, 20, 0], [30, 30, 30]));
-    expect(performance.now() - started).toBeLessThan(1000); // no table sized by it: not a timing test, a hang guard
     expect(e.argument).toBe('frequency');
     expect(e.row).toBe(1);
     const written = huge === 1e9 ? '1,000,000,000' : '1,000,000,000,000';
