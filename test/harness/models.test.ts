@@ -9,7 +9,7 @@ import { bgbb } from '../../src/core/models/bgbb';
 import { PURCHASE_MODEL_NAMES, purchaseModel } from '../../src/core/models/registry';
 import { compressPatterns } from '../../src/core/rfm';
 import { summarizeOrders } from '../../src/core/summary';
-import { sampleOrdersSheet } from '../preview/sample';
+import { sampleOrdersSheet } from '../../preview/sample';
 import { fixture } from '../fixtures';
 import { analyzeActiveSheet } from './analyze';
 import { createHarness, DIST, type Harness } from './gas';

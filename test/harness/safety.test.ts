@@ -3,7 +3,7 @@
 // holds exactly what it wrote; the Segment column it adds to a customer table rewrites only its own cells.
 import { describe, expect, it } from 'vitest';
 import { TEMPLATE_SHEET_NAMES } from '../../src/core/template';
-import { sampleCustomersSheet, sampleOrdersSheet } from '../preview/sample';
+import { sampleCustomersSheet, sampleOrdersSheet } from '../../preview/sample';
 import { analyzeActiveSheet } from './analyze';
 import { createHarness, type Harness } from './gas';
 import type { FakeSheet } from './sheets';

@@ -4,7 +4,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { whatIf } from '../../src/core/whatif';
 import type { AnalysisRequest, AnalysisSummary } from '../../src/server/contract';
-import { sampleCustomersSheet, sampleOrdersSheet } from '../preview/sample';
+import { sampleCustomersSheet, sampleOrdersSheet } from '../../preview/sample';
 import { analyzeActiveSheet } from './analyze';
 import { createHarness, type Harness } from './gas';
 
