@@ -23,6 +23,8 @@ export interface TemplateCell {
   style?: 'title' | 'heading' | 'note' | 'input' | 'percent' | 'date' | 'money';
 }
 
+export type TemplateFormat = 'percent' | 'money' | 'number' | 'ratio';
+
 /** A live formula with the line of plain words that explains it, and the room its answer may spill into. */
 export interface TemplateFormula {
   row: number;
@@ -31,8 +33,10 @@ export interface TemplateFormula {
   explanation: string;
   /** Rows and columns of the answer, the anchor included (1 × 1 for a single value). */
   spill: { rows: number; columns: number };
-  /** Format of the answer cells. */
-  format?: 'percent' | 'money' | 'number' | 'ratio';
+  /** Format of every answer cell (a single value, or a column of one kind). */
+  format?: TemplateFormat;
+  /** Formats of parts of the answer (relative to the anchor, 0-based), for tables whose columns differ. */
+  formats?: { format: TemplateFormat; fromRow: number; fromColumn: number; rows: number; columns: number }[];
   /** Cells of the answer (relative to the anchor, 0-based) that get a white-to-green colour scale. */
   colorScale?: { fromRow: number; fromColumn: number; rows: number; columns: number };
 }
@@ -181,7 +185,8 @@ export function formulasSpec(ordersSheet: string = TEMPLATE_SHEET_NAMES.orders):
     `=COHORT_RETENTION(${ids}, ${dates})`,
     'One row per month of first order: how many customers started then, and the share who ordered again 0, 1, 2, ... months later.',
     { rows: 26, columns: 27 },
-    { format: 'percent', colorScale: { fromRow: 1, fromColumn: 2, rows: 25, columns: 25 } },
+    // Only the shares are percentages: the cohort's month and its number of customers come first.
+    { formats: [{ format: 'percent', fromRow: 1, fromColumn: 2, rows: 25, columns: 25 }], colorScale: { fromRow: 1, fromColumn: 2, rows: 25, columns: 25 } },
   );
 
   // Subscriptions: a cohort typed in, with the shifted-beta-geometric fit and forecast beside it.
@@ -222,10 +227,18 @@ export function formulasSpec(ordersSheet: string = TEMPLATE_SHEET_NAMES.orders):
     `=CLV(${ids}, ${dates}, ${amounts}, 12, 10%, 40%)`,
     'Value of each customer over the next 12 months at a 40% margin, discounted 10% a year, with expected purchases, spend per order and P(alive).',
     { rows: CUSTOMER_ROWS, columns: 5 },
-    { format: 'money' },
+    // clv, expected_purchases, expected_spend_per_order, p_alive after the id.
+    {
+      formats: [
+        { format: 'money', fromRow: 1, fromColumn: 1, rows: CUSTOMER_ROWS - 1, columns: 1 },
+        { format: 'number', fromRow: 1, fromColumn: 2, rows: CUSTOMER_ROWS - 1, columns: 1 },
+        { format: 'money', fromRow: 1, fromColumn: 3, rows: CUSTOMER_ROWS - 1, columns: 1 },
+        { format: 'percent', fromRow: 1, fromColumn: 4, rows: CUSTOMER_ROWS - 1, columns: 1 },
+      ],
+    },
   );
-  block(1, RIGHT.pAlive, 'Still active?', `=P_ALIVE(${ids}, ${dates})`, 'The chance each customer has not quietly stopped buying.', { rows: CUSTOMER_ROWS, columns: 2 }, { format: 'percent' });
-  block(1, RIGHT.predict, 'Next 90 days', `=PREDICT_PURCHASES(${ids}, ${dates}, 90)`, 'Expected purchases of each customer in the next 90 days.', { rows: CUSTOMER_ROWS, columns: 2 }, { format: 'number' });
+  block(1, RIGHT.pAlive, 'Still active?', `=P_ALIVE(${ids}, ${dates})`, 'The chance each customer has not quietly stopped buying.', { rows: CUSTOMER_ROWS, columns: 2 }, { formats: [{ format: 'percent', fromRow: 1, fromColumn: 1, rows: CUSTOMER_ROWS - 1, columns: 1 }] });
+  block(1, RIGHT.predict, 'Next 90 days', `=PREDICT_PURCHASES(${ids}, ${dates}, 90)`, 'Expected purchases of each customer in the next 90 days.', { rows: CUSTOMER_ROWS, columns: 2 }, { formats: [{ format: 'number', fromRow: 1, fromColumn: 1, rows: CUSTOMER_ROWS - 1, columns: 1 }] });
   block(1, RIGHT.summary, 'Customer summary', `=CLV_SUMMARY(${ids}, ${dates}, ${amounts})`, 'Repeat purchases, ages in days, mean repeat spend, first and last order, orders and total per customer.', { rows: CUSTOMER_ROWS, columns: 9 });
   block(
     1,

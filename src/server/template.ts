@@ -57,6 +57,9 @@ function specPlan(key: string, spec: SheetSpec): SheetPlan {
     plan.minColumns = Math.max(plan.minColumns, f.column + f.spill.columns - 1);
     const format = f.format;
     if (format) plan.style((sheet) => sheet.getRange(f.row, f.column, f.spill.rows, f.spill.columns).setNumberFormat(FORMATS[format]));
+    for (const part of f.formats ?? []) {
+      plan.style((sheet) => sheet.getRange(f.row + part.fromRow, f.column + part.fromColumn, part.rows, part.columns).setNumberFormat(FORMATS[part.format]));
+    }
     const scale = f.colorScale;
     if (scale) {
       plan.rules.push({

@@ -82,6 +82,25 @@ describe('Insert template', () => {
     expect(rules.some((r) => r.rule.min && r.rule.max && r.getRanges().length === 1)).toBe(true);
   });
 
+  it('formats each column of a table by what it holds: shares as percentages, money as money, never a count or an id', () => {
+    const gas = inserted();
+    const sheet = gas.spreadsheet.getSheetByName('Formulas')!;
+    const formatOf = (prefix: string, rowOffset: number, columnOffset: number): string => {
+      const f = formulasSpec().formulas.find((x) => x.formula.startsWith(prefix))!;
+      return sheet.getRange(f.row + rowOffset, f.column + columnOffset).getNumberFormat();
+    };
+    // COHORT_RETENTION: cohort month, customers, then shares.
+    expect(formatOf('=COHORT_RETENTION', 1, 1)).not.toMatch(/%/);
+    expect(formatOf('=COHORT_RETENTION', 1, 2)).toMatch(/%/);
+    // CLV: id, clv, expected purchases, spend per order, P(alive).
+    expect(formatOf('=CLV(', 1, 0)).not.toMatch(/[%#0]/);
+    expect(formatOf('=CLV(', 1, 1)).toBe(formatOf('=CLV(', 1, 3));
+    expect(formatOf('=CLV(', 1, 2)).not.toBe(formatOf('=CLV(', 1, 1));
+    expect(formatOf('=CLV(', 1, 4)).toMatch(/%/);
+    expect(formatOf('=P_ALIVE', 1, 0)).not.toMatch(/%/);
+    expect(formatOf('=P_ALIVE', 1, 1)).toMatch(/%/);
+  });
+
   it('running it twice leaves one copy of each sheet, with the same content', () => {
     const gas = inserted();
     const first = NAMES.map((n) => gas.spreadsheet.getSheetByName(n)!.getDataRange().getValues());
