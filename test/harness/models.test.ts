@@ -89,6 +89,23 @@ describe('every purchase model everywhere', () => {
   });
 });
 
+describe("P_ALIVE's one-time buyers, as its help says", () => {
+  it('are 100% alive with BG/NBD and less with MBG/NBD and Pareto/NBD, the less the longer ago (the example skips as_of and unit)', () => {
+    const table = (model: string) => new Map((gas.cell('P_ALIVE', cdnow.ids, cdnow.dates, '', '', model) as unknown[][]).slice(1).map((r) => [r[0], r[1] as number]));
+    const s = summarizeOrders(cdnow.log, { asOfDay: Date.UTC(1998, 5, 30) / 86_400_000, unit: 'day' });
+    const once = s.ids.map((id, k) => ({ id, T: s.T[k] })).filter((_, k) => s.frequency[k] === 0);
+    expect(once.length).toBeGreaterThan(1000);
+    const bg = table('bgnbd');
+    for (const c of once) expect(bg.get(c.id)).toBe(1);
+    for (const model of ['mbgnbd', 'paretonbd']) {
+      const p = table(model);
+      const byAge = [...once].sort((a, b) => a.T - b.T);
+      for (const c of once) expect(p.get(c.id)!, model).toBeLessThan(1);
+      expect(p.get(byAge[0].id)!, model).toBeGreaterThan(p.get(byAge[byAge.length - 1].id)!);
+    }
+  });
+});
+
 describe('the JSDoc of every function with a model', () => {
   const code = readFileSync(path.join(DIST, 'Code.js'), 'utf8');
   /** The model names the help of a function's `model` argument lists. */

@@ -151,14 +151,16 @@ function onArgumentRows<T>(rows: number[], work: () => T): T {
 
 /**
  * The probability that each customer is still active (has not quietly stopped buying), from a purchase model
- * fitted to the whole order log. A customer who bought regularly but not lately gets a low value.
- * Example: =P_ALIVE(A2:A, B2:B)
+ * fitted to the whole order log. A customer who bought regularly but not lately gets a low value. With "bgnbd" a
+ * customer who never bought again shows 1 (100%): that model lets customers leave only right after a repeat purchase,
+ * so it cannot tell; "mbgnbd" and "paretonbd" let them leave at any time and give such a customer a lower value the
+ * longer ago the order was. Example: =P_ALIVE(A2:A, B2:B, , , "mbgnbd")
  *
  * @param {string} customer_ids The customer id of each order (a column).
  * @param {date} order_dates The date of each order.
  * @param {date} [as_of] Optional: the day to judge at; later orders are ignored. Default: the last order date.
  * @param {string} [unit] Optional: "day" (default), "week", "month" or "year" (the answer does not depend on it).
- * @param {string} [model] Optional: "bgnbd" (default), "mbgnbd" or "paretonbd".
+ * @param {string} [model] Optional: "bgnbd" (default), "mbgnbd" or "paretonbd" (see above for one-time buyers).
  * @return A table: customer id, probability still active (0 to 1).
  * @customfunction
  * @preserve
