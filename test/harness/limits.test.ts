@@ -343,10 +343,11 @@ describe('a day whose returns exceed its purchases, and customers with returns o
     const title = segments.findIndex((r) => String(r[0]).startsWith('Holdout check: the model fitted without the last'));
     expect(title).toBeGreaterThan(0);
     const holdoutDays = Number(/last (\d+) days/.exec(String(segments[title][0]))?.[1]);
-    const sidebarRows = segments.slice(title + 2, title + 11).map((r) => [r[1], r[2], r[3]]);
+    // Below the title: the verdict sentence, the table's header, then the groups and the total.
+    const sidebarRows = segments.slice(title + 3, title + 12).map((r) => [r[1], r[2], r[3]]);
     const last = dayFromYmd(2026, 6, 30);
     const { year, month, day } = ymdFromDay(last - holdoutDays);
-    const cell = harness.cell('CLV_HOLDOUT', shop.ids, shop.dates, harness.date(year, month, day), 'day', '', shop.amounts) as unknown[][];
+    const cell = harness.cell('CLV_HOLDOUT', shop.ids, shop.dates, harness.date(year, month, day), 'day', reply.value.model.purchaseModel, shop.amounts) as unknown[][];
     expect(cell.slice(1).map((r) => [r[1], r[2], r[3]])).toEqual(sidebarRows.map((r) => r.map((v) => expect.closeTo(v as number, 9))));
   });
 
