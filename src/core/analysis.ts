@@ -152,21 +152,33 @@ const DAYS_PER_MONTH = 365.25 / 12;
 /**
  * Chooses the purchase model (chooseModel), values every customer with it, and checks it on the holdout when the
  * order log is long enough. `log` is the order log (null for one row per customer: no holdout then). Should the
- * chosen model fail on the whole history where MBG/NBD would not, MBG/NBD is used and the reason says so.
+ * chosen model fail on the whole history where another candidate would not, that one is used and the reason says so.
  */
 export function analyze(customers: CustomerHistories, options: AnalysisOptions, log: OrderLog | null, fitters: Fitters = directFitters): Analysis {
   const holdoutOptions: HoldoutOptions = { endDay: options.asOfDay, fit: (name, calibration) => fitters.purchases(name, calibration, 'day') };
   const split = log ? holdoutSplitIfEnoughHistory(log, options.asOfDay) : null;
   let choice = chooseModel(split, options.model, log !== null, holdoutOptions);
-  let valued: Valued;
-  try {
-    valued = valueAndClassify(customers, options, choice.model, fitters);
-  } catch (e) {
-    if (!(e instanceof DataError) || options.model !== undefined || choice.model === FALLBACK_MODEL) throw e;
-    const failed = purchaseModel(choice.model).label;
-    choice = { ...choice, model: FALLBACK_MODEL, reason: `${purchaseModel(FALLBACK_MODEL).label}: ${failed} predicted the holdout best but could not be fitted to the whole history (${e.message}).` };
-    valued = valueAndClassify(customers, options, choice.model, fitters);
+  let valued: Valued | null = null;
+  // Should the chosen model fail on the whole history, the other candidates are tried, MBG/NBD first; the user's own
+  // choice is never replaced, and when none can be fitted the first model's reason is the answer.
+  const tries = options.model !== undefined ? [choice.model] : [choice.model, ...[FALLBACK_MODEL, ...CANDIDATE_MODELS].filter((m, i, all) => m !== choice.model && all.indexOf(m) === i)];
+  let firstError: DataError | null = null;
+  for (const model of tries) {
+    try {
+      valued = valueAndClassify(customers, options, model, fitters);
+    } catch (e) {
+      if (!(e instanceof DataError)) throw e;
+      firstError ??= e;
+      continue;
+    }
+    if (model !== choice.model) {
+      const failed = purchaseModel(choice.model).label;
+      const why = choice.candidates.length > 0 ? 'predicted the holdout best but ' : 'is the default but ';
+      choice = { ...choice, model, reason: `${purchaseModel(model).label}: ${failed} ${why}could not be fitted to the whole history (${(firstError?.message ?? '').replace(/\.$/, '')}).` };
+    }
+    break;
   }
+  if (!valued) throw firstError ?? new DataError('no purchase model could be fitted to these data');
   const holdout = split ? holdoutReport(split, choice.model, holdoutOptions) : null;
   return { options, model: choice.model, modelReason: choice.reason, candidates: choice.candidates, customers, ...valued, holdout };
 }

@@ -68,8 +68,26 @@ describe('the model the analysis chooses, and why', () => {
     const fallen = analyze(customers, { ...OPTIONS, asOfDay }, log, failing);
     expect(fallen.model).toBe('mbgnbd');
     expect(fallen.modelReason).toBe(
-      'MBG/NBD: Pareto/NBD predicted the holdout best but could not be fitted to the whole history (The Pareto/NBD model could not be fitted to these data. It did not converge.).',
+      'MBG/NBD: Pareto/NBD predicted the holdout best but could not be fitted to the whole history (The Pareto/NBD model could not be fitted to these data. It did not converge).',
     );
+  });
+
+  it('tries Pareto/NBD when MBG/NBD, the default, cannot be fitted, and fails with MBG/NBD\'s reason only when neither can', () => {
+    const n = customers.ids.length;
+    const failing = (models: string[]): Fitters => ({
+      ...directFitters,
+      purchases: (model, h, unit) =>
+        models.includes(model) && h.frequency.length === n
+          ? { fit: { ...directFitters.purchases('mbgnbd', h, unit).fit, converged: false, message: `${model} did not converge.` }, predictor: null }
+          : directFitters.purchases(model, h, unit),
+    });
+    // One row per customer: no holdout, so MBG/NBD is the default.
+    const pareto = analyze(customers, { ...OPTIONS, asOfDay }, null, failing(['mbgnbd']));
+    expect(pareto.model).toBe('paretonbd');
+    expect(pareto.modelReason).toBe('Pareto/NBD: MBG/NBD is the default but could not be fitted to the whole history (The MBG/NBD model could not be fitted to these data. mbgnbd did not converge).');
+    expect(() => analyze(customers, { ...OPTIONS, asOfDay }, null, failing(['mbgnbd', 'paretonbd']))).toThrow('The MBG/NBD model could not be fitted to these data. mbgnbd did not converge.');
+    // The user's own choice is never replaced.
+    expect(() => analyze(customers, { ...OPTIONS, asOfDay, model: 'mbgnbd' }, null, failing(['mbgnbd']))).toThrow('mbgnbd did not converge.');
   });
 
   it('never shows a one-time buyer of a year or more ago as 100% alive (as BG/NBD would)', () => {
