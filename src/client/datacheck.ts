@@ -5,12 +5,11 @@
  */
 import { checkChoice, type Choice } from '../core/columns';
 import type { DataShape, SheetInfo } from '../server/contract';
+import { el } from './dom';
 
 /** Styles set through the DOM (the panel's stylesheet belongs to the whole sidebar); allowed by its CSP. */
-function styled<K extends keyof HTMLElementTagNameMap>(tag: K, style: Partial<CSSStyleDeclaration>, text?: string): HTMLElementTagNameMap[K] {
-  const node = document.createElement(tag);
+function styled<T extends HTMLElement>(node: T, style: Partial<CSSStyleDeclaration>): T {
   Object.assign(node.style, style);
-  if (text !== undefined) node.textContent = text;
   return node;
 }
 
@@ -35,7 +34,7 @@ function renderSamples(target: HTMLElement, info: SheetInfo, value: string): voi
   const column = value === '' ? undefined : info.columns[Number(value)];
   if (!column) return;
   target.appendChild(document.createTextNode(column.samples.length ? `e.g. ${column.samples.join(' · ')}` : 'no values in the first rows'));
-  if (column.format) target.appendChild(styled('span', { display: 'block', color: '#1a73e8' }, column.format));
+  if (column.format) target.appendChild(styled(el('span', { text: column.format }), { display: 'block', color: '#1a73e8' }));
 }
 
 function renderWarnings(list: HTMLElement, info: SheetInfo, shape: DataShape, box: HTMLElement): void {
@@ -44,10 +43,10 @@ function renderWarnings(list: HTMLElement, info: SheetInfo, shape: DataShape, bo
   list.dataset.count = String(warnings.length);
   list.style.background = warnings.length ? '#fef7e0' : '#e6f4ea';
   if (warnings.length === 0) {
-    list.appendChild(styled('li', { color: '#188038', listStyle: 'none' }, 'Data check: nothing implausible found.'));
+    list.appendChild(styled(el('li', { text: 'Data check: nothing implausible found.' }), { color: '#188038', listStyle: 'none' }));
     return;
   }
-  for (const warning of warnings) list.appendChild(styled('li', { margin: '0 0 4px' }, warning));
+  for (const warning of warnings) list.appendChild(styled(el('li', { text: warning }), { margin: '0 0 4px' }));
 }
 
 /**
@@ -55,11 +54,9 @@ function renderWarnings(list: HTMLElement, info: SheetInfo, shape: DataShape, bo
  * each label, warnings after the last, both redone when a select changes.
  */
 export function showDataCheck(info: SheetInfo, shape: DataShape, box: HTMLElement): void {
-  const list = styled('ul', { margin: '8px 0 0', padding: '8px 8px 8px 24px', borderRadius: '4px', fontSize: '12px' });
-  list.dataset.testid = 'data-check';
+  const list = styled(el('ul', { testid: 'data-check' }), { margin: '8px 0 0', padding: '8px 8px 8px 24px', borderRadius: '4px', fontSize: '12px' });
   for (const select of selects(box)) {
-    const samples = styled('p', SMALL);
-    samples.dataset.testid = `samples-${select.dataset.role}`;
+    const samples = styled(el('p', { testid: `samples-${select.dataset.role}` }), SMALL);
     (select.closest('label') ?? select).after(samples);
     renderSamples(samples, info, select.value);
     select.addEventListener('change', () => {
