@@ -8,6 +8,8 @@
  * Sizes are in the units of a viewBox as wide as the panel's content (300 px less padding); the SVG scales to
  * the width it gets.
  */
+import { isSmallGroup } from '../core/charts';
+import type { ConcentrationPoint, HeatmapGrid, HistogramBin } from '../server/contract';
 import { svg } from './dom';
 import { formatCompact, formatCount, formatShare } from './format';
 
@@ -156,13 +158,6 @@ export function barChart(options: BarChartOptions): SVGSVGElement {
 
 // ---------------------------------------------------------------------------------------------- concentration
 
-export interface ConcentrationPoint {
-  /** The most valuable customers first: 0.2 is the top 20%. */
-  customerShare: number;
-  /** Their share of the value. */
-  valueShare: number;
-}
-
 export interface ConcentrationOptions {
   title: string;
   /** What the shares are shares of, in words: "predicted value". */
@@ -234,25 +229,14 @@ export function concentrationChart(options: ConcentrationOptions): SVGSVGElement
 
 // ---------------------------------------------------------------------------------------------- heatmap
 
-export interface HeatmapCell {
-  customers: number;
-  /** The mean of the measure over the cell's customers, a share from 0 to 1; null when the cell has no customers. */
-  value: number | null;
-}
-
-export interface HeatmapOptions {
+/** The grid (rows, columns, cells[row][column], smallGroup: cells with fewer customers are marked) and its words. */
+export interface HeatmapOptions extends HeatmapGrid {
   title: string;
-  /** What the rows and columns are, and their labels (top row first, left column first). */
+  /** What the rows and columns are (their labels are the grid's, top row first, left column first). */
   rowTitle: string;
-  rows: string[];
   columnTitle: string;
-  columns: string[];
-  /** cells[row][column]. */
-  cells: HeatmapCell[][];
   /** What a cell's value is, in words: "chance still buying". */
   valueName: string;
-  /** Cells with fewer customers are marked: their mean says little. */
-  smallGroup: number;
   testid?: string;
 }
 
@@ -304,7 +288,7 @@ export function heatmap(options: HeatmapOptions): SVGSVGElement {
       const cell = cells[r]?.[c] ?? { customers: 0, value: null };
       const x = left + c * columnWidth;
       const y = top + r * rowHeight;
-      const small = cell.value !== null && cell.customers < options.smallGroup;
+      const small = isSmallGroup(cell, options.smallGroup);
       const where = `${options.rowTitle} ${rowLabel}, ${options.columnTitle} ${columnLabel}`;
       const words =
         cell.value === null
@@ -364,13 +348,6 @@ export function heatmap(options: HeatmapOptions): SVGSVGElement {
 }
 
 // ---------------------------------------------------------------------------------------------- histogram
-
-export interface HistogramBin {
-  from: number;
-  /** null for an open last bin ("from and above"), which keeps a few very large values from flattening the rest. */
-  to: number | null;
-  customers: number;
-}
 
 export interface HistogramOptions {
   title: string;
@@ -435,17 +412,4 @@ export function histogram(options: HistogramOptions): SVGSVGElement {
   root.appendChild(label(plot.left + plotWidth / 2, height - 4, options.valueName, { 'text-anchor': 'middle', fill: MUTED }));
   root.appendChild(label(0, 0, 'customers', { fill: MUTED, 'font-size': 10, 'text-anchor': 'middle', transform: `translate(10, ${plot.top + plotHeight / 2}) rotate(-90)` }));
   return root;
-}
-
-// ---------------------------------------------------------------------------------------------- the customers' pictures
-
-/**
- * What the pictures of the customer base need from the analysis, in the shapes the charts above take: the
- * cumulative value curve (core/segment.ts paretoCurve of predicted value), mean P(alive) by repeat purchases ×
- * days since the last order, and customers per range of predicted value.
- */
-export interface CustomerCharts {
-  valueCurve: ConcentrationPoint[];
-  pAlive: Pick<HeatmapOptions, 'rows' | 'columns' | 'cells' | 'smallGroup'>;
-  predictedValueBins: HistogramBin[];
 }

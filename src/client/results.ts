@@ -3,8 +3,8 @@
  * can I trust it (model and holdout verdict), who is worth what (segments, pictures), whom do I call (contact
  * first, segment exports), what if I did better (what-if), and what was written where.
  */
-import type { AnalysisSummary, GroupSummary } from '../server/contract';
-import { barChart, concentrationChart, heatmap, histogram, type CustomerCharts } from './charts';
+import type { AnalysisSummary, CustomerCharts, GroupSummary } from '../server/contract';
+import { barChart, concentrationChart, heatmap, histogram } from './charts';
 import { contactList, segmentExports, type ExportSegment } from './contact';
 import { el } from './dom';
 import { formatCount, formatMoney, formatShare } from './format';
@@ -125,6 +125,7 @@ export function renderResults(box: HTMLElement, s: AnalysisSummary, actions: Res
       }),
       el('div', { className: 'cards', testid: 'segments' }, ...s.segments.map((g) => segmentCard(g, s))),
     ),
+    section('Your customers in pictures', 'charts-section', customerCharts(s.charts, { horizonMonths: s.horizonMonths, topShare: s.topShare.customerShare })),
     section('Lifecycle stages', 'stages-section', stageTable(s.stages, s.horizonMonths)),
   );
   box.appendChild(section('Contact first', 'contact-section', contactList(s.contactFirst, s)));

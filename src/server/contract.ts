@@ -3,11 +3,13 @@
  * The client imports these types; the server implements the functions in sidebar.ts.
  */
 
+import type { ConcentrationPoint, HeatmapGrid, HistogramBin } from '../core/charts';
 import type { SheetFacts } from '../core/columns';
 import type { PurchaseModelName } from '../core/models/registry';
 import type { WhatIfBasis } from '../core/whatif';
 
 export type { WhatIfBasis } from '../core/whatif';
+export type { ConcentrationPoint, HeatmapCell, HeatmapGrid, HistogramBin } from '../core/charts';
 
 export type DataShape = 'orders' | 'customers';
 
@@ -189,6 +191,17 @@ export interface ContactRow {
   nextOrderDue: string | null;
 }
 
+/**
+ * The figures of the sidebar's pictures of the customer base (core/charts.ts): the cumulative curve of predicted
+ * value (customers ranked by it), mean P(alive) by repeat purchases × days since the last order, and customers per
+ * range of predicted value (the last range open: to null). Each customer counts once in the grid and once in the bins.
+ */
+export interface CustomerCharts {
+  valueCurve: ConcentrationPoint[];
+  pAlive: HeatmapGrid;
+  predictedValueBins: HistogramBin[];
+}
+
 export interface AnalysisSummary {
   customers: number;
   orders: number;
@@ -221,6 +234,8 @@ export interface AnalysisSummary {
   holdout: HoldoutSummary | null;
   /** What core/whatif.ts whatIf needs to recompute predicted and lifetime value in the browser. */
   whatIf: WhatIfBasis;
+  /** The figures of the pictures of the customer base. */
+  charts: CustomerCharts;
   /** @deprecated Use topShare (of predicted value); kept until the client moves. */
   top20Share: number;
   /** @deprecated Use totalValue; kept until the client moves. */

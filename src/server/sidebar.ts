@@ -3,6 +3,7 @@
  * sheets ("Customer value", "Segments", optionally a Segment column beside a customer table).
  */
 import { analyze, historiesFromOrders, type Analysis, type CustomerHistories } from '../core/analysis';
+import { pAliveGrid, valueBins } from '../core/charts';
 import { cohortRetention } from '../core/cohort';
 import { guessColumns, summaryTableAdvice, EARLIEST_PLAUSIBLE_DAY } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
@@ -539,6 +540,11 @@ function summarize(
       groups: analysis.holdout.groups.map(line),
     },
     whatIf: analysis.whatIf,
+    charts: {
+      valueCurve: analysis.pareto,
+      pAlive: pAliveGrid(analysis.customers.frequency, v.daysSinceLast, v.pAlive),
+      predictedValueBins: valueBins(v.predicted),
+    },
     top20Share: analysis.topShare,
     totalClv: analysis.totals.total,
     sheets,

@@ -7,10 +7,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type * as Charts from '../../src/client/charts';
 import type * as Format from '../../src/client/format';
 import type * as Results from '../../src/client/results';
+import type { CustomerCharts } from '../../src/server/contract';
 import { ARTIFACTS, clientPage, HOSTILE, launch, type Watched } from './client';
 
 type Client = typeof Charts & typeof Format & typeof Results;
-type CustomerCharts = Charts.CustomerCharts;
 declare const Client: Client;
 
 let browser: Browser;

@@ -8,7 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { whatIf } from '../../src/core/whatif';
 import { ARTIFACTS, cannedSidebar, HOSTILE, launch, type CannedServer, type Watched } from './client';
-import { SHEET_INFO, SUMMARY } from './summary';
+import { CHARTS, SHEET_INFO, SUMMARY } from './summary';
 
 let browser: Browser;
 
@@ -123,6 +123,61 @@ describe('segments', () => {
     expect(await page.getByTestId('advice').first().innerText()).toBe('Regular (150): Keep them close: early access, thanks, no discounts needed.\nLapsing (30): Call them now: valuable and slipping.');
     expect(await page.getByTestId('stages').locator('tbody tr').count()).toBe(5);
     await page.getByTestId('segments-section').screenshot({ path: path.join(ARTIFACTS, 'sidebar-segments.png') });
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
+
+describe('the pictures of the customer base', () => {
+  it('draws the cumulative value curve, the P(alive) heatmap and the predicted value histogram from the summary, below the segments', async () => {
+    const { page, errors } = await analyzed();
+    const pictures = page.getByTestId('charts-section');
+    const order = await page.getByTestId('results').evaluate((r) => Array.from(r.querySelectorAll('section')).map((n) => (n as HTMLElement).dataset.testid));
+    expect(order.indexOf('charts-section')).toBe(order.indexOf('segments-section') + 1);
+    expect(await pictures.locator('svg[role="img"]').evaluateAll((s) => s.map((n) => n.getAttribute('data-testid')))).toEqual(['concentration-chart', 'heatmap', 'histogram']);
+
+    // The curve: 20 points, the top 20% marked with the headline's 62%.
+    const points = pictures.getByTestId('curve-point');
+    expect(await points.count()).toBe(CHARTS.valueCurve.length);
+    expect(await points.evaluateAll((p) => [3, 9, 19].map((k) => p[k].querySelector('title')!.textContent))).toEqual([
+      'Top 20% of customers: 62% of the predicted value',
+      'Top 50% of customers: 90% of the predicted value',
+      'Top 100% of customers: 100% of the predicted value',
+    ]);
+    expect(await pictures.getByTestId('concentration-mark').textContent()).toBe('top 20%: 62%');
+
+    // The heatmap: 25 cells holding the 1,000 customers, the three under 10 marked, the two empty ones blank.
+    const cells = pictures.getByTestId('heat-cell');
+    const customers = await cells.evaluateAll((g) => g.map((n) => Number(n.getAttribute('data-customers'))));
+    expect(customers).toHaveLength(25);
+    expect(customers.reduce((a, b) => a + b, 0)).toBe(1000);
+    expect(await cells.evaluateAll((g) => g.filter((n) => n.getAttribute('data-small') === 'true').map((n) => `${n.getAttribute('data-row')}/${n.getAttribute('data-column')}`))).toEqual([
+      '4–7/181–365',
+      '8+/91–180',
+      '8+/181–365',
+    ]);
+    expect(await cells.locator('text').allTextContents()).toEqual([
+      '90%', '70%', '50%', '30%', '10%',
+      '95%', '80%', '55%', '30%', '8%',
+      '97%', '85%', '60%', '25%', '5%',
+      '98%', '90%', '50%', '(20%)', '–',
+      '99%', '92%', '(40%)', '(10%)', '–',
+    ]);
+
+    // The histogram: 8 ranges of 25, the last open, 1,000 customers in all.
+    const bins = pictures.getByTestId('bin');
+    expect(await bins.evaluateAll((r) => r.map((n) => n.querySelector('title')!.textContent))).toEqual([
+      '0 to 25: 380 customers',
+      '25 to 50: 220 customers',
+      '50 to 75: 140 customers',
+      '75 to 100: 90 customers',
+      '100 to 125: 60 customers',
+      '125 to 150: 40 customers',
+      '150 to 175: 30 customers',
+      '175 or more: 40 customers',
+    ]);
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(300);
+    await pictures.screenshot({ path: path.join(ARTIFACTS, 'sidebar-pictures.png') });
     expect(errors).toEqual([]);
     await page.close();
   });

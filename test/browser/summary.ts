@@ -1,6 +1,6 @@
 // A canned analysis summary for the browser tests of the sidebar's results: figures in the range of the built-in
 // sample (1,000 customers), a hostile customer id, and a contact list deliberately out of order.
-import type { AnalysisSummary, ContactRow, GroupSummary, SheetInfo } from '../../src/server/contract';
+import type { AnalysisSummary, ContactRow, CustomerCharts, GroupSummary, SheetInfo } from '../../src/server/contract';
 import { HOSTILE } from './client';
 
 const group = (name: string, customers: number, revenue: number, pastValue: number, predictedValue: number, description: string): GroupSummary => ({
@@ -24,6 +24,38 @@ export const CONTACTS: ContactRow[] = [
   { id: 1042, segment: 'Rising', stage: 'One-time buyer', predictedValue: 300, pAlive: 0.6, atStake: 120, daysSinceLastOrder: 45, nextOrderDue: null },
   { id: 'C-0007', segment: 'Champions', stage: 'Regular', predictedValue: 1500, pAlive: 0.8, atStake: 300, daysSinceLastOrder: 12, nextOrderDue: '2026-07-15' },
 ];
+
+/** Customers per P(alive) cell, rows 0 / 1 / 2–3 / 4–7 / 8+ repeat purchases: 420 + 180 + 170 + 136 + 94 = 1,000. */
+const P_ALIVE_CUSTOMERS = [
+  [60, 80, 70, 90, 120],
+  [40, 50, 40, 30, 20],
+  [60, 50, 30, 20, 10],
+  [70, 40, 20, 6, 0],
+  [60, 25, 5, 4, 0],
+];
+const P_ALIVE_MEANS = [
+  [0.9, 0.7, 0.5, 0.3, 0.1],
+  [0.95, 0.8, 0.55, 0.3, 0.08],
+  [0.97, 0.85, 0.6, 0.25, 0.05],
+  [0.98, 0.9, 0.5, 0.2, null],
+  [0.99, 0.92, 0.4, 0.1, null],
+];
+
+/** The pictures' figures: the top 20% hold 62% of the predicted value, as the headline says; 1,000 customers each. */
+export const CHARTS: CustomerCharts = {
+  valueCurve: [0.2, 0.34, 0.46, 0.62, 0.69, 0.75, 0.8, 0.84, 0.87, 0.9, 0.92, 0.94, 0.955, 0.967, 0.977, 0.985, 0.991, 0.995, 0.998, 1].map((valueShare, i) => ({
+    customerShare: (i + 1) / 20,
+    valueShare,
+  })),
+  pAlive: {
+    rows: ['0', '1', '2–3', '4–7', '8+'],
+    columns: ['0–30', '31–90', '91–180', '181–365', '366+'],
+    cells: P_ALIVE_CUSTOMERS.map((row, r) => row.map((customers, c) => ({ customers, value: P_ALIVE_MEANS[r][c] }))),
+    smallGroup: 10,
+  },
+  // 380 + 220 + 140 + 90 + 60 + 40 + 30 + 40 = 1,000.
+  predictedValueBins: [380, 220, 140, 90, 60, 40, 30, 40].map((customers, k) => ({ from: 25 * k, to: k < 7 ? 25 * (k + 1) : null, customers })),
+};
 
 export const SUMMARY: AnalysisSummary = {
   customers: 1000,
@@ -81,6 +113,7 @@ export const SUMMARY: AnalysisSummary = {
     ],
   },
   whatIf: { predictedValue: 57_798, pastValue: 95_658, customers: 1000, horizonMonths: 12, monthlyRetention: 0.95, annualDiscountRate: 0.1 },
+  charts: CHARTS,
   top20Share: 0.62,
   totalClv: 153_456,
   sheets: ['Customer value', 'Segments'],

@@ -232,6 +232,21 @@ describe('the hand-made shop: what to act on, and the pictures', () => {
     expect(gas.fromClient('exportSegment', request, 'At risk')).toEqual({ ok: false, error: 'There is no segment named "At risk"; the segments are Champions, Rising, Past stars, Low value.' });
   });
 
+  it('ends the progress line it reports on, done on success and on failure, so the next poll finds no stale step', () => {
+    const info = gas.fromClient('getSheetInfo') as { ok: true; value: { guess: Record<string, number | null> } };
+    const request: AnalysisRequest = { sheetName: 'Orders', shape: 'orders', columns: info.value.guess, horizonMonths: 12, annualDiscountRate: 0.1, grossMargin: 1, inactiveDays: 90, cut: 'median' };
+    expect(gas.fromClient('getAnalysisProgress')).toBeNull();
+    expect(gas.fromClient('exportSegment', request, 'Rising')).toMatchObject({ ok: true, value: { segment: 'Rising', customers: 5 } });
+    expect(gas.fromClient('getAnalysisProgress')).toEqual({ step: 5, steps: 5, message: 'Done', done: true });
+    // Failing after the reading and fitting steps were reported (no such sheet any more): stopped, and done.
+    expect(gas.fromClient('exportSegment', { ...request, sheetName: 'Gone' }, 'Rising')).toEqual({ ok: false, error: 'There is no sheet named "Gone" any more. Press Reload.' });
+    expect(gas.fromClient('getAnalysisProgress')).toEqual({ step: 5, steps: 5, message: 'Stopped', done: true });
+    expect(gas.fromClient('exportSegment', request, 'Champions')).toMatchObject({ ok: true });
+    expect(gas.fromClient('getAnalysisProgress')).toEqual({ step: 5, steps: 5, message: 'Done', done: true });
+    expect(gas.fromClient('exportSegment', { ...request, horizonMonths: 1e6 }, 'Champions')).toMatchObject({ ok: false });
+    expect(gas.fromClient('getAnalysisProgress')).toEqual({ step: 5, steps: 5, message: 'Stopped', done: true });
+  });
+
   it('draws value by segment (past + predicted, stacked), customers per segment and the cumulative value curve, and colours the cohort triangle', () => {
     analyze(gas);
     const segments = gas.spreadsheet.getSheetByName('Segments')!;
@@ -291,6 +306,43 @@ describe('the built-in sample through the bundle', () => {
       for (const g of groups) expect(g.totalValue).toBeCloseTo(g.pastValue + g.predictedValue, 6);
     }
     expect(summary.segments.map((g) => g.description)[0]).toBe('In the top 20% by total value (past + predicted) and by predicted value.');
+  });
+
+  it('carries the pictures: each customer once in the P(alive) grid and once in the value ranges, as the Customer value sheet has them', () => {
+    const { gas, summary } = analyzed();
+    const { valueCurve, pAlive, predictedValueBins: bins } = summary.charts;
+    const values = gas.spreadsheet.getSheetByName('Customer value')!.getDataRange().getValues();
+    const header = values[0] as string[];
+    const column = (name: string): number[] => values.slice(1).map((r) => r[header.indexOf(name)] as number);
+    expect(summary.customers).toBe(1000);
+
+    const cells = pAlive.cells.flat();
+    expect(pAlive.rows).toEqual(['0', '1', '2–3', '4–7', '8+']);
+    expect(pAlive.columns).toEqual(['0–30', '31–90', '91–180', '181–365', '366+']);
+    expect(cells.reduce((s, c) => s + c.customers, 0)).toBe(summary.customers);
+    // The cells' means, weighted by their customers, give back the sheet's Σ P(alive).
+    const pAliveSum = column('P(alive)').reduce((s, p) => s + p, 0);
+    expect(cells.reduce((s, c) => s + c.customers * (c.value ?? 0), 0)).toBeCloseTo(pAliveSum, 6);
+    // Column by column (days since the last order), the counts are the sheet's.
+    const days = column('Days since last order');
+    const byColumn = pAlive.columns.map((_, c) => pAlive.cells.reduce((s, row) => s + row[c].customers, 0));
+    expect(byColumn).toEqual([
+      days.filter((d) => d <= 30).length,
+      days.filter((d) => d > 30 && d <= 90).length,
+      days.filter((d) => d > 90 && d <= 180).length,
+      days.filter((d) => d > 180 && d <= 365).length,
+      days.filter((d) => d > 365).length,
+    ]);
+
+    expect(bins).toHaveLength(8);
+    expect(bins.at(-1)!.to).toBeNull();
+    expect(bins.reduce((s, b) => s + b.customers, 0)).toBe(summary.customers);
+    const predicted = column('Predicted value (next 12 months)');
+    for (const b of bins) expect(b.customers).toBe(predicted.filter((v) => v >= b.from && (b.to === null || v < b.to)).length);
+
+    expect(valueCurve).toHaveLength(20);
+    expect(valueCurve.find((p) => p.customerShare === 0.2)!.valueShare).toBe(summary.topShare.predictedValueShare);
+    expect(valueCurve.at(-1)).toEqual({ customerShare: 1, valueShare: 1 });
   });
 
   it('chooses its model by the holdout, says why, and states the verdict with its expected range', () => {
