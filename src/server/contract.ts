@@ -117,8 +117,6 @@ export interface GroupSummary {
   predictedShare: number;
   /** Σ total value: pastValue + predictedValue. */
   totalValue: number;
-  /** @deprecated Use totalValue / customers; kept until the client moves (it was Σ(base + growth + referral) / customers). */
-  averageClv: number;
 }
 
 /** What to do about the customers of one value segment in one lifecycle stage (only pairs that have customers). */
@@ -236,10 +234,6 @@ export interface AnalysisSummary {
   whatIf: WhatIfBasis;
   /** The figures of the pictures of the customer base. */
   charts: CustomerCharts;
-  /** @deprecated Use topShare (of predicted value); kept until the client moves. */
-  top20Share: number;
-  /** @deprecated Use totalValue; kept until the client moves. */
-  totalClv: number;
   /** Names of the sheets written, e.g. ["Customer value", "Segments"]. */
   sheets: string[];
   /** Whether a Segment column was written beside the data (and where). */

@@ -499,7 +499,7 @@ function summarize(
   const rules = { inactiveDays: request.inactiveDays };
   const group =
     <K extends string>(describe: (name: K) => string) =>
-    (g: GroupTotals<K>): GroupSummary => ({ ...g, description: describe(g.name), averageClv: g.customers > 0 ? g.totalValue / g.customers : 0 });
+    (g: GroupTotals<K>): GroupSummary => ({ ...g, description: describe(g.name) });
   const line = (g: GroupVerdict): HoldoutLine => ({ ...g });
   return {
     customers: analysis.customers.ids.length,
@@ -545,8 +545,6 @@ function summarize(
       pAlive: pAliveGrid(analysis.customers.frequency, v.daysSinceLast, v.pAlive),
       predictedValueBins: valueBins(v.predicted),
     },
-    top20Share: analysis.topShare,
-    totalClv: analysis.totals.total,
     sheets,
     segmentColumn,
     warnings: [...warnings, ...[analysis.purchaseFit.note, analysis.spendFit.note].filter((n): n is string => !!n).map((n) => `Model note: ${n}.`)],

@@ -14,7 +14,6 @@ const group = (name: string, customers: number, revenue: number, pastValue: numb
   predictedValue,
   predictedShare: predictedValue / 57_798,
   totalValue: pastValue + predictedValue,
-  averageClv: (pastValue + predictedValue) / customers,
 });
 
 /** Out of order on purpose: the client sorts by value at stake. */
@@ -114,8 +113,6 @@ export const SUMMARY: AnalysisSummary = {
   },
   whatIf: { predictedValue: 57_798, pastValue: 95_658, customers: 1000, horizonMonths: 12, monthlyRetention: 0.95, annualDiscountRate: 0.1 },
   charts: CHARTS,
-  top20Share: 0.62,
-  totalClv: 153_456,
   sheets: ['Customer value', 'Segments'],
   segmentColumn: null,
   warnings: [],
