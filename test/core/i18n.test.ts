@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES, MENU, SIDEBAR, chooseLanguage, languageOfLocale, menuText, placeholdersOf, t } from '../../src/core/i18n';
+
+describe('catalogues', () => {
+  // Each catalogue against English: the same keys, and the same placeholders (in any order, as word order differs).
+  for (const [name, catalogues] of [['menu', MENU], ['sidebar', SIDEBAR]] as const) {
+    for (const language of LANGUAGES) {
+      it(`${name}: ${language} has English's keys, no others, and each message's placeholders`, () => {
+        const english: Record<string, string> = catalogues.en;
+        const other: Record<string, string> = catalogues[language];
+        expect(Object.keys(other).sort()).toEqual(Object.keys(english).sort());
+        for (const key of Object.keys(english)) {
+          expect({ key, placeholders: placeholdersOf(other[key]).sort() }).toEqual({ key, placeholders: placeholdersOf(english[key]).sort() });
+          expect(other[key].trim(), key).not.toBe('');
+        }
+      });
+    }
+  }
+
+  it('the placeholder check sees a misspelt or missing placeholder', () => {
+    expect(placeholdersOf('{count} ردیف')).toEqual(['count']);
+    expect(placeholdersOf('{cuont} rows')).not.toEqual(placeholdersOf('{count} rows'));
+    expect(placeholdersOf('rows')).toEqual([]);
+  });
+
+  it('translations are not English left in place, apart from the words Filipino business people use as they are', () => {
+    const same = (language: 'fa' | 'ar' | 'tl'): string[] =>
+      Object.keys(SIDEBAR.en).filter((k) => SIDEBAR[language][k as keyof typeof SIDEBAR.en] === SIDEBAR.en[k as keyof typeof SIDEBAR.en]);
+    expect(same('fa')).toEqual([]);
+    expect(same('ar')).toEqual([]);
+    expect(same('tl')).toEqual(['sheet.data', 'role.customerId', 'role.margin', 'options.margin', 'options.top20']);
+  });
+});
+
+describe('t', () => {
+  it('fills placeholders; English as typed', () => {
+    expect(t('en', 'sheet.rows', { count: '6,919' })).toBe('6,919 rows');
+    expect(t('en', 'error.chooseColumn', { columns: 'order date' })).toBe('Choose the order date column.');
+    expect(t('tl', 'error.number', { name: 'gross margin', min: 1, max: 100 })).toBe('Ang gross margin ay dapat numero mula 1 hanggang 100.');
+    expect(t('en', 'analyze')).toBe('Analyze');
+  });
+
+  it('isolates each value in a right-to-left sentence, so a number keeps its order among Persian or Arabic words', () => {
+    expect(t('fa', 'sheet.rows', { count: '1,000' })).toBe('\u20681,000\u2069 ردیف');
+    expect(t('ar', 'error.number', { name: 'هامش', min: 1, max: 100 })).toBe('يجب أن يكون \u2068هامش\u2069 رقمًا من \u20681\u2069 إلى \u2068100\u2069.');
+  });
+
+  it('menu', () => {
+    expect(menuText('en', 'menu.analyze')).toBe('Analyze customers');
+    expect(menuText('fa', 'menu.analyze')).toBe('تحلیل مشتریان');
+    expect(menuText('ar', 'menu.template')).toBe('إدراج قالب');
+    expect(menuText('tl', 'menu.analyze')).toBe('Suriin ang mga customer');
+  });
+});
+
+describe('language of a locale', () => {
+  it('reads the language part of Google locales', () => {
+    expect(['fa', 'fa_IR', 'fa-IR', 'ar', 'ar_SA', 'ar-EG', 'fil', 'fil_PH', 'tl', 'en_US', 'en-GB', 'de_DE', '', null, undefined].map(languageOfLocale)).toEqual([
+      'fa', 'fa', 'fa', 'ar', 'ar', 'ar', 'tl', 'tl', 'tl', 'en', 'en', null, null, null, null,
+    ]);
+  });
+
+  it("the user's locale first, then the spreadsheet's, else English", () => {
+    expect(chooseLanguage('fa_IR', 'en_US')).toBe('fa');
+    expect(chooseLanguage('en_US', 'fa_IR')).toBe('en');
+    expect(chooseLanguage('', 'ar_SA')).toBe('ar');
+    expect(chooseLanguage('de_DE', 'fil_PH')).toBe('tl');
+    expect(chooseLanguage('de_DE', 'ja_JP')).toBe('en');
+    expect(chooseLanguage()).toBe('en');
+  });
+});
