@@ -14,5 +14,5 @@ export {
 // These two files export cell functions only (their helpers live in other modules), so all of each is public.
 export * from './functions/apply';
 export * from './functions/checks';
-export { onOpen, onInstall, showSidebar, getSheetInfo, getAnalysisProgress, analyzeSheet, exportSegment } from './sidebar';
+export { onOpen, onInstall, showSidebar, getLanguage, getSheetInfo, getAnalysisProgress, analyzeSheet, exportSegment } from './sidebar';
 export { insertTemplate } from './template';

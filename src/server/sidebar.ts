@@ -8,6 +8,8 @@ import { cohortRetention } from '../core/cohort';
 import { guessColumns, summaryTableAdvice, EARLIEST_PLAUSIBLE_DAY } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
 import { DataError } from '../core/errors';
+import { chooseLanguage, type Language } from '../core/i18n/language';
+import { menuText } from '../core/i18n/menu';
 import type { CustomerId } from '../core/ids';
 import { gammagamma } from '../core/models/gammagamma';
 import { modelNamed, PURCHASE_MODEL_NAMES } from '../core/models/registry';
@@ -55,12 +57,19 @@ const STEPS = 5;
  * @preserve
  */
 export function onOpen(e?: { authMode?: unknown }): void {
-  void e;
+  // In AuthMode.NONE (the add-on not yet used in this document) neither the user's nor the spreadsheet's locale may be
+  // read: the menu is in English until the first use, when onOpen runs again with access.
+  const language = e?.authMode === ScriptApp.AuthMode.NONE ? 'en' : userLanguage();
   SpreadsheetApp.getUi()
     .createAddonMenu()
-    .addItem('Analyze customers', 'showSidebar')
-    .addItem('Insert template', 'insertTemplate')
+    .addItem(menuText(language, 'menu.analyze'), 'showSidebar')
+    .addItem(menuText(language, 'menu.template'), 'insertTemplate')
     .addToUi();
+}
+
+/** The user's language: their own locale (Session), then the spreadsheet's, else English. */
+function userLanguage(): Language {
+  return chooseLanguage(Session.getActiveUserLocale(), SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
 }
 
 /**
@@ -77,8 +86,17 @@ export function onInstall(e?: { authMode?: unknown }): void {
  * @preserve
  */
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle('Customer Value');
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(menuText(userLanguage(), 'menu.title'));
   SpreadsheetApp.getUi().showSidebar(html);
+}
+
+/**
+ * The language the sidebar opens in (its switch can change it for the session).
+ * @return {string} en, fa, ar or tl.
+ * @preserve
+ */
+export function getLanguage(): Language {
+  return userLanguage();
 }
 
 function reply<T>(work: () => T): Reply<T> {

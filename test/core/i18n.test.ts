@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { FakeSpreadsheet } from '../harness/sheets';
+import { createHarness } from '../harness/gas';
 import { LANGUAGES, MENU, SIDEBAR, chooseLanguage, languageOfLocale, menuText, placeholdersOf, t } from '../../src/core/i18n';
 
 describe('catalogues', () => {
@@ -67,5 +69,36 @@ describe('language of a locale', () => {
     expect(chooseLanguage('de_DE', 'fil_PH')).toBe('tl');
     expect(chooseLanguage('de_DE', 'ja_JP')).toBe('en');
     expect(chooseLanguage()).toBe('en');
+  });
+});
+
+describe('the menu and the sidebar title in the built bundle', () => {
+  const captions = (userLocale: string, spreadsheetLocale: string, authMode: 'NONE' | 'FULL'): string[] => {
+    const spreadsheet = new FakeSpreadsheet();
+    spreadsheet.setSpreadsheetLocale(spreadsheetLocale);
+    const gas = createHarness({ userLocale, spreadsheet });
+    gas.run('onOpen', { authMode });
+    return gas.ui.menus.flatMap((m) => m.items.map((item) => (typeof item === 'object' && 'caption' in item ? item.caption : '')));
+  };
+
+  it("follows the user's locale, then the spreadsheet's", () => {
+    expect(captions('en', 'fa_IR', 'FULL')).toEqual(['Analyze customers', 'Insert template']);
+    expect(captions('fa', 'en_US', 'FULL')).toEqual(['تحلیل مشتریان', 'افزودن قالب']);
+    expect(captions('', 'ar_SA', 'FULL')).toEqual(['تحليل العملاء', 'إدراج قالب']);
+    expect(captions('fil', 'en_US', 'FULL')).toEqual(['Suriin ang mga customer', 'Maglagay ng template']);
+  });
+
+  it('in AuthMode.NONE, where no locale may be read, the menu is English', () => {
+    expect(captions('fa', 'fa_IR', 'NONE')).toEqual(['Analyze customers', 'Insert template']);
+  });
+
+  it('the sidebar gets its title and its language from the server', () => {
+    const spreadsheet = new FakeSpreadsheet();
+    spreadsheet.setSpreadsheetLocale('fa_IR');
+    const gas = createHarness({ userLocale: '', spreadsheet });
+    gas.run('showSidebar');
+    expect(gas.ui.sidebars.map((s) => s.getTitle())).toEqual(['ارزش مشتری']);
+    expect(gas.fromClient('getLanguage')).toBe('fa');
+    expect(createHarness({ userLocale: 'tl_PH' }).fromClient('getLanguage')).toBe('tl');
   });
 });

@@ -1,11 +1,11 @@
 /**
- * The add-in's words in the user's language: `t(language, key, params)` for the sidebar, `menuText` for the menu.
+ * The add-in's words in the user's language: `t(language, key, params)` for the sidebar, `menuText` (menu.ts) for the menu.
  * A message's `{name}` placeholders are the parameters t() requires, read from the English catalogue's literal types,
  * so a missing or misspelt parameter fails the typecheck.
  */
 import * as ar from './ar';
 import * as en from './en';
-import type { MenuKey, SidebarKey, SidebarMessages, MenuMessages } from './en';
+import type { SidebarKey, SidebarMessages } from './en';
 import * as fa from './fa';
 import { isRightToLeft, type Language } from './language';
 import * as tl from './tl';
@@ -13,8 +13,8 @@ import * as tl from './tl';
 export type { Language } from './language';
 export { LANGUAGES, LANGUAGE_NAMES, chooseLanguage, isLanguage, isRightToLeft, languageOfLocale } from './language';
 export type { MenuKey, SidebarKey } from './en';
+export { MENU, menuText } from './menu';
 
-export const MENU: Record<Language, MenuMessages> = { en: en.menu, fa: fa.menu, ar: ar.menu, tl: tl.menu };
 export const SIDEBAR: Record<Language, SidebarMessages> = { en: en.sidebar, fa: fa.sidebar, ar: ar.sidebar, tl: tl.sidebar };
 
 /** The placeholder names of a message: 'Choose the {columns} column.' gives 'columns'. */
@@ -41,8 +41,4 @@ export function t<K extends SidebarKey>(language: Language, key: K, ...params: P
     if (value === undefined) return whole;
     return isRightToLeft(language) ? `${FSI}${String(value)}${PDI}` : String(value);
   });
-}
-
-export function menuText(language: Language, key: MenuKey): string {
-  return MENU[language][key];
 }
