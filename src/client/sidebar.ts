@@ -18,11 +18,14 @@ import { el } from './dom';
 import { formatCount } from './format';
 import { showDataCheck } from './datacheck';
 import { renderResults } from './results';
+import { isLanguage } from '../core/i18n';
+import { languageSwitch, onLanguageChange, say, setLanguage } from './language';
 
 // google.script.run, as far as the sidebar uses it.
 interface Runner {
   withSuccessHandler(handler: (value: unknown) => void): Runner;
   withFailureHandler(handler: (error: Error) => void): Runner;
+  getLanguage(): void;
   getSheetInfo(): void;
   getAnalysisProgress(): void;
   analyzeSheet(request: AnalysisRequest): void;
@@ -35,8 +38,8 @@ function call<T>(invoke: (run: Runner) => void): Promise<Reply<T>> {
   return new Promise((resolve) => {
     invoke(
       google.script.run
-        .withSuccessHandler((value) => resolve((value as Reply<T> | null) ?? { ok: false, error: 'The add-in gave no answer. Try again.' }))
-        .withFailureHandler((e: Error) => resolve({ ok: false, error: `The add-in could not finish: ${e?.message ?? String(e)}` })),
+        .withSuccessHandler((value) => resolve((value as Reply<T> | null) ?? { ok: false, error: say('error.noAnswer') }))
+        .withFailureHandler((e: Error) => resolve({ ok: false, error: say('error.couldNotFinish', { message: e?.message ?? String(e) }) })),
     );
   });
 }
@@ -63,46 +66,51 @@ const show = (node: HTMLElement, visible: boolean): void => {
 
 interface RoleSpec {
   role: ColumnRole;
-  label: string;
   required: boolean;
 }
 
+/** A column's name in the sidebar's language: each role has its `role.…` message (a new role without one fails the typecheck). */
+const roleLabel = (role: ColumnRole): string => say(`role.${role}`);
+
+/** The names the range checks of the options use. */
+type OptionName = 'error.horizonName' | 'error.discountName' | 'error.marginName' | 'error.inactiveName';
+
 const ROLES: Record<DataShape, RoleSpec[]> = {
   orders: [
-    { role: 'customerId', label: 'Customer', required: true },
-    { role: 'orderDate', label: 'Order date', required: true },
-    { role: 'amount', label: 'Amount', required: true },
-    { role: 'cost', label: 'Cost', required: false },
-    { role: 'margin', label: 'Margin', required: false },
-    { role: 'referredBy', label: 'Referred by', required: false },
+    { role: 'customerId', required: true },
+    { role: 'orderDate', required: true },
+    { role: 'amount', required: true },
+    { role: 'cost', required: false },
+    { role: 'margin', required: false },
+    { role: 'referredBy', required: false },
   ],
   customers: [
-    { role: 'customerId', label: 'Customer', required: true },
-    { role: 'orders', label: 'Number of orders', required: true },
-    { role: 'revenue', label: 'Revenue', required: true },
-    { role: 'firstOrder', label: 'First order', required: true },
-    { role: 'lastOrder', label: 'Last order', required: true },
-    { role: 'cost', label: 'Cost', required: false },
-    { role: 'referredBy', label: 'Referred by', required: false },
+    { role: 'customerId', required: true },
+    { role: 'orders', required: true },
+    { role: 'revenue', required: true },
+    { role: 'firstOrder', required: true },
+    { role: 'lastOrder', required: true },
+    { role: 'cost', required: false },
+    { role: 'referredBy', required: false },
   ],
 };
 
 let info: SheetInfo | null = null;
 
-function renderColumns(shape: DataShape): void {
+function renderColumns(shape: DataShape, keep: ColumnChoice | null = null): void {
   const box = $('columns');
   box.replaceChildren();
-  const guess: ColumnChoice = info && info.shape === shape ? info.guess : {};
+  const guess: ColumnChoice = keep ?? (info && info.shape === shape ? info.guess : {});
   for (const spec of ROLES[shape]) {
     const select = el('select', { testid: `column-${spec.role}` });
     select.id = `col-${spec.role}`;
     select.dataset.role = spec.role;
-    select.appendChild(new Option('(none)', ''));
+    select.appendChild(new Option(say('columns.none'), ''));
     info?.headers.forEach((header, i) => select.appendChild(new Option(header, String(i))));
     const guessed = guess[spec.role];
     select.value = guessed === null || guessed === undefined ? '' : String(guessed);
     select.addEventListener('change', updateMarginHint);
-    const label = el('label', { className: 'row', text: spec.required ? spec.label : `${spec.label} (optional)` }, select);
+    const label = el('label', { className: 'row', text: spec.required ? roleLabel(spec.role) : say('columns.optional', { label: roleLabel(spec.role) }) }, select);
     label.htmlFor = select.id;
     box.appendChild(label);
   }
@@ -126,7 +134,7 @@ function updateMarginHint(): void {
   const columns = chosenColumns(shape);
   const hasCost = (columns.cost ?? null) !== null || (columns.margin ?? null) !== null;
   ($('margin') as HTMLInputElement).disabled = hasCost;
-  $('margin-hint').textContent = hasCost ? 'Not used: margins come from the cost or margin column.' : 'Used because no cost or margin column is chosen.';
+  $('margin-hint').textContent = say(hasCost ? 'options.marginNotUsed' : 'options.marginUsed');
 }
 
 // ---------------------------------------------------------------------------------------------- loading
@@ -154,8 +162,7 @@ async function load(): Promise<void> {
   }
   info = reply.value;
   $('sheet-name').textContent = info.sheetName;
-  $('sheet-rows').textContent = `${formatCount(info.rows)} rows`;
-  $('shape-reason').textContent = `Looks like ${info.shapeReason}.`;
+  sheetTexts(info);
   ($('shape') as HTMLSelectElement).value = info.shape;
   ($('as-of') as HTMLInputElement).value = info.lastDate ?? '';
   ($('segment-column') as HTMLInputElement).checked = info.hasSegmentColumn;
@@ -163,34 +170,41 @@ async function load(): Promise<void> {
   show($('form'), true);
 }
 
+/** The sheet's line in the sidebar's language (the reason itself is the server's, in English for now). */
+function sheetTexts(sheet: SheetInfo): void {
+  $('sheet-rows').textContent = say('sheet.rows', { count: formatCount(sheet.rows) });
+  $('shape-reason').textContent = say('sheet.looksLike', { reason: sheet.shapeReason });
+}
+
 // ---------------------------------------------------------------------------------------------- analysis
 
-function numberInput(id: string, name: string, min: number, max: number, integer = false): number {
+function numberInput(id: string, name: OptionName, min: number, max: number, integer = false): number {
   const input = $(id) as HTMLInputElement;
   const value = Number(input.value);
   if (input.value.trim() === '' || !Number.isFinite(value) || value < min || value > max || (integer && !Number.isInteger(value))) {
-    throw new Error(`${name} must be ${integer ? 'a whole number' : 'a number'} from ${min} to ${max}.`);
+    throw new Error(say(integer ? 'error.wholeNumber' : 'error.number', { name: say(name), min, max }));
   }
   return value;
 }
 
 function readRequest(): AnalysisRequest {
-  if (!info) throw new Error('Press Reload to read the sheet first.');
+  if (!info) throw new Error(say('error.reloadFirst'));
   const shape = ($('shape') as HTMLSelectElement).value as DataShape;
   const columns = chosenColumns(shape);
-  const missing = ROLES[shape].filter((s) => s.required && columns[s.role] === null).map((s) => s.label.toLowerCase());
-  if (missing.length > 0) throw new Error(`Choose the ${missing.join(', ')} column${missing.length > 1 ? 's' : ''}.`);
+  // Lower case reads right inside an English sentence; the other languages' labels are unchanged by it.
+  const missing = ROLES[shape].filter((s) => s.required && columns[s.role] === null).map((s) => roleLabel(s.role).toLowerCase());
+  if (missing.length > 0) throw new Error(say(missing.length > 1 ? 'error.chooseColumns' : 'error.chooseColumn', { columns: missing.join(', ') }));
   const asOf = ($('as-of') as HTMLInputElement).value;
   return {
     sheetName: info.sheetName,
     shape,
     columns,
     asOf: asOf || undefined,
-    horizonMonths: numberInput('horizon', 'Months to predict', REQUEST_LIMITS.horizonMonths.min, REQUEST_LIMITS.horizonMonths.max, true),
+    horizonMonths: numberInput('horizon', 'error.horizonName', REQUEST_LIMITS.horizonMonths.min, REQUEST_LIMITS.horizonMonths.max, true),
     // Rates are typed in percent.
-    annualDiscountRate: numberInput('discount', 'The discount rate', 100 * REQUEST_LIMITS.annualDiscountRate.min, 100 * REQUEST_LIMITS.annualDiscountRate.max) / 100,
-    grossMargin: numberInput('margin', 'The gross margin', 100 * REQUEST_LIMITS.grossMargin.min, 100 * REQUEST_LIMITS.grossMargin.max) / 100,
-    inactiveDays: numberInput('inactive', 'Inactive after', REQUEST_LIMITS.inactiveDays.min, REQUEST_LIMITS.inactiveDays.max, true),
+    annualDiscountRate: numberInput('discount', 'error.discountName', 100 * REQUEST_LIMITS.annualDiscountRate.min, 100 * REQUEST_LIMITS.annualDiscountRate.max) / 100,
+    grossMargin: numberInput('margin', 'error.marginName', 100 * REQUEST_LIMITS.grossMargin.min, 100 * REQUEST_LIMITS.grossMargin.max) / 100,
+    inactiveDays: numberInput('inactive', 'error.inactiveName', REQUEST_LIMITS.inactiveDays.min, REQUEST_LIMITS.inactiveDays.max, true),
     cut: ($('cut') as HTMLSelectElement).value === 'median' ? 'median' : 'top20',
     addSegmentColumn: shape === 'customers' && ($('segment-column') as HTMLInputElement).checked,
   };
@@ -231,7 +245,7 @@ async function analyze(): Promise<void> {
   show($('results'), false);
   const button = $('analyze') as HTMLButtonElement;
   button.disabled = true;
-  setProgress({ step: 0, steps: 1, message: 'Starting…', done: false });
+  setProgress({ step: 0, steps: 1, message: say('analyze.starting'), done: false });
   show($('progress'), true);
 
   const reply = await withProgress<AnalysisSummary>((run) => run.analyzeSheet(request), setProgress);
@@ -248,16 +262,29 @@ async function analyze(): Promise<void> {
     show(box, true);
     box.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
   } catch (e) {
-    showError(`The analysis finished and its sheets were written, but the sidebar could not show the summary (${(e as Error).message}).`);
+    showError(say('error.summaryFailed', { message: (e as Error).message }));
   }
 }
 
 // ---------------------------------------------------------------------------------------------- wiring
 
+languageSwitch($('language') as HTMLSelectElement);
+// The switch redraws the sidebar's own texts and keeps the columns the user chose. Before the sheet is read there are
+// no columns yet: load() draws them in the language of the moment.
+onLanguageChange(() => {
+  if (!info) return;
+  const shape = ($('shape') as HTMLSelectElement).value as DataShape;
+  sheetTexts(info);
+  renderColumns(shape, chosenColumns(shape));
+});
 $('reload').addEventListener('click', () => void load());
 $('shape').addEventListener('change', () => renderColumns(($('shape') as HTMLSelectElement).value as DataShape));
 $('form').addEventListener('submit', (event) => {
   event.preventDefault();
   void analyze();
+});
+// The language the server chose from the user's locale; English until it answers (or when it cannot).
+void callRaw<unknown>((run) => run.getLanguage()).then((chosen) => {
+  if (isLanguage(chosen)) setLanguage(chosen);
 });
 void load();

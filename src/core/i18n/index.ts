@@ -20,7 +20,7 @@ export const SIDEBAR: Record<Language, SidebarMessages> = { en: en.sidebar, fa: 
 /** The placeholder names of a message: 'Choose the {columns} column.' gives 'columns'. */
 export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
 
-type Params<K extends SidebarKey> = [Placeholders<(typeof en.sidebar)[K]>] extends [never] ? [] : [Record<Placeholders<(typeof en.sidebar)[K]>, string | number>];
+export type MessageParams<K extends SidebarKey> = [Placeholders<(typeof en.sidebar)[K]>] extends [never] ? [] : [Record<Placeholders<(typeof en.sidebar)[K]>, string | number>];
 
 // First strong isolate … pop directional isolate: in a right-to-left sentence, a number, an id or a sheet name keeps
 // its own direction ("-12.5%", "C-001" left to right; a Persian header right to left, as its first letter says)
@@ -33,7 +33,7 @@ export function placeholdersOf(message: string): string[] {
   return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
 }
 
-export function t<K extends SidebarKey>(language: Language, key: K, ...params: Params<K>): string {
+export function t<K extends SidebarKey>(language: Language, key: K, ...params: MessageParams<K>): string {
   const message = SIDEBAR[language][key];
   const values: Partial<Record<string, string | number>> = params[0] ?? {};
   return message.replace(/\{(\w+)\}/g, (whole, name: string) => {

@@ -1,0 +1,138 @@
+// The sidebar in English, Persian, Arabic and Filipino in headless Chromium (the built dist/Sidebar.html, a canned
+// server whose getLanguage answers as the user's locale would): direction, translated labels, nothing wider than
+// Google's 300 px panel, the switch, and a screenshot per language (test-artifacts/sidebar-{en,fa,ar,tl}.png).
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Language } from '../../src/core/i18n';
+import type { SheetInfo } from '../../src/server/contract';
+import { ARTIFACTS, cannedSidebar, launch, type Watched } from './client';
+import { SHEET_INFO } from './summary';
+
+let browser: Browser;
+
+beforeAll(async () => {
+  mkdirSync(ARTIFACTS, { recursive: true });
+  browser = await launch();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+// A Persian shop's order sheet: its name and headers in Persian, as such a shop's export has them.
+const PERSIAN_SHEET: SheetInfo = { ...SHEET_INFO, sheetName: 'سفارش‌ها', headers: ['تاریخ', 'مشتری', 'مبلغ', 'هزینه'] };
+
+async function sidebarIn(language: Language | null, sheet: SheetInfo = SHEET_INFO): Promise<Watched> {
+  const replies: Record<string, unknown> = { getSheetInfo: { ok: true, value: sheet }, getAnalysisProgress: null };
+  // No getLanguage reply: the call fails, as on a server without it; the sidebar stays English.
+  if (language) replies.getLanguage = language;
+  const watched = await cannedSidebar(browser, { replies });
+  await watched.page.getByTestId('column-customerId').waitFor();
+  if (language) await watched.page.waitForFunction((lang) => document.documentElement.lang === lang, language);
+  return watched;
+}
+
+/** An element's own text: a label's words without the options of the menu inside it. */
+const text = (page: Page, selector: string): Promise<string> => page.locator(selector).first().evaluate((n) => (n.firstChild?.textContent ?? '').trim());
+
+/** Text that reaches past the panel's edges: every visible text node's boxes must lie within 0…300 px. */
+function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) {
+        if (r.width > 0 && (r.left < -0.5 || r.right > width + 0.5)) out.push(`${node.textContent.trim()} (${Math.round(r.left)}…${Math.round(r.right)})`);
+      }
+    }
+    if (document.documentElement.scrollWidth > width) out.push(`page ${document.documentElement.scrollWidth} px wide`);
+    return out;
+  });
+}
+
+interface Expected {
+  dir: 'ltr' | 'rtl';
+  analyze: string;
+  columnsLegend: string;
+  amountLabel: string;
+  rows: string;
+  marginHint: string;
+}
+
+const EXPECTED: Record<Language, Expected> = {
+  en: { dir: 'ltr', analyze: 'Analyze', columnsLegend: 'Columns', amountLabel: 'Amount', rows: '5,049 rows', marginHint: 'Not used: margins come from the cost or margin column.' },
+  fa: { dir: 'rtl', analyze: 'تحلیل کن', columnsLegend: 'ستون‌ها', amountLabel: 'مبلغ', rows: '\u20685,049\u2069 ردیف', marginHint: 'به کار نمی‌رود: حاشیه سود از ستون هزینه یا حاشیه سود خوانده می‌شود.' },
+  ar: { dir: 'rtl', analyze: 'تحليل', columnsLegend: 'الأعمدة', amountLabel: 'المبلغ', rows: '\u20685,049\u2069 صف', marginHint: 'غير مستخدم: الهوامش تؤخذ من عمود التكلفة أو الهامش.' },
+  tl: { dir: 'ltr', analyze: 'Suriin', columnsLegend: 'Mga column', amountLabel: 'Halaga', rows: '5,049 na row', marginHint: 'Hindi ginagamit: galing ang margin sa column ng gastos o margin.' },
+};
+
+describe('the sidebar in each language', () => {
+  for (const language of ['en', 'fa', 'ar', 'tl'] as const) {
+    it(`${language}: direction, labels, nothing past 300 px, screenshot`, async () => {
+      const sheet = language === 'fa' || language === 'ar' ? PERSIAN_SHEET : SHEET_INFO;
+      const { page, errors, dialogs } = await sidebarIn(language, sheet);
+      const want = EXPECTED[language];
+      expect(await page.evaluate(() => document.documentElement.dir)).toBe(want.dir);
+      expect(await page.evaluate(() => getComputedStyle(document.body).direction)).toBe(want.dir);
+      expect(await text(page, '[data-testid="analyze"]')).toBe(want.analyze);
+      expect(await text(page, 'legend')).toBe(want.columnsLegend);
+      expect(await text(page, 'label[for="col-amount"]')).toBe(want.amountLabel);
+      expect(await text(page, '#sheet-rows')).toBe(want.rows);
+      expect(await text(page, '#margin-hint')).toBe(want.marginHint);
+      expect(await page.getByTestId('language').inputValue()).toBe(language);
+      // The column menus list the sheet's own headers as typed, and keep the guess.
+      expect(await page.getByTestId('column-amount').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)).toBe(sheet.headers[2]);
+      if (want.dir === 'rtl') {
+        // Mirrored: the labels start at the right edge, the Analyze button sits on the right.
+        const box = await page.getByTestId('analyze').boundingBox();
+        expect(box && box.x + box.width).toBeGreaterThan(250);
+        // The sheet's name keeps its own direction; the numbers typed in the options read left to right.
+        expect(await page.locator('#sheet-name').getAttribute('dir')).toBe('auto');
+        expect(await page.locator('#horizon').evaluate((n) => getComputedStyle(n).direction)).toBe('ltr');
+      }
+      expect(await overflowing(page)).toEqual([]);
+      await page.screenshot({ path: path.join(ARTIFACTS, `sidebar-${language}.png`), fullPage: true });
+      expect(errors).toEqual([]);
+      expect(dialogs).toEqual([]);
+      await page.close();
+    });
+  }
+
+  it('a message with values: the missing column named in Persian, the number isolated', async () => {
+    const { page, errors } = await sidebarIn('fa', PERSIAN_SHEET);
+    await page.getByTestId('column-orderDate').selectOption('');
+    await page.getByTestId('analyze').click();
+    await expect.poll(() => page.getByTestId('error').textContent()).toBe('ستون \u2068تاریخ سفارش\u2069 را انتخاب کنید.');
+    await page.getByTestId('column-orderDate').selectOption('0');
+    await page.locator('#horizon').fill('500');
+    await page.getByTestId('analyze').click();
+    await expect.poll(() => page.getByTestId('error').textContent()).toBe('\u2068تعداد ماه‌های پیش‌بینی\u2069 باید عددی صحیح از \u20681\u2069 تا \u2068120\u2069 باشد.');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it('without an answer from getLanguage the sidebar is English, and the switch changes language, keeping the chosen columns', async () => {
+    const { page, errors } = await sidebarIn(null);
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
+    expect(await text(page, '[data-testid="analyze"]')).toBe('Analyze');
+    await page.getByTestId('column-cost').selectOption('');
+    await page.getByTestId('language').selectOption('ar');
+    expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['ar', 'rtl']);
+    expect(await text(page, '[data-testid="analyze"]')).toBe('تحليل');
+    expect(await text(page, 'label[for="col-cost"]')).toBe('\u2068التكلفة\u2069 (اختياري)');
+    expect(await page.getByTestId('column-cost').inputValue()).toBe('');
+    expect(await page.getByTestId('column-amount').inputValue()).toBe('2');
+    expect(await text(page, '#margin-hint')).toBe('مستخدم لأنه لم يتم اختيار عمود التكلفة أو الهامش.');
+    await page.getByTestId('language').selectOption('en');
+    expect(await text(page, 'label[for="col-cost"]')).toBe('Cost (optional)');
+    expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+});
