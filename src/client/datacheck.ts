@@ -6,6 +6,7 @@
 import { checkChoice, type Choice } from '../core/columns';
 import type { DataShape, SheetInfo } from '../server/contract';
 import { el } from './dom';
+import { say } from './language';
 
 /** Styles set through the DOM (the panel's stylesheet belongs to the whole sidebar); allowed by its CSP. */
 function styled<T extends HTMLElement>(node: T, style: Partial<CSSStyleDeclaration>): T {
@@ -33,7 +34,7 @@ function renderSamples(target: HTMLElement, info: SheetInfo, value: string): voi
   target.replaceChildren();
   const column = value === '' ? undefined : info.columns[Number(value)];
   if (!column) return;
-  target.appendChild(document.createTextNode(column.samples.length ? `e.g. ${column.samples.join(' · ')}` : 'no values in the first rows'));
+  target.appendChild(document.createTextNode(column.samples.length ? say('check.samples', { samples: column.samples.join(' · ') }) : say('check.noValues')));
   if (column.format) target.appendChild(styled(el('span', { text: column.format }), { display: 'block', color: '#1a73e8' }));
 }
 
@@ -43,7 +44,7 @@ function renderWarnings(list: HTMLElement, info: SheetInfo, shape: DataShape, bo
   list.dataset.count = String(warnings.length);
   list.style.background = warnings.length ? '#fef7e0' : '#e6f4ea';
   if (warnings.length === 0) {
-    list.appendChild(styled(el('li', { text: 'Data check: nothing implausible found.' }), { color: '#188038', listStyle: 'none' }));
+    list.appendChild(styled(el('li', { text: say('check.allClear') }), { color: '#188038', listStyle: 'none' }));
     return;
   }
   for (const warning of warnings) list.appendChild(styled(el('li', { text: warning }), { margin: '0 0 4px' }));
@@ -54,7 +55,7 @@ function renderWarnings(list: HTMLElement, info: SheetInfo, shape: DataShape, bo
  * each label, warnings after the last, both redone when a select changes.
  */
 export function showDataCheck(info: SheetInfo, shape: DataShape, box: HTMLElement): void {
-  const list = styled(el('ul', { testid: 'data-check' }), { margin: '8px 0 0', padding: '8px 8px 8px 24px', borderRadius: '4px', fontSize: '12px' });
+  const list = styled(el('ul', { testid: 'data-check' }), { margin: '8px 0 0', paddingBlock: '8px', paddingInline: '24px 8px', borderRadius: '4px', fontSize: '12px' });
   for (const select of selects(box)) {
     const samples = styled(el('p', { testid: `samples-${select.dataset.role}` }), SMALL);
     (select.closest('label') ?? select).after(samples);

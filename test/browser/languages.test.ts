@@ -63,13 +63,14 @@ interface Expected {
   amountLabel: string;
   rows: string;
   marginHint: string;
+  dataCheck: string;
 }
 
 const EXPECTED: Record<Language, Expected> = {
-  en: { dir: 'ltr', analyze: 'Analyze', columnsLegend: 'Columns', amountLabel: 'Amount', rows: '5,049 rows', marginHint: 'Not used: margins come from the cost or margin column.' },
-  fa: { dir: 'rtl', analyze: 'تحلیل کن', columnsLegend: 'ستون‌ها', amountLabel: 'مبلغ', rows: '\u20685,049\u2069 ردیف', marginHint: 'به کار نمی‌رود: حاشیه سود از ستون هزینه یا حاشیه سود خوانده می‌شود.' },
-  ar: { dir: 'rtl', analyze: 'تحليل', columnsLegend: 'الأعمدة', amountLabel: 'المبلغ', rows: '\u20685,049\u2069 صف', marginHint: 'غير مستخدم: الهوامش تؤخذ من عمود التكلفة أو الهامش.' },
-  tl: { dir: 'ltr', analyze: 'Suriin', columnsLegend: 'Mga column', amountLabel: 'Halaga', rows: '5,049 na row', marginHint: 'Hindi ginagamit: galing ang margin sa column ng gastos o margin.' },
+  en: { dir: 'ltr', analyze: 'Analyze', columnsLegend: 'Columns', amountLabel: 'Amount', rows: '5,049 rows', marginHint: 'Not used: margins come from the cost or margin column.', dataCheck: 'Data check: nothing implausible found.' },
+  fa: { dir: 'rtl', analyze: 'تحلیل کن', columnsLegend: 'ستون‌ها', amountLabel: 'مبلغ', rows: '\u20685,049\u2069 ردیف', marginHint: 'به کار نمی‌رود: حاشیه سود از ستون هزینه یا حاشیه سود خوانده می‌شود.', dataCheck: 'بررسی داده‌ها: چیز غیرعادی‌ای پیدا نشد.' },
+  ar: { dir: 'rtl', analyze: 'تحليل', columnsLegend: 'الأعمدة', amountLabel: 'المبلغ', rows: '\u20685,049\u2069 صف', marginHint: 'غير مستخدم: الهوامش تؤخذ من عمود التكلفة أو الهامش.', dataCheck: 'فحص البيانات: لم يُعثر على شيء غير معقول.' },
+  tl: { dir: 'ltr', analyze: 'Suriin', columnsLegend: 'Mga column', amountLabel: 'Halaga', rows: '5,049 na row', marginHint: 'Hindi ginagamit: galing ang margin sa column ng gastos o margin.', dataCheck: 'Data check: walang kakaibang nakita.' },
 };
 
 describe('the sidebar in each language', () => {
@@ -86,6 +87,10 @@ describe('the sidebar in each language', () => {
       expect(await text(page, '#sheet-rows')).toBe(want.rows);
       expect(await text(page, '#margin-hint')).toBe(want.marginHint);
       expect(await page.getByTestId('language').inputValue()).toBe(language);
+      expect(await page.getByTestId('data-check').innerText()).toBe(want.dataCheck);
+      // The samples of a column: its values isolated, so "C-0001 · C-0002" keeps its order in a right-to-left line.
+      const isolated = (v: string): string => (want.dir === 'rtl' ? `\u2068${v}\u2069` : v);
+      expect(await page.getByTestId('samples-amount').innerText()).toContain(isolated('29.33 · 41.5 · 12'));
       // The column menus list the sheet's own headers as typed, and keep the guess.
       expect(await page.getByTestId('column-amount').evaluate((s: HTMLSelectElement) => s.selectedOptions[0].text)).toBe(sheet.headers[2]);
       if (want.dir === 'rtl') {
