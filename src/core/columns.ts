@@ -41,20 +41,38 @@ export type GuessRole =
 export type Guess = Partial<Record<GuessRole, number | null>>;
 
 const HEADER_PATTERNS: Record<GuessRole, RegExp> = {
-  customerId: /(customer|client|buyer|member|account|user|shopper|subscriber|donor)|(^|\b)(e-?mail|id)\b/i,
-  orderDate: /(order|purchase|transaction|invoice|sale|created|paid)?.*\b(date|day|time|when|timestamp)\b|^date/i,
-  amount: /amount|revenue|total|sales|value|price|spend|paid|net|gross|sum|turnover|€|\$|£/i,
-  cost: /cost|cogs|expense|fulfil?ment|shipping cost/i,
+  customerId: /(customer|client|buyer|member|account|user|shopper|subscriber|donor|kustomer|mamimili|مشتری|خریدار|عمیل|زبون)|(^|\b)(e-?mail|id)\b/i,
+  orderDate: /(order|purchase|transaction|invoice|sale|created|paid)?.*\b(date|day|time|when|timestamp|petsa)\b|^(date|petsa)|تاریخ/i,
+  amount: /amount|revenue|total|sales|value|price|spend|paid|net|gross|sum|turnover|halaga|kabuuan|€|\$|£|مبلغ|قیمت|سعر|مجموع/i,
+  cost: /cost|cogs|expense|fulfil?ment|shipping cost|gastos|gastusin|هزینه|تکلف|مصروف/i,
   margin: /margin|profit|contribution/i,
-  referredBy: /refer|invited|sponsor|introduced|brought by/i,
+  referredBy: /refer|invited|sponsor|introduced|brought by|معرف|محیل/i,
   orders: /(^|\b)(orders|purchases|transactions|visits|order count|number of orders|# ?orders|frequency)\b/i,
   revenue: /revenue|total|sales|spent|spend|lifetime value|amount|turnover/i,
   firstOrder: /(first|earliest|signup|sign-up|joined|acquired|since|start)/i,
   lastOrder: /(last|latest|most recent|recent)/i,
 };
 
+/**
+ * A header as the patterns read it: Arabic's short-vowel marks and the stretching tatweel gone (المُحيل is المحيل),
+ * and the Arabic ي, ى and ك written as the Persian ی and ک, so one pattern (عمیل, تکلف) matches both languages'
+ * spellings; ال ("the") needs nothing, as the patterns match inside words.
+ */
+export function headerWords(header: string): string {
+  return header
+    .normalize('NFC')
+    .replace(/[\u064b-\u065f\u0670\u0640]/g, '')
+    .replace(/[\u064a\u0649]/g, '\u06cc')
+    .replace(/\u0643/g, '\u06a9');
+}
+
+/** Whether a header names a role, in English, Persian, Arabic or Tagalog. */
+function headerNames(role: GuessRole, header: string): boolean {
+  return HEADER_PATTERNS[role].test(headerWords(header));
+}
+
 /** Words that name the customer, as opposed to a bare "id" (Stripe's "id" is the charge's). */
-const CUSTOMER_WORDS = /customer|client|buyer|member|account|user|shopper|subscriber|donor|e-?mail/i;
+const CUSTOMER_WORDS = /customer|client|buyer|member|account|user|shopper|subscriber|donor|e-?mail|kustomer|mamimili|مشتری|خریدار|عمیل|زبون/i;
 
 /** "customer_id", "ID", "Order no.", "index", "#": a header naming an identifier, never an amount. */
 export function isIdLikeHeader(header: string): boolean {
@@ -62,8 +80,7 @@ export function isIdLikeHeader(header: string): boolean {
 }
 
 function bestColumn(profiles: ColumnProfile[], role: GuessRole, accepts: (p: ColumnProfile) => boolean, taken: Set<number>): number | null {
-  const pattern = HEADER_PATTERNS[role];
-  const byHeader = profiles.findIndex((p, i) => !taken.has(i) && pattern.test(p.header) && accepts(p));
+  const byHeader = profiles.findIndex((p, i) => !taken.has(i) && headerNames(role, p.header) && accepts(p));
   if (byHeader >= 0) return byHeader;
   return null;
 }
@@ -88,9 +105,9 @@ function customerColumn(profiles: ColumnProfile[], taken: Set<number>): number |
   let best: number | null = null;
   let bestScore = 0;
   profiles.forEach((p, i) => {
-    if (taken.has(i) || !isIdColumn(p) || HEADER_PATTERNS.referredBy.test(p.header) || isOtherEntityId(p.header)) return;
-    if (!HEADER_PATTERNS.customerId.test(p.header)) return;
-    const named = CUSTOMER_WORDS.test(p.header);
+    if (taken.has(i) || !isIdColumn(p) || headerNames('referredBy', p.header) || isOtherEntityId(p.header)) return;
+    if (!headerNames('customerId', p.header)) return;
+    const named = CUSTOMER_WORDS.test(headerWords(p.header));
     const score = (named ? 4 : 1) + (named && isIdLikeHeader(p.header) ? 2 : 0) + (p.distinct ? 0 : 1);
     if (score > bestScore) {
       best = i;

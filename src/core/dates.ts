@@ -3,6 +3,8 @@
  * so differences are exact day counts whatever the time zone.
  */
 
+import { isValidJalaaliDate, jalaaliMonthLength, toGregorian } from 'jalaali-js';
+
 const MS_PER_DAY = 86_400_000;
 
 /** Days between Sheets' serial-date epoch (1899-12-30) and 1970-01-01. */
@@ -67,4 +69,21 @@ export function periodLabel(index: number, period: CalendarPeriod): string {
   if (period === 'month') return isoFromDay(periodStartDay(index, 'month')).slice(0, 7);
   if (period === 'quarter') return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
   return String(index);
+}
+
+/** The Persian (Jalali, Solar Hijri) months, for messages: Farvardin is month 1, Esfand month 12. */
+const JALALI_MONTHS = ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'] as const;
+
+/**
+ * The day number of a Persian-calendar date (1402-12-29 is Esfand 29, 1402), or why it is no such date ("Esfand
+ * 1402 has 29 days"). The conversion is jalaali-js's: the Persian leap years follow an astronomical rule that a
+ * hand-written formula gets wrong at some year ends.
+ */
+export function dayFromJalali(year: number, month: number, day: number): number | { refused: string } {
+  if (month < 1 || month > 12) return { refused: `the Persian calendar has 12 months (Farvardin to Esfand), not ${month}` };
+  const length = jalaaliMonthLength(year, month);
+  if (day < 1 || day > length) return { refused: `${JALALI_MONTHS[month - 1]} ${year} has ${length} days` };
+  if (!isValidJalaaliDate(year, month, day)) return { refused: `${year}-${month}-${day} is not a Persian-calendar date` };
+  const g = toGregorian(year, month, day);
+  return dayFromYmd(g.gy, g.gm, g.gd);
 }

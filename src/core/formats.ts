@@ -5,7 +5,7 @@
  * character is its decimal separator cannot be told from one value ("01/02/2024", "1,234"), so both are guessed
  * once per column from all its values, and said in words so the user can check the guess.
  */
-import { dayFromIso, dayFromYmd, ymdFromDay } from './dates';
+import { dayFromIso, dayFromJalali, dayFromYmd, ymdFromDay } from './dates';
 
 /** How a column's text dates are read: day first (13/02/2024), month first (02/13/2024), or not yet told. */
 export type DateOrder = 'dmy' | 'mdy';
@@ -29,23 +29,54 @@ function realDay(year: number, month: number, day: number): number | null {
 
 /**
  * 19970101 as a number or as text: a date written yyyymmdd (old exports, CDNOW). Never a Sheets serial date, which
- * is at most 2,958,465 (9999-12-31).
+ * is at most 2,958,465 (9999-12-31), nor a year of the Persian calendar's range (isJalaliYear).
  */
 export function dayFromYyyymmdd(value: number | string): number | null {
   const n = typeof value === 'number' ? value : /^\s*\d{8}\s*$/.test(value) ? Number(value) : NaN;
   if (!Number.isInteger(n) || n < 10_000_101 || n > 99_991_231) return null;
+  // 14021229 is Esfand 29, 1402 written compactly, never a Gregorian date of 1402: not read rather than misread.
+  if (isJalaliYear(Math.floor(n / 10_000))) return null;
   return realDay(Math.floor(n / 10_000), Math.floor(n / 100) % 100, n % 100);
 }
 
+/** Year first with "/" or "-" (1402/05/12, 1402-12-29), the way Persian-calendar dates are written; a time is ignored. */
+const YEAR_MONTH_DAY = /^(\d{4})([/-])(\d{1,2})\2(\d{1,2})(?:[T ,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?)?$/;
+
 /**
- * A text date: ISO (2024-02-13), yyyymmdd, or day-first/month-first with ".", "/" or "-" and a four-digit year. A
- * date whose first part is above 12 is day-first and one whose second part is above 12 month-first whatever the
- * order given; other d/m/y dates need the column's order (null without one).
+ * Years read as Persian-calendar (Jalali) years: 1300–1499 is 1921–2121 in that calendar, while no order log holds
+ * Gregorian dates that old, so a text date with such a year can only be a Persian one.
+ */
+export function isJalaliYear(year: number): boolean {
+  return year >= 1300 && year <= 1499;
+}
+
+/**
+ * A text date in the Persian calendar, year first or last ("1402/05/12", "۱۴۰۲-۱۲-۲۹", "12/05/1402"), as a day
+ * number; { refused } with the reason when it has a Persian year but is no such date (month 13, Esfand 30 of a
+ * common year); null when it is not a Persian-calendar date at all.
+ */
+export function jalaliFromText(text: string): number | { refused: string } | null {
+  const t = westernDigits(text.trim());
+  const ymd = YEAR_MONTH_DAY.exec(t);
+  if (ymd) return isJalaliYear(Number(ymd[1])) ? dayFromJalali(Number(ymd[1]), Number(ymd[3]), Number(ymd[4])) : null;
+  // Day first, as Iranian forms also write them: a Persian year is never read month-first.
+  const dmy = DAY_MONTH_YEAR.exec(t);
+  if (dmy && isJalaliYear(Number(dmy[4]))) return dayFromJalali(Number(dmy[4]), Number(dmy[3]), Number(dmy[1]));
+  return null;
+}
+
+/**
+ * A text date: ISO (2024-02-13), yyyymmdd, day-first/month-first with ".", "/" or "-" and a four-digit year, or a
+ * Persian-calendar date (jalaliFromText), in Western, Persian or Arabic-Indic digits. A date whose first part is above
+ * 12 is day-first and one whose second part is above 12 month-first whatever the order given; other d/m/y dates need
+ * the column's order (null without one).
  */
 export function dayFromText(text: string, order: DateOrder | null): number | null {
-  const iso = dayFromIso(text);
+  const jalali = jalaliFromText(text);
+  if (jalali !== null) return typeof jalali === 'number' ? jalali : null;
+  const t = westernDigits(text.trim());
+  const iso = dayFromIso(t);
   if (iso !== null) return iso;
-  const t = text.trim();
   const compact = dayFromYyyymmdd(t);
   if (compact !== null) return compact;
   const m = DAY_MONTH_YEAR.exec(t);
@@ -68,8 +99,9 @@ export function guessDateOrder(texts: readonly string[]): DateOrderGuess {
   let monthFirst: string | null = null;
   let separator: string | null = null;
   for (const text of texts) {
-    const m = DAY_MONTH_YEAR.exec(text.trim());
-    if (!m) continue;
+    const m = DAY_MONTH_YEAR.exec(westernDigits(text.trim()));
+    // Persian-calendar dates are day-first by their own rule (jalaliFromText) and settle nothing about the others.
+    if (!m || isJalaliYear(Number(m[4]))) continue;
     separator ??= m[2];
     if (Number(m[1]) > 12) dayFirst ??= text.trim();
     else if (Number(m[3]) > 12) monthFirst ??= text.trim();
@@ -97,9 +129,18 @@ export interface DecimalGuess {
 const CURRENCY = /[$€£¥₱₹₩₪₫₺₽₴₦₵฿﷼]|\b(?:USD|EUR|GBP|PHP|IRR|IRT|AED|SAR|JPY|CNY|INR|CAD|AUD|CHF|US\$|A\$|C\$|R\$|Rs\.?|kr|zł|Ft|Kč)\b|تومان|ريال|ریال|درهم|دينار|ر\.س|د\.إ|piso|pesos?/giu;
 const SPACES = /[\s\u00a0\u2007\u202f']/gu;
 
-/** Persian (۰-۹) and Arabic-Indic (٠-٩) digits as ASCII, and the Arabic decimal and thousands marks as "." and ",". */
-function westernDigits(text: string): string {
-  return text.replace(/[\u06f0-\u06f9\u0660-\u0669]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10)).replace(/\u066b/g, '.').replace(/\u066c/g, ',');
+/**
+ * Persian (۰-۹) and Arabic-Indic (٠-٩) digits as ASCII, the Arabic decimal mark as ".", its thousands mark dropped, and the
+ * Arabic percent sign (٪) as "%": what is read is then the same whatever script the number was typed in.
+ */
+export function westernDigits(text: string): string {
+  return text
+    .replace(/[\u06f0-\u06f9\u0660-\u0669]/g, (d) => String((d.charCodeAt(0) & 0xf) % 10))
+    .replace(/\u066b/g, '.')
+    // ٬ only ever groups thousands (never a decimal mark), so it is dropped rather than made a "," that a column of
+    // decimal commas would read as one: "۱۲٬۵۰۰" is 12500 whatever the column.
+    .replace(/\u066c/g, '')
+    .replace(/\u066a/g, '%');
 }
 
 /** The digits, separators and sign of an amount, once its currency and spaces are gone; null when anything else is left. */
@@ -131,6 +172,12 @@ function decimalOf(body: string): DecimalMark | null {
   // Two or more of one mark can only be grouping ("1.234.567"); one mark before exactly three digits fits both.
   if (parts.length > 2) return mark === '.' ? ',' : '.';
   return parts[1].length === 3 && parts[0] !== '' && parts[0] !== '0' ? null : mark;
+}
+
+/** The decimal mark one text amount settles by itself ("1,234.50", "12,5"), or null when it fits both or is no amount. */
+export function decimalMarkOf(text: string): DecimalMark | null {
+  const bare = bareAmount(text);
+  return bare && decimalOf(bare.body);
 }
 
 /** The decimal mark of a column of text amounts: the one its values settle, "." when none does. */

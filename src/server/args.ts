@@ -4,7 +4,17 @@
  */
 import { isoFromDay, SHEETS_SERIAL_OFFSET } from '../core/dates';
 import { DataError } from '../core/errors';
-import { amountFromText, dayFromText, dayFromYyyymmdd, guessDateOrder, guessDecimalMark, type DateOrder, type DateOrderGuess, type DecimalGuess } from '../core/formats';
+import {
+  amountFromText,
+  dayFromText,
+  dayFromYyyymmdd,
+  decimalMarkOf,
+  describeDecimalMark,
+  guessDateOrder,
+  guessDecimalMark,
+  jalaliFromText,
+  westernDigits,
+  type DateOrder, type DateOrderGuess, type DecimalGuess } from '../core/formats';
 import type { CustomerId } from '../core/ids';
 import { count } from '../core/words';
 import { dateOfDay, dayOfDate } from './calendar';
@@ -181,7 +191,21 @@ export function numberAt(column: Column, row: number, percent = false): number {
   const cell = cellAt(column, row);
   if (typeof cell === 'number' && Number.isFinite(cell)) return cell;
   if (typeof cell === 'string') {
-    const m = NUMERIC_TEXT.exec(cell);
+    // "۲۰۰٬۰۰۰" and "٥٪" are 200,000 and 5%: the digits and marks are read the same in every script.
+    const text = westernDigits(cell);
+    const decimal = textFormats(column).decimal;
+    const own = decimalMarkOf(text);
+    // A row written the other way than most of its column is not guessed at: read the column's way it is a typo
+    // ("12,5" with a decimal point is no number), and read its own way the column no longer means one thing.
+    if (own !== null && decimal.decided && own !== decimal.decimal) {
+      throw new DataError(
+        `${where(column, row)} is ${describe(cell)}, written with a decimal ${own === '.' ? 'point' : 'comma'} while ${column.name} is read as ${describeDecimalMark(decimal.decimal)}, as most of its values are written: write every value one way`,
+        column.name,
+        row,
+      );
+    }
+    // In a column of decimal commas "1.234" is a thousand and more, not one and a bit: only the amount reader knows.
+    const m = decimal.decimal === ',' && text.includes('.') ? null : NUMERIC_TEXT.exec(text);
     if (m && m[3] && !percent) {
       throw new DataError(
         `${where(column, row)} is ${describe(cell)}, a percentage; only rates and margins take a percent sign: give ${column.name} as a plain number`,
@@ -189,11 +213,11 @@ export function numberAt(column: Column, row: number, percent = false): number {
         row,
       );
     }
-    const value = m ? (m[3] ? Number(cell.replace('%', '')) / 100 : Number(cell)) : NaN;
+    const value = m ? (m[3] ? Number(text.replace('%', '')) / 100 : Number(text)) : NaN;
     if (Number.isFinite(value)) return value;
     if (m) throw new DataError(`${where(column, row)} is ${describe(cell)}, a number too large to compute with`, column.name, row);
-    // "$1,234.50", "1.234,50 €", "(12.00)": read with the decimal mark the column's other values settle.
-    const amount = cell.includes('%') ? null : amountFromText(cell, textFormats(column).decimal.decimal);
+    // "$1,234.50", "1.234,50 €", "(12.00)", "200000 تومان": read with the decimal mark the column's other values settle.
+    const amount = text.includes('%') ? null : amountFromText(text, decimal.decimal);
     if (amount !== null) return amount;
   }
   if (isBlank(cell)) throw new DataError(`${where(column, row)} is blank; a number is needed`, column.name, row);
@@ -261,6 +285,14 @@ export function dayAt(column: Column, row: number): number {
     const { order, reason } = textFormats(column).dates;
     day = dayOfCell(cell, order);
     if (!Number.isNaN(day)) return day;
+    const jalali = jalaliFromText(cell);
+    if (jalali !== null && typeof jalali !== 'number') {
+      throw new DataError(
+        `${where(column, row)} is ${describe(cell)}, not a date: its year is read in the Persian calendar (years 1300–1499), and ${jalali.refused}`,
+        column.name,
+        row,
+      );
+    }
     if (order === null && /^\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}/.test(cell)) {
       throw new DataError(
         `${where(column, row)} is ${describe(cell)}, a date that could be day-first or month-first: ${reason}. Write the dates as 2024-03-31 (year-month-day), or format the column as dates (Format > Number > Date)`,

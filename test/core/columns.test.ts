@@ -1,7 +1,7 @@
 // Guessing the columns of real exports, and the data check's warnings (core/columns.ts), on sheets laid out as
 // test/support/exports.ts builds them; the cells are profiled as the sidebar profiles them (server/datacheck.ts).
 import { describe, expect, it } from 'vitest';
-import { checkChoice, guessColumns, isIdLikeHeader, type Choice } from '../../src/core/columns';
+import { checkChoice, guessColumns, headerWords, isIdLikeHeader, type Choice } from '../../src/core/columns';
 import { dayFromYmd } from '../../src/core/dates';
 import { sheetFacts, sheetLayout } from '../../src/server/datacheck';
 import { cdnowSheet, europeanSheet, headerlessSheet, lifetimesSummarySheet, stripeSheet, usSheet, type ExportCell } from '../support/exports';
@@ -113,5 +113,34 @@ describe('warnings about an implausible choice', () => {
       '"date" has dates in the future (up to 2031-01-01). Check them: a mistyped year moves the as-of date, and every age with it.',
       '"date" has dates before 1990 (from 1987-01-01). Check them: a date typed without its year, or a number read as a date, lands there.',
     ]);
+  });
+
+  describe('headers in Persian, Arabic and Tagalog', () => {
+    // Columns in an order no fallback would guess: cost before amount (both money with cents), the referrer's text
+    // before the customer's, so only the headers can place them.
+    function sheet(headers: string[]): ExportCell[][] {
+      return cdnowSheet(60).map((r, i) =>
+        i === 0 ? headers : [Math.round(Number(r[3]) * 37) / 100, i % 7 === 0 ? `C${Number(r[0]) + 1}` : '', r[1], `C${r[0]}`, r[3]],
+      );
+    }
+    const expected = { customerId: 3, orderDate: 2, amount: 4, cost: 0, margin: null, referredBy: 1 };
+
+    it.each([
+      ['English', ['cost', 'referred by', 'date', 'customer', 'amount']],
+      ['Persian', ['هزینه', 'معرف', 'تاریخ', 'مشتری', 'مبلغ']],
+      ['Arabic, with ال and diacritics', ['التكلفة', 'المُحيل', 'التاريخ', 'العميل', 'المبلغ']],
+      ['Arabic, bare', ['تكلفة', 'محيل', 'تاريخ', 'عميل', 'مبلغ']],
+      ['Tagalog', ['gastos', 'nirefer ni', 'petsa', 'kustomer', 'halaga']],
+      ['Tagalog, capitalised and longer', ['Gastos', 'Nirefer ni', 'Petsa ng order', 'Pangalan ng kustomer', 'Halaga']],
+    ])('%s headers name the five columns', (_, headers) => {
+      expect(read(sheet(headers)).guess).toEqual(expected);
+    });
+
+    it('Arabic marks and letters are read as the Persian ones, so one pattern serves both', () => {
+      expect(headerWords('المُحيل')).toBe('المحیل');
+      expect(headerWords('التكلفة')).toBe('التکلفة');
+      expect(headerWords('العـــميل')).toBe('العمیل');
+      expect(headerWords('Customer')).toBe('Customer');
+    });
   });
 });
