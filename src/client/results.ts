@@ -10,6 +10,7 @@ import { el } from './dom';
 import { formatCount, formatMoney, formatShare } from './format';
 import { headline, trust } from './headline';
 import { whatIfPanel } from './whatif';
+import { say } from './language';
 
 /** Past value in grey (it is behind us), predicted in blue: each at least 4.5:1 against white. */
 export const VALUE_COLORS = { past: '#5f6368', predicted: '#1a73e8' } as const;
@@ -56,7 +57,7 @@ function segmentCard(g: GroupSummary, s: AnalysisSummary): HTMLElement {
 }
 
 function stageTable(stages: GroupSummary[], horizonMonths: number): HTMLElement {
-  const head = el('tr', {}, el('th', { text: 'Stage' }), el('th', { text: 'Customers' }), el('th', { text: `Predicted, ${horizonMonths} mo` }));
+  const head = el('tr', {}, el('th', { text: say('stages.stage') }), el('th', { text: say('stages.customers') }), el('th', { text: say('stages.predicted', { months: horizonMonths }) }));
   const rows = stages.map((g) => {
     const row = el('tr', {}, el('td', { text: g.name }), el('td', { text: `${formatCount(g.customers)} (${formatShare(g.customerShare)})` }), el('td', { text: formatMoney(g.predictedValue) }));
     row.title = g.description;
@@ -65,7 +66,7 @@ function stageTable(stages: GroupSummary[], horizonMonths: number): HTMLElement 
   return el(
     'table',
     { className: 'numbers stages', testid: 'stages' },
-    el('caption', { text: 'Customers in each stage (share of all customers) and their predicted value' }),
+    el('caption', { text: say('stages.caption') }),
     el('thead', {}, head),
     el('tbody', {}, ...rows),
   );
@@ -81,9 +82,9 @@ export function customerCharts(c: CustomerCharts, options: { horizonMonths: numb
   return el(
     'div',
     { testid: 'customer-charts' },
-    el('h3', { text: 'How concentrated the predicted value is' }),
+    el('h3', { text: say('charts.concentration') }),
     concentrationChart({ title: `Cumulative share of predicted value (${horizon}), most valuable customers first`, valueName: 'predicted value', points: c.valueCurve, mark: options.topShare }),
-    el('h3', { text: 'Who is still buying' }),
+    el('h3', { text: say('charts.stillBuying') }),
     heatmap({
       title: 'Chance of still being a customer (P(alive)), by repeat purchases and days since the last order',
       rowTitle: 'repeat purchases',
@@ -91,7 +92,7 @@ export function customerCharts(c: CustomerCharts, options: { horizonMonths: numb
       valueName: 'P(alive)',
       ...c.pAlive,
     }),
-    el('h3', { text: 'Predicted value per customer' }),
+    el('h3', { text: say('charts.perCustomer') }),
     histogram({ title: `Customers by predicted value, ${horizon}`, valueName: `predicted value, ${horizon}`, bins: c.predictedValueBins }),
   );
 }
@@ -99,12 +100,12 @@ export function customerCharts(c: CustomerCharts, options: { horizonMonths: numb
 export function renderResults(box: HTMLElement, s: AnalysisSummary, actions: ResultActions): void {
   const segmentsWithCustomers = s.segments.filter((g) => g.customers > 0);
   box.replaceChildren(
-    el('h2', { text: 'Results' }),
-    el('p', { testid: 'summary', text: `${formatCount(s.customers)} customers, ${formatCount(s.orders)} orders, as of ${s.asOf}.` }),
+    el('h2', { text: say('results.title') }),
+    el('p', { testid: 'summary', text: say('results.summary', { customers: formatCount(s.customers), orders: formatCount(s.orders), asOf: s.asOf }) }),
     headline(s),
-    section('Can you trust it?', 'trust-section', trust(s.model, s.holdout)),
+    section(say('results.trust'), 'trust-section', trust(s.model, s.holdout)),
     section(
-      'Segments',
+      say('results.segments'),
       'segments-section',
       barChart({
         title: `Total value by segment: past value (earned) + predicted value (next ${s.horizonMonths} months)`,
@@ -125,12 +126,12 @@ export function renderResults(box: HTMLElement, s: AnalysisSummary, actions: Res
       }),
       el('div', { className: 'cards', testid: 'segments' }, ...s.segments.map((g) => segmentCard(g, s))),
     ),
-    section('Your customers in pictures', 'charts-section', customerCharts(s.charts, { horizonMonths: s.horizonMonths, topShare: s.topShare.customerShare })),
-    section('Lifecycle stages', 'stages-section', stageTable(s.stages, s.horizonMonths)),
+    section(say('results.pictures'), 'charts-section', customerCharts(s.charts, { horizonMonths: s.horizonMonths, topShare: s.topShare.customerShare })),
+    section(say('results.stages'), 'stages-section', stageTable(s.stages, s.horizonMonths)),
   );
-  box.appendChild(section('Contact first', 'contact-section', contactList(s.contactFirst, s)));
-  box.appendChild(section('Write a segment to a sheet', 'export-section', segmentExports(segmentsWithCustomers, actions.exportSegment)));
-  box.appendChild(section('What if', 'whatif-section', whatIfPanel(s.whatIf)));
+  box.appendChild(section(say('results.contact'), 'contact-section', contactList(s.contactFirst, s)));
+  box.appendChild(section(say('results.export'), 'export-section', segmentExports(segmentsWithCustomers, actions.exportSegment)));
+  box.appendChild(section(say('results.whatIf'), 'whatif-section', whatIfPanel(s.whatIf)));
   if (s.warnings.length > 0) box.appendChild(el('ul', { className: 'warnings', testid: 'warnings' }, ...s.warnings.map((w) => el('li', { text: w }))));
   const written = s.sheets.map((name) => `"${name}"`).join(' and ');
   const column = s.segmentColumn ? ` A Segment column was written in column ${s.segmentColumn} of your sheet.` : '';

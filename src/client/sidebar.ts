@@ -233,6 +233,9 @@ async function withProgress<T>(invoke: (run: Runner) => void, onProgress: (p: Pr
   return reply;
 }
 
+/** Draws the last analysis's results again (in another language); null before the first. */
+let drawResults: (() => void) | null = null;
+
 async function analyze(): Promise<void> {
   let request: AnalysisRequest;
   try {
@@ -257,8 +260,10 @@ async function analyze(): Promise<void> {
   }
   try {
     const box = $('results');
+    const summary = reply.value;
     // The export analyzes again with the same request: the server keeps no state between calls.
-    renderResults(box, reply.value, { exportSegment: (segment, onProgress) => withProgress<SegmentExport>((run) => run.exportSegment(request, segment), onProgress) });
+    drawResults = () => renderResults(box, summary, { exportSegment: (segment, onProgress) => withProgress<SegmentExport>((run) => run.exportSegment(request, segment), onProgress) });
+    drawResults();
     show(box, true);
     box.scrollIntoView?.({ behavior: 'smooth', block: 'start' });
   } catch (e) {
@@ -272,6 +277,7 @@ languageSwitch($('language') as HTMLSelectElement);
 // The switch redraws the sidebar's own texts and keeps the columns the user chose. Before the sheet is read there are
 // no columns yet: load() draws them in the language of the moment.
 onLanguageChange(() => {
+  if (drawResults && !$('results').hidden) drawResults();
   if (!info) return;
   const shape = ($('shape') as HTMLSelectElement).value as DataShape;
   sheetTexts(info);

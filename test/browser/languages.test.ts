@@ -8,7 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Language } from '../../src/core/i18n';
 import type { SheetInfo } from '../../src/server/contract';
 import { ARTIFACTS, cannedSidebar, launch, type Watched } from './client';
-import { SHEET_INFO } from './summary';
+import { SHEET_INFO, SUMMARY } from './summary';
 
 let browser: Browser;
 
@@ -137,6 +137,24 @@ describe('the sidebar in each language', () => {
     await page.getByTestId('language').selectOption('en');
     expect(await text(page, 'label[for="col-cost"]')).toBe('Cost (optional)');
     expect(await page.evaluate(() => document.documentElement.dir)).toBe('ltr');
+    expect(errors).toEqual([]);
+    await page.close();
+  });
+
+  it("the results' headings follow the language, and the switch redraws them", async () => {
+    const replies = { getLanguage: 'fa', getSheetInfo: { ok: true, value: PERSIAN_SHEET }, getAnalysisProgress: null, analyzeSheet: { ok: true, value: SUMMARY } };
+    const { page, errors } = await cannedSidebar(browser, { replies });
+    await page.waitForFunction(() => document.documentElement.lang === 'fa');
+    await page.getByTestId('analyze').click();
+    await page.getByTestId('headline').waitFor();
+    const headings = (): Promise<string[]> => page.locator('#results h2').allTextContents();
+    expect(await headings()).toEqual(['نتایج', 'چقدر می‌شود به آن اعتماد کرد؟', 'بخش‌های مشتریان', 'مشتریان شما در چند تصویر', 'مراحل چرخه عمر مشتری', 'اول با این‌ها تماس بگیرید', 'نوشتن یک بخش در برگه', 'اگر…']);
+    expect(await page.getByTestId('stages').locator('th').allTextContents()).toEqual(['مرحله', 'مشتریان', 'پیش‌بینی، \u206812\u2069 ماه']);
+    expect(await overflowing(page)).toEqual([]);
+    await page.screenshot({ path: path.join(ARTIFACTS, 'sidebar-fa-results.png'), fullPage: true });
+    await page.getByTestId('language').selectOption('tl');
+    expect((await headings()).slice(0, 3)).toEqual(['Resulta', 'Mapagkakatiwalaan ba ito?', 'Mga segment']);
+    expect(await page.getByTestId('summary').textContent()).toMatch(/ na customer, .* na order, hanggang 2026-06-30\.$/);
     expect(errors).toEqual([]);
     await page.close();
   });
