@@ -5,6 +5,7 @@
 
 import type { ConcentrationPoint, HeatmapGrid, HistogramBin } from '../core/charts';
 import type { SheetFacts } from '../core/columns';
+import type { GroupVerdict, Verdict } from '../core/verdict';
 import type { PurchaseModelName } from '../core/models/registry';
 import type { WhatIfBasis } from '../core/whatif';
 
@@ -144,23 +145,12 @@ export interface ModelSummary {
   parameters: { name: string; value: number }[];
 }
 
-export type HoldoutVerdict = 'within' | 'above' | 'below';
-
-/** One line of the holdout check: predicted and actual repeat purchases per customer in the held-out months. */
-export interface HoldoutLine {
-  /** "0", "1", …, "7+" repeat purchases before the holdout, or "All". */
-  label: string;
-  customers: number;
-  /** Mean predicted repeat purchases per customer in the holdout period. */
-  predicted: number;
-  /** Mean actual repeat purchases per customer in the holdout period. */
-  actual: number;
-  /** The expected range of the actual mean under the model (95%); null when the group is too small to judge. */
-  low: number | null;
-  high: number | null;
-  /** 'above': actual above the range (the model under-predicts); null when too small to judge. */
-  verdict: HoldoutVerdict | null;
-}
+/**
+ * One line of the holdout check as core/verdict.ts judges it: the label ("0", …, "7+" repeat purchases before the
+ * holdout, or "All"), customers, mean predicted and actual purchases, the 95% expected range and the verdict.
+ */
+export type HoldoutLine = GroupVerdict;
+export type HoldoutVerdict = Verdict;
 
 /** The holdout check as a verdict that accounts for sampling noise (core/verdict.ts). */
 export interface HoldoutSummary {
