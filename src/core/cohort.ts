@@ -13,6 +13,10 @@ import { groupByCustomer } from './grouping';
 import { indexCustomers, type CustomerId, type CustomerIndex } from './ids';
 import { formatNumber } from './words';
 
+/** The calendars whose months, quarters and years a cohort can follow (weeks start on Monday, or Saturday in the Persian one). */
+export const CALENDARS = ['gregorian', 'persian'] as const;
+export type CalendarName = (typeof CALENDARS)[number];
+
 export interface CohortRow {
   label: string;
   size: number;

@@ -3,13 +3,28 @@
  * the 0-based row of the offending value when it has one; the server adds the argument's name and the function's,
  * and points at the cell ("amounts row 4 (cell C5)"), so no check is made twice. Any other error reaching a cell is
  * a fault of the add-in and is reported as such, without JavaScript's wording.
+ *
+ * What went wrong is kept as a Said (i18n/errors.ts), put in words in the user's language where it reaches them;
+ * `message` is the English words, for logs and for code that only passes a message on.
  */
+import { render, type Said } from './i18n/errors';
+import type { Language } from './i18n/language';
+
 export class DataError extends Error {
+  readonly said: Said | null;
+
   constructor(
-    message: string,
+    message: Said | string,
     readonly argument?: string,
     readonly row?: number,
   ) {
-    super(message);
+    super(typeof message === 'string' ? message : render('en', message));
+    // A string is a message not yet in the catalogue: shown as it is in every language until it is moved there.
+    this.said = typeof message === 'string' ? null : message;
+  }
+
+  /** The message in a language. */
+  text(language: Language): string {
+    return this.said ? render(language, this.said) : this.message;
   }
 }

@@ -4,6 +4,7 @@
  */
 import { isoFromDay, SHEETS_SERIAL_OFFSET } from '../core/dates';
 import { DataError } from '../core/errors';
+import { partsOf, render, replaceParts, said, type Said } from '../core/i18n/errors';
 import {
   amountFromText,
   dayFromText,
@@ -18,6 +19,7 @@ import {
 import type { CustomerId } from '../core/ids';
 import { count } from '../core/words';
 import { dateOfDay, dayOfDate } from './calendar';
+import { userLanguage } from './language';
 import { callArguments, cellOfRow } from './locate';
 
 export type Cell = string | number | boolean | Date | null | undefined;
@@ -402,10 +404,17 @@ export function runCustomFunction<T>(functionName: string, parameters: Parameter
   try {
     return body();
   } catch (e) {
-    if (e instanceof DataError) throw new Error(`${functionName}: ${withCellAddress(e, functionName, parameters)}`);
+    if (e instanceof DataError) {
+      throw new Error(messageText(said('cell.failed', { function: functionName, message: withCellAddress(e, functionName, parameters) })));
+    }
     if (typeof console !== 'undefined') console.error(`${functionName} failed`, e);
-    throw new Error(`${functionName}: the add-in failed on these data (a fault of the add-in, not of your data). Please report it, with the data if you can.`);
+    throw new Error(messageText(said('cell.fault', { function: functionName })));
   }
+}
+
+/** A cell's error in the user's language (asked only when there is an error to say). */
+function messageText(message: Said): string {
+  return render(userLanguage(), message);
 }
 
 /**
@@ -425,18 +434,26 @@ export function forArgument<T>(argument: string, work: () => T, sourceRows: Int3
 }
 
 /** "churn_rate row 4 is 0" becomes "churn_rate row 4 (cell E5) is 0" when the formula shows where row 4 is. */
-function withCellAddress(error: DataError, functionName: string, parameters: ParameterNames): string {
+function withCellAddress(error: DataError, functionName: string, parameters: ParameterNames): Said | string {
   const { argument, row } = error;
-  if (argument === undefined || row === undefined) return error.message;
+  const message = error.said ?? error.message;
+  if (argument === undefined || row === undefined) return message;
   const index = parameters.findIndex((p) => (typeof p === 'string' ? p === argument : p.includes(argument)));
   const formula = index < 0 ? null : callingFormula();
   const args = formula ? callArguments(formula, functionName) : null;
   const cell = args && args[index] !== undefined ? cellOfRow(args[index], row) : null;
   const label = `${argument} row ${row + 1}`;
-  const at = cell ? `${label} (cell ${cell})` : label;
-  if (error.message.includes(label)) return error.message.replace(label, at);
+  const at = cell ? said('where.cell', { name: argument, row: row + 1, cell }) : said('where.row', { name: argument, row: row + 1 });
+  if (typeof message === 'string') {
+    // A message not yet in the catalogue (English only).
+    if (message.includes(label)) return message.replace(label, render('en', at));
+    return message.includes(argument) ? message : `${render('en', at)}: ${message}`;
+  }
+  const isThisRow = (part: Said): boolean => part.key === 'where.row' && part.params.name === argument && part.params.row === row + 1;
+  if ([...partsOf(message)].some(isThisRow)) return replaceParts(message, (part) => (isThisRow(part) ? at : null));
   // A message of the core names the value, not the argument: say whose row it is.
-  return error.message.includes(argument) ? error.message : `${at}: ${error.message}`;
+  const namesArgument = [...partsOf(message)].some((part) => Object.values(part.params).includes(argument));
+  return namesArgument ? message : said('cell.atRow', { at, message });
 }
 
 function callingFormula(): string | null {

@@ -4,7 +4,9 @@
  */
 
 import type { ConcentrationPoint, HeatmapGrid, HistogramBin } from '../core/charts';
+import type { CalendarName } from '../core/cohort';
 import type { SheetFacts } from '../core/columns';
+import type { Language } from '../core/i18n/language';
 import type { GroupVerdict, Verdict } from '../core/verdict';
 import type { PurchaseModelName } from '../core/models/registry';
 import type { WhatIfBasis } from '../core/whatif';
@@ -93,6 +95,10 @@ export interface AnalysisRequest {
   model?: PurchaseModelName;
   /** Customers shape only: also write a Segment column beside the data. */
   addSegmentColumn?: boolean;
+  /** The language the sidebar shows, for what the analysis writes (sheets, sentences); left out, the user's. */
+  language?: Language;
+  /** Months and cohorts in the Gregorian (default) or the Persian calendar (COHORT_RETENTION's `calendar`). */
+  calendar?: CalendarName;
 }
 
 /**

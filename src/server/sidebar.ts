@@ -4,11 +4,10 @@
  */
 import { analyze, historiesFromOrders, type Analysis, type CustomerHistories } from '../core/analysis';
 import { pAliveGrid, valueBins } from '../core/charts';
-import { cohortRetention } from '../core/cohort';
 import { guessColumns, summaryTableAdvice, EARLIEST_PLAUSIBLE_DAY } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
 import { DataError } from '../core/errors';
-import { chooseLanguage, type Language } from '../core/i18n/language';
+import type { Language } from '../core/i18n/language';
 import { menuText } from '../core/i18n/menu';
 import type { CustomerId } from '../core/ids';
 import { gammagamma } from '../core/models/gammagamma';
@@ -42,8 +41,9 @@ import {
   RESULT_SHEET_KEYS,
   SEGMENTS_SHEET,
   segmentSheetName,
-  type Cohorts,
 } from './report';
+import { cohortsUpTo } from './cohorts';
+import { userLanguage } from './language';
 import { findSegmentColumn, writeSegmentColumn } from './segmentColumn';
 import { cellsInUse, NEW_SHEET_CELLS, ownSheetKey, SPREADSHEET_CELL_LIMIT, type Placed } from './sheets';
 
@@ -65,11 +65,6 @@ export function onOpen(e?: { authMode?: unknown }): void {
     .addItem(menuText(language, 'menu.analyze'), 'showSidebar')
     .addItem(menuText(language, 'menu.template'), 'insertTemplate')
     .addToUi();
-}
-
-/** The user's language: their own locale (Session), then the spreadsheet's, else English. */
-function userLanguage(): Language {
-  return chooseLanguage(Session.getActiveUserLocale(), SpreadsheetApp.getActiveSpreadsheet().getSpreadsheetLocale());
 }
 
 /**
@@ -208,27 +203,6 @@ function runAnalysis(request: AnalysisRequest): AnalysisSummary {
   }
   const sheets = [valueSheet.sheet.getName(), segmentsSheet.sheet.getName()];
   return summarize(analysis, request, asOfDay, orders, sheets, segmentColumn, [...warnings, ...kept]);
-}
-
-/**
- * The Segments sheet's cohort triangle: monthly up to 4 years of months, quarterly beyond, of the orders up to the
- * as-of date; none when even that table would be too wide to read.
- */
-function cohortsUpTo(log: { ids: CustomerId[]; days: number[]; amounts: number[] }, asOfDay: number): Cohorts | null {
-  // Purchases only (a row of 0 or more; a return is not one, as in summary.ts): without amounts the table counts
-  // customers buying, with them it would be revenue.
-  const keep = log.days.map((d, i) => d <= asOfDay && log.amounts[i] >= 0);
-  const ids = log.ids.filter((_, i) => keep[i]);
-  const days = log.days.filter((_, i) => keep[i]);
-  for (const period of ['month', 'quarter'] as const) {
-    try {
-      const table = cohortRetention(ids, days, period, undefined, { columns: 50, cells: 50 * 50 });
-      return table.rows.length > 0 ? { table, period } : null;
-    } catch (e) {
-      if (!(e instanceof DataError)) throw e;
-    }
-  }
-  return null;
 }
 
 function activeSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {

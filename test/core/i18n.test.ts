@@ -2,17 +2,22 @@ import { describe, expect, it } from 'vitest';
 import { FakeSpreadsheet } from '../harness/sheets';
 import { createHarness } from '../harness/gas';
 import { LANGUAGES, MENU, SIDEBAR, chooseLanguage, languageOfLocale, menuText, placeholdersOf, t } from '../../src/core/i18n';
+import { ERRORS, render, said } from '../../src/core/i18n/errors';
 
 describe('catalogues', () => {
-  // Each catalogue against English: the same keys, and the same placeholders (in any order, as word order differs).
-  for (const [name, catalogues] of [['menu', MENU], ['sidebar', SIDEBAR]] as const) {
+  // Each catalogue against English: the same keys, and the same placeholders (in any order, as word order differs;
+  // a counting message's forms together, as a language may write "one row" without the number).
+  const SECTIONS = [['menu', MENU], ['sidebar', SIDEBAR], ['errors', ERRORS]] as const;
+  const placeholderSet = (message: string): string[] => [...new Set(placeholdersOf(message))].sort();
+  for (const [name, catalogues] of SECTIONS) {
     for (const language of LANGUAGES) {
       it(`${name}: ${language} has English's keys, no others, and each message's placeholders`, () => {
         const english: Record<string, string> = catalogues.en;
         const other: Record<string, string> = catalogues[language];
         expect(Object.keys(other).sort()).toEqual(Object.keys(english).sort());
         for (const key of Object.keys(english)) {
-          expect({ key, placeholders: placeholdersOf(other[key]).sort() }).toEqual({ key, placeholders: placeholdersOf(english[key]).sort() });
+          expect({ key, placeholders: placeholderSet(other[key]) }).toEqual({ key, placeholders: placeholderSet(english[key]) });
+          expect({ key, counting: other[key].includes(' | ') && !english[key].includes(' | ') }).toEqual({ key, counting: false });
           expect(other[key].trim(), key).not.toBe('');
         }
       });
@@ -31,6 +36,27 @@ describe('catalogues', () => {
     expect(same('fa')).toEqual([]);
     expect(same('ar')).toEqual([]);
     expect(same('tl')).toEqual(['sheet.data', 'role.customerId', 'role.margin', 'options.margin', 'options.top20']);
+  });
+});
+
+describe('said and render', () => {
+  it('puts a message in words in each language, nested messages in the same language, numbers grouped', () => {
+    const at = said('where.row', { name: 'amounts', row: 1234 });
+    expect(render('en', said('cell.atRow', { at, message: 'x' }))).toBe('amounts row 1,234: x');
+    expect(render('fa', at)).toBe('ردیف \u20681,234\u2069 از \u2068amounts\u2069');
+    // the nested message is Persian already: not isolated as a foreign value
+    expect(render('fa', said('cell.atRow', { at, message: 'x' }))).toBe('ردیف \u20681,234\u2069 از \u2068amounts\u2069: \u2068x\u2069');
+  });
+
+  it('chooses a counting form by n', () => {
+    expect(render('en', said('count.row', { n: 1 }))).toBe('1 row');
+    expect(render('en', said('count.row', { n: 2 }))).toBe('2 rows');
+    expect(render('ar', said('count.row', { n: 1 }))).toBe('صف واحد');
+  });
+
+  it('a message is plain data (it crosses google.script.run)', () => {
+    const message = said('cell.atRow', { at: said('where.row', { name: 'a', row: 2 }), message: 'x' });
+    expect(JSON.parse(JSON.stringify(message))).toEqual(message);
   });
 });
 

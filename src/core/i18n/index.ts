@@ -1,44 +1,26 @@
 /**
- * The add-in's words in the user's language: `t(language, key, params)` for the sidebar, `menuText` (menu.ts) for the menu.
- * A message's `{name}` placeholders are the parameters t() requires, read from the English catalogue's literal types,
- * so a missing or misspelt parameter fails the typecheck.
+ * The add-in's words in the user's language. One catalogue per language (en/, fa/, ar/, tl/), each in sections with
+ * the same keys: `menu` (menu.ts), `sidebar` (t(), here), `errors` (said(), errors.ts). English is the reference:
+ * its literal types give every key and placeholder; test/core/i18n.test.ts checks the other languages against it.
  */
-import * as ar from './ar';
-import * as en from './en';
-import type { SidebarKey, SidebarMessages } from './en';
-import * as fa from './fa';
-import { isRightToLeft, type Language } from './language';
-import * as tl from './tl';
+import { sidebar as ar } from './ar/sidebar';
+import { sidebar as en, type SidebarKey, type SidebarMessages } from './en/sidebar';
+import { sidebar as fa } from './fa/sidebar';
+import { fill, type ParamsOf } from './format';
+import type { Language } from './language';
+import { sidebar as tl } from './tl/sidebar';
 
 export type { Language } from './language';
 export { LANGUAGES, LANGUAGE_NAMES, chooseLanguage, isLanguage, isRightToLeft, languageOfLocale } from './language';
-export type { MenuKey, SidebarKey } from './en';
+export type { MenuKey } from './en/menu';
+export type { SidebarKey } from './en/sidebar';
 export { MENU, menuText } from './menu';
+export { placeholdersOf, type Placeholders } from './format';
 
-export const SIDEBAR: Record<Language, SidebarMessages> = { en: en.sidebar, fa: fa.sidebar, ar: ar.sidebar, tl: tl.sidebar };
+export const SIDEBAR: Record<Language, SidebarMessages> = { en, fa, ar, tl };
 
-/** The placeholder names of a message: 'Choose the {columns} column.' gives 'columns'. */
-export type Placeholders<S extends string> = S extends `${string}{${infer Name}}${infer Rest}` ? Name | Placeholders<Rest> : never;
-
-export type MessageParams<K extends SidebarKey> = [Placeholders<(typeof en.sidebar)[K]>] extends [never] ? [] : [Record<Placeholders<(typeof en.sidebar)[K]>, string | number>];
-
-// First strong isolate … pop directional isolate: in a right-to-left sentence, a number, an id or a sheet name keeps
-// its own direction ("-12.5%", "C-001" left to right; a Persian header right to left, as its first letter says)
-// instead of being reordered by the Arabic or Persian around it. Digits alone have no strong letter: left to right.
-const FSI = '\u2068';
-const PDI = '\u2069';
-
-/** The placeholder names of a message, in order of appearance (the catalogue test compares them across languages). */
-export function placeholdersOf(message: string): string[] {
-  return [...message.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
-}
+export type MessageParams<K extends SidebarKey> = ParamsOf<(typeof en)[K], string | number>;
 
 export function t<K extends SidebarKey>(language: Language, key: K, ...params: MessageParams<K>): string {
-  const message = SIDEBAR[language][key];
-  const values: Partial<Record<string, string | number>> = params[0] ?? {};
-  return message.replace(/\{(\w+)\}/g, (whole, name: string) => {
-    const value = values[name];
-    if (value === undefined) return whole;
-    return isRightToLeft(language) ? `${FSI}${String(value)}${PDI}` : String(value);
-  });
+  return fill(language, SIDEBAR[language][key], params[0] ?? {});
 }

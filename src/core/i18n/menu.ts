@@ -1,12 +1,12 @@
 /**
- * The menu's words, apart from the sidebar's: Code.js loads on every cell call, so the server imports only this
- * module and the named `menu` sections (esbuild leaves the sidebar sections out of Code.js).
+ * The menu's words, apart from the sidebar's: Code.js loads on every cell call, so the server imports only the
+ * sections it uses (esbuild leaves the sidebar section out of Code.js).
  */
-import { menu as ar } from './ar';
-import { menu as en, type MenuKey, type MenuMessages } from './en';
-import { menu as fa } from './fa';
+import { menu as ar } from './ar/menu';
+import { menu as en, type MenuKey, type MenuMessages } from './en/menu';
+import { menu as fa } from './fa/menu';
 import type { Language } from './language';
-import { menu as tl } from './tl';
+import { menu as tl } from './tl/menu';
 
 export const MENU: Record<Language, MenuMessages> = { en, fa, ar, tl };
 

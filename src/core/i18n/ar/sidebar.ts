@@ -1,11 +1,5 @@
 // Arabic, for a shop owner in the Gulf or the Levant: the terms Arab e-commerce uses (القيمة الدائمة للعميل, معدل التسرب).
-import type { MenuMessages, SidebarMessages } from './en';
-
-export const menu: MenuMessages = {
-  'menu.analyze': 'تحليل العملاء',
-  'menu.template': 'إدراج قالب',
-  'menu.title': 'قيمة العميل',
-};
+import type { SidebarMessages } from '../en/sidebar';
 
 export const sidebar: SidebarMessages = {
   'language': 'اللغة',

@@ -1,16 +1,3 @@
-/**
- * English: the reference catalogue. Its literal types give every key and, through `{name}` placeholders, the
- * parameters t() requires; fa.ts, ar.ts and tl.ts must have exactly these keys and placeholders (test/core/i18n.test.ts).
- * Kept as two sections because Code.js loads on every cell call: the server bundles only `menu`.
- */
-
-/** The add-on menu and the sidebar's title (src/server/sidebar.ts). */
-export const menu = {
-  'menu.analyze': 'Analyze customers',
-  'menu.template': 'Insert template',
-  'menu.title': 'Customer Value',
-} as const;
-
 /** The sidebar's own words (src/client). */
 export const sidebar = {
   'language': 'Language',
@@ -81,7 +68,5 @@ export const sidebar = {
   'error.summaryFailed': 'The analysis finished and its sheets were written, but the sidebar could not show the summary ({message}).',
 } as const;
 
-export type MenuKey = keyof typeof menu;
 export type SidebarKey = keyof typeof sidebar;
-export type MenuMessages = Record<MenuKey, string>;
 export type SidebarMessages = Record<SidebarKey, string>;

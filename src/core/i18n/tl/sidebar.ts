@@ -1,12 +1,5 @@
 // Filipino as Filipino business people write it: Tagalog sentences, with the English words they use at work
-// (customer, order, margin, CLV, churn) kept where translating them would read stranger than the English.
-import type { MenuMessages, SidebarMessages } from './en';
-
-export const menu: MenuMessages = {
-  'menu.analyze': 'Suriin ang mga customer',
-  'menu.template': 'Maglagay ng template',
-  'menu.title': 'Customer Value',
-};
+import type { SidebarMessages } from '../en/sidebar';
 
 export const sidebar: SidebarMessages = {
   'language': 'Wika',

@@ -1,0 +1,22 @@
+/**
+ * Errors and warnings (errors.ts): what a check found, said to a shop owner with what to do about it. Keys are
+ * grouped by where the check is: `cell.` the boundary of every cell function, `value.` one value of an argument.
+ */
+export const errors = {
+  'cell.failed': '{function}: {message}',
+  'cell.fault': '{function}: the add-in failed on these data (a fault of the add-in, not of your data). Please report it, with the data if you can.',
+  'cell.atRow': '{at}: {message}',
+  'where.row': '{name} row {row}',
+  'where.cell': '{name} row {row} (cell {cell})',
+  'value.error': 'the error {error}',
+  'value.text': '"{text}"',
+  'value.date': 'a date ({date})',
+  'value.invalidDate': 'an invalid date',
+  'value.notFinite': 'not a finite number',
+  'count.row': '{n} row | {n} rows',
+  'count.cell': '{n} cell | {n} cells',
+  'count.column': '{n} column | {n} columns',
+} as const;
+
+export type ErrorKey = keyof typeof errors;
+export type ErrorMessages = Record<ErrorKey, string>;

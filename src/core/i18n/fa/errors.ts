@@ -1,0 +1,18 @@
+// Persian: errors said to an Iranian shop owner, with what to do about them.
+import type { ErrorMessages } from '../en/errors';
+
+export const errors: ErrorMessages = {
+  'cell.failed': '{function}: {message}',
+  'cell.fault': '{function}: افزونه روی این داده‌ها با خطا روبه‌رو شد (ایراد از افزونه است، نه از داده‌های شما). لطفاً آن را گزارش کنید، اگر می‌شود همراه با داده‌ها.',
+  'cell.atRow': '{at}: {message}',
+  'where.row': 'ردیف {row} از {name}',
+  'where.cell': 'ردیف {row} از {name} (خانهٔ {cell})',
+  'value.error': 'خطای {error}',
+  'value.text': '«{text}»',
+  'value.date': 'تاریخ {date}',
+  'value.invalidDate': 'یک تاریخ نامعتبر',
+  'value.notFinite': 'عددی نامتناهی',
+  'count.row': '{n} ردیف',
+  'count.cell': '{n} خانه',
+  'count.column': '{n} ستون',
+};

@@ -1,0 +1,18 @@
+// Tagalog/Filipino: errors said the way Filipino business people write them, English terms kept where they use them.
+import type { ErrorMessages } from '../en/errors';
+
+export const errors: ErrorMessages = {
+  'cell.failed': '{function}: {message}',
+  'cell.fault': '{function}: nagka-problema ang add-in sa data na ito (mali ng add-in, hindi ng data mo). Paki-report ito, kasama ang data kung maaari.',
+  'cell.atRow': '{at}: {message}',
+  'where.row': '{name} row {row}',
+  'where.cell': '{name} row {row} (cell {cell})',
+  'value.error': 'ang error na {error}',
+  'value.text': '"{text}"',
+  'value.date': 'isang petsa ({date})',
+  'value.invalidDate': 'isang hindi wastong petsa',
+  'value.notFinite': 'hindi isang may-hangganang numero',
+  'count.row': '{n} row',
+  'count.cell': '{n} cell',
+  'count.column': '{n} column',
+};
