@@ -2,7 +2,16 @@
  * Errors and warnings (errors.ts): what a check found, said to a shop owner with what to do about it. Keys are
  * grouped by where the check is: `cell.` the boundary of every cell function, `value.` one value of an argument.
  */
+import { errorsServer } from './errors-server';
+import { errorsCore } from './errors-core';
+import { errorsSidebar } from './errors-sidebar';
+import { errorsSql } from './errors-sql';
+
 export const errors = {
+  ...errorsServer,
+  ...errorsCore,
+  ...errorsSidebar,
+  ...errorsSql,
   'cell.failed': '{function}: {message}',
   'cell.fault': '{function}: the add-in failed on these data (a fault of the add-in, not of your data). Please report it, with the data if you can.',
   'cell.atRow': '{at}: {message}',

@@ -1,7 +1,15 @@
 // Persian: errors said to an Iranian shop owner, with what to do about them.
 import type { ErrorMessages } from '../en/errors';
+import { errorsServer } from './errors-server';
+import { errorsCore } from './errors-core';
+import { errorsSidebar } from './errors-sidebar';
+import { errorsSql } from './errors-sql';
 
 export const errors: ErrorMessages = {
+  ...errorsServer,
+  ...errorsCore,
+  ...errorsSidebar,
+  ...errorsSql,
   'cell.failed': '{function}: {message}',
   'cell.fault': '{function}: افزونه روی این داده‌ها با خطا روبه‌رو شد (ایراد از افزونه است، نه از داده‌های شما). لطفاً آن را گزارش کنید، اگر می‌شود همراه با داده‌ها.',
   'cell.atRow': '{at}: {message}',

@@ -1,7 +1,15 @@
 // Tagalog/Filipino: errors said the way Filipino business people write them, English terms kept where they use them.
 import type { ErrorMessages } from '../en/errors';
+import { errorsServer } from './errors-server';
+import { errorsCore } from './errors-core';
+import { errorsSidebar } from './errors-sidebar';
+import { errorsSql } from './errors-sql';
 
 export const errors: ErrorMessages = {
+  ...errorsServer,
+  ...errorsCore,
+  ...errorsSidebar,
+  ...errorsSql,
   'cell.failed': '{function}: {message}',
   'cell.fault': '{function}: nagka-problema ang add-in sa data na ito (mali ng add-in, hindi ng data mo). Paki-report ito, kasama ang data kung maaari.',
   'cell.atRow': '{at}: {message}',

@@ -1,0 +1,4 @@
+import type { ErrorsSidebarMessages } from '../en/errors-sidebar';
+
+export const errorsSidebar: ErrorsSidebarMessages = {
+};

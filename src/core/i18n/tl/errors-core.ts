@@ -1,0 +1,4 @@
+import type { ErrorsCoreMessages } from '../en/errors-core';
+
+export const errorsCore: ErrorsCoreMessages = {
+};

@@ -1,0 +1,4 @@
+import type { ErrorsServerMessages } from '../en/errors-server';
+
+export const errorsServer: ErrorsServerMessages = {
+};

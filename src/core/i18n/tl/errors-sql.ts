@@ -1,0 +1,4 @@
+import type { ErrorsSqlMessages } from '../en/errors-sql';
+
+export const errorsSql: ErrorsSqlMessages = {
+};
