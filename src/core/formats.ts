@@ -131,7 +131,8 @@ const SPACES = /[\s\u00a0\u2007\u202f']/gu;
 
 /**
  * Persian (۰-۹) and Arabic-Indic (٠-٩) digits as ASCII, the Arabic decimal mark as ".", its thousands mark dropped, and the
- * Arabic percent sign (٪) as "%": what is read is then the same whatever script the number was typed in.
+ * Arabic percent sign (٪) as "%" after the number, wherever it was written: what is read is then the same whatever script
+ * the number was typed in.
  */
 export function westernDigits(text: string): string {
   return text
@@ -140,7 +141,9 @@ export function westernDigits(text: string): string {
     // ٬ only ever groups thousands (never a decimal mark), so it is dropped rather than made a "," that a column of
     // decimal commas would read as one: "۱۲٬۵۰۰" is 12500 whatever the column.
     .replace(/\u066c/g, '')
-    .replace(/\u066a/g, '%');
+    .replace(/\u066a/g, '%')
+    // Persian and Arabic text often puts the sign first ("٪۵", as it is read right to left): the same 5%.
+    .replace(/^(\s*)%\s*([-+]?[\d.,]+)(\s*)$/, '$1$2%$3');
 }
 
 /** The digits, separators and sign of an amount, once its currency and spaces are gone; null when anything else is left. */

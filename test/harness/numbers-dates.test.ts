@@ -28,6 +28,11 @@ describe('numbers as people write them', () => {
   it('a percent sign in either script is a share only where rates and margins are asked', () => {
     expect(gas.cell('LTV', 30, '٥٪')).toBeCloseTo(600, 9);
     expect(gas.cell('CLV_SIMPLE', 100, 2, 1, '۴۰٪')).toBeCloseTo(80, 9);
+    // The sign written first, as Persian and Arabic text often has it (read right to left), and a Western "%5" alike.
+    expect(gas.cell('LTV', '۳۰', '٪۵')).toBeCloseTo(600, 9);
+    expect(gas.cell('LTV', '٣٠', ' ٪ ٥ ')).toBeCloseTo(600, 9);
+    expect(gas.cell('LTV', 30, '%5')).toBeCloseTo(600, 9);
+    expect(() => gas.cell('LTV', '٪۳۰', 0.05)).toThrow('LTV: margin_per_period is "٪۳۰", a percentage');
     expect(() => gas.cell('LTV', '۳۰٪', 0.05)).toThrow('LTV: margin_per_period is "۳۰٪", a percentage; only rates and margins take a percent sign: give margin_per_period as a plain number');
   });
 
