@@ -1,0 +1,80 @@
+/**
+ * The sheets' words (en/sheets.ts and its translations), apart from the menu's and the sidebar's: the server writes
+ * sheets, the sidebar shows the segments' and stages' names and descriptions, and both read them from here.
+ */
+import { sheets as ar } from './ar/sheets';
+import { sheets as en, type SheetKey, type SheetMessages } from './en/sheets';
+import { sheets as fa } from './fa/sheets';
+import { fill, type ParamsOf } from './format';
+import type { Language } from './language';
+import { sheets as tl } from './tl/sheets';
+import { STAGE_RULES, type Segment, type SegmentCut, type Stage, type StageRules } from '../segment';
+
+export type { SheetKey } from './en/sheets';
+
+export const SHEETS: Record<Language, SheetMessages> = { en, fa, ar, tl };
+
+export type SheetParams<K extends SheetKey> = ParamsOf<(typeof en)[K], string | number>;
+
+/** A sheet text with its placeholders filled (each value isolated in a right-to-left language, as t() does). */
+export function sheetText<K extends SheetKey>(language: Language, key: K, ...params: SheetParams<K>): string {
+  return fill(language, SHEETS[language][key], params[0] ?? {});
+}
+
+/** The key ids of the segments and stages: camelCase forms of core/segment.ts's names. */
+export const SEGMENT_IDS = { Champions: 'champions', Rising: 'rising', 'Past stars': 'pastStars', 'Low value': 'lowValue' } as const satisfies Record<Segment, string>;
+export const STAGE_IDS = { New: 'new', 'One-time buyer': 'oneTime', Regular: 'regular', Lapsing: 'lapsing', Former: 'former' } as const satisfies Record<Stage, string>;
+export type SegmentId = (typeof SEGMENT_IDS)[Segment];
+export type StageId = (typeof STAGE_IDS)[Stage];
+
+export function segmentName(language: Language, segment: Segment): string {
+  return SHEETS[language][`segment.${SEGMENT_IDS[segment]}.name`];
+}
+
+export function stageName(language: Language, stage: Stage): string {
+  return SHEETS[language][`stage.${STAGE_IDS[stage]}.name`];
+}
+
+/** What a segment is, by the rule that puts a customer there (core/segment.ts valueSegment), with the cut named. */
+export function segmentDescriptionIn(language: Language, segment: Segment, cut: SegmentCut): string {
+  const top = SHEETS[language][cut === 'median' ? 'segment.cut.median' : 'segment.cut.top20'];
+  return inWords(language, SHEETS[language][`segment.${SEGMENT_IDS[segment]}.description`], { top });
+}
+
+/** What a stage is, by its rule (core/segment.ts lifecycleStage), with the rule's own numbers. */
+export function stageDescriptionIn(language: Language, stage: Stage, rules: StageRules): string {
+  return inWords(language, SHEETS[language][`stage.${STAGE_IDS[stage]}.description`], {
+    days: localDigits(language, String(rules.inactiveDays)),
+    newDays: localDigits(language, String(Math.floor(rules.inactiveDays * STAGE_RULES.newShareOfWindow))),
+    gaps: localDigits(language, String(STAGE_RULES.overdueGaps)),
+    likely: localDigits(language, `${Math.round(STAGE_RULES.likelyGonePAlive * 100)}%`),
+  });
+}
+
+const HIGH_VALUE: ReadonlySet<Segment> = new Set<Segment>(['Champions', 'Rising', 'Past stars']);
+
+/**
+ * What to do, fitting both labels (the same rule as core/segment.ts adviceFor): the stage decides the action, the
+ * segment whether it is worth a personal touch.
+ */
+export function adviceIn(language: Language, segment: Segment, stage: Stage): string {
+  const m = SHEETS[language];
+  if (stage === 'Regular') return m[`advice.regular.${SEGMENT_IDS[segment]}`];
+  return m[`advice.${STAGE_IDS[stage]}.${HIGH_VALUE.has(segment) ? 'valuable' : 'other'}`];
+}
+
+/**
+ * Western digits as the language writes them in a sentence: Persian (۰–۹) and Arabic-Indic (٠–٩) digits, ٫ for the
+ * decimal point and ٪ for the percent sign, as the catalogues' own fixed numbers are written. Only for words: a
+ * number cell stays a number and Sheets shows it in the spreadsheet's locale.
+ */
+export function localDigits(language: Language, text: string): string {
+  const zero = language === 'fa' ? 0x06f0 : language === 'ar' ? 0x0660 : 0;
+  if (zero === 0) return text;
+  return text.replace(/[0-9.%]/g, (c) => (c === '.' ? '٫' : c === '%' ? '٪' : String.fromCharCode(zero + c.charCodeAt(0) - 48)));
+}
+
+// The values are the language's own words and digits already: nothing to isolate.
+function inWords(language: Language, message: string, values: Record<string, string>): string {
+  return fill(language, message, values, new Set(Object.keys(values)));
+}

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { LANGUAGES } from '../../src/core/i18n';
+import { SEGMENT_IDS, STAGE_IDS, adviceIn, localDigits, segmentDescriptionIn, segmentName, sheetText, stageDescriptionIn, stageName } from '../../src/core/i18n/sheets';
+import { SEGMENTS, STAGES, adviceFor, segmentDescription, stageDescription } from '../../src/core/segment';
+
+describe('the sheets catalogue: segments, stages and advice', () => {
+  it("English says what core/segment.ts says, for both cuts and any window", () => {
+    for (const cut of ['top20', 'median'] as const) for (const s of SEGMENTS) expect(segmentDescriptionIn('en', s, cut)).toBe(segmentDescription(s, cut));
+    for (const inactiveDays of [90, 60, 365]) for (const s of STAGES) expect(stageDescriptionIn('en', s, { inactiveDays })).toBe(stageDescription(s, { inactiveDays }));
+    for (const s of SEGMENTS) for (const st of STAGES) expect(adviceIn('en', s, st)).toBe(adviceFor(s, st));
+    expect(SEGMENTS.map((s) => segmentName('en', s))).toEqual([...SEGMENTS]);
+    expect(STAGES.map((s) => stageName('en', s))).toEqual([...STAGES]);
+  });
+
+  it('every language names each segment and stage differently', () => {
+    for (const language of LANGUAGES) {
+      const names = [...SEGMENTS.map((s) => segmentName(language, s)), ...STAGES.map((s) => stageName(language, s))];
+      expect(new Set(names).size).toBe(names.length);
+    }
+  });
+
+  it("the rules' numbers in the language's digits, no placeholder left", () => {
+    expect(stageDescriptionIn('fa', 'New', { inactiveDays: 90 })).toBe('اولین خرید در ۳۰ روز گذشته.');
+    expect(stageDescriptionIn('ar', 'Lapsing', { inactiveDays: 90 })).toContain('٩٠');
+    expect(stageDescriptionIn('ar', 'Lapsing', { inactiveDays: 90 })).toContain('٥٠٪');
+    expect(stageDescriptionIn('fa', 'Lapsing', { inactiveDays: 90 })).toContain('۱٫۵');
+    expect(segmentDescriptionIn('fa', 'Champions', 'median')).toContain('نیمهٔ بالا');
+    for (const language of LANGUAGES) {
+      for (const s of STAGES) expect(stageDescriptionIn(language, s, { inactiveDays: 90 })).not.toMatch(/[{}\u2068\u2069]/);
+      for (const s of SEGMENTS) expect(segmentDescriptionIn(language, s, 'top20')).not.toMatch(/[{}\u2068\u2069]/);
+    }
+    expect(localDigits('tl', '1.5%')).toBe('1.5%');
+  });
+
+  it('keys by id, typed', () => {
+    expect(sheetText('fa', `segment.${SEGMENT_IDS.Champions}.name`)).toBe('قهرمانان');
+    expect(sheetText('tl', `stage.${STAGE_IDS.Regular}.name`)).toBe('Suki');
+    expect(sheetText('en', 'segment.champions.description', { top: 'top 20%' })).toBe(segmentDescription('Champions', 'top20'));
+  });
+});
