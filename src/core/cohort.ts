@@ -7,18 +7,21 @@
  * customer bought in. Revenue is net: a return lowers the revenue of the period it falls in, from the cohort's first
  * period on (a return before the customer's first purchase in the log belongs to a purchase before the log).
  */
-import { isoFromDay, periodIndex, periodLabel, type CalendarPeriod } from './dates';
+import { PERSIAN_DAYS, isoFromDay, periodIndex, periodLabel, periodStartDay, type CalendarName, type CalendarPeriod } from './dates';
 import { DataError } from './errors';
 import { groupByCustomer } from './grouping';
+import { said } from './i18n/errors';
 import { indexCustomers, type CustomerId, type CustomerIndex } from './ids';
 import { formatNumber } from './words';
 
-/** The calendars whose months, quarters and years a cohort can follow (weeks start on Monday, or Saturday in the Persian one). */
-export const CALENDARS = ['gregorian', 'persian'] as const;
-export type CalendarName = (typeof CALENDARS)[number];
+// The calendars live with the periods they define (dates.ts); cohorts are where callers choose one.
+export { CALENDARS, type CalendarName } from './dates';
 
 export interface CohortRow {
+  /** The period's label in data form (2024-01, 1402-05): dates.ts periodLabel. */
   label: string;
+  /** The day number of the period's first day (the 1st of the month; in the Persian calendar, Farvardin 1 for a year). */
+  start: number;
   size: number;
   /** One value per period since acquisition, up to the last period with data; ends earlier for younger cohorts. */
   values: number[];
@@ -47,12 +50,13 @@ export function cohortRetention(
   period: CalendarPeriod,
   amounts?: ArrayLike<number>,
   limits: CohortLimits = { columns: Infinity, cells: Infinity },
+  calendar: CalendarName = 'gregorian',
 ): CohortTable {
   const { ids: customers, rowCustomer } = indexCustomers(ids);
   const n = rowCustomer.length;
   const isPurchase = (i: number): boolean => amounts === undefined || amounts[i] >= 0;
 
-  const orderPeriod = periodsOf(days, period);
+  const orderPeriod = periodsOf(days, period, calendar);
   const firstPeriod = new Int32Array(customers.length).fill(NO_PERIOD);
   for (let i = 0; i < n; i++) {
     const k = rowCustomer[i];
@@ -111,24 +115,35 @@ export function cohortRetention(
   const rows = cohortStart.map((start, c) => {
     const values: number[] = [];
     for (let at = offset[c]; at < offset[c + 1]; at++) values.push((revenue ? revenue[at] : active[at]) / size[c]);
-    return { label: periodLabel(start, period), size: size[c], values };
+    return { label: periodLabel(start, period, calendar), start: periodStartDay(start, period, calendar), size: size[c], values };
   });
   return { rows, periods: width };
 }
 
 /** The period of each row; days repeat in an order log, so each distinct run is converted once. */
-function periodsOf(days: ArrayLike<number>, period: CalendarPeriod): Int32Array {
+function periodsOf(days: ArrayLike<number>, period: CalendarPeriod, calendar: CalendarName): Int32Array {
   const periods = new Int32Array(days.length);
   let lastDay = NaN;
   let lastPeriod = 0;
   for (let i = 0; i < days.length; i++) {
     if (days[i] !== lastDay) {
       lastDay = days[i];
-      lastPeriod = periodIndex(lastDay, period);
+      if (calendar === 'persian') checkPersianDay(lastDay, i);
+      lastPeriod = periodIndex(lastDay, period, calendar);
     }
     periods[i] = lastPeriod;
   }
   return periods;
+}
+
+/**
+ * A date the Persian calendar's conversion does not reach (a typo such as 9999-01-04, which the Gregorian periods
+ * take and checkSize then names) is refused with its row, not left to fail inside jalaali-js.
+ */
+function checkPersianDay(day: number, row: number): void {
+  if (day >= PERSIAN_DAYS.first && day <= PERSIAN_DAYS.last) return;
+  const range = { date: isoFromDay(day), first: isoFromDay(PERSIAN_DAYS.first), last: isoFromDay(PERSIAN_DAYS.last) };
+  throw new DataError(said('cohort.persianRange', range), undefined, row);
 }
 
 const LONGER: Record<CalendarPeriod, CalendarPeriod | null> = { week: 'month', month: 'quarter', quarter: 'year', year: null };

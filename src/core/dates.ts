@@ -3,7 +3,7 @@
  * so differences are exact day counts whatever the time zone.
  */
 
-import { isValidJalaaliDate, jalaaliMonthLength, toGregorian } from 'jalaali-js';
+import { MAX_JALAALI_YEAR, MIN_JALAALI_YEAR, d2j, g2d, isValidJalaaliDate, j2d, jalaaliMonthLength, toGregorian } from 'jalaali-js';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -43,11 +43,16 @@ export function dayFromIso(text: string): number | null {
 
 export type CalendarPeriod = 'week' | 'month' | 'quarter' | 'year';
 
+/** The calendars whose months, quarters and years periods can follow (weeks start on Monday, or Saturday in the Persian one). */
+export const CALENDARS = ['gregorian', 'persian'] as const;
+export type CalendarName = (typeof CALENDARS)[number];
+
 /** 1970-01-01 was a Thursday; shifting by 3 makes weeks start on Monday (ISO weeks). */
 const MONDAY_SHIFT = 3;
 
 /** Sequential index of the calendar period holding a day: consecutive periods differ by 1. */
-export function periodIndex(dayNumber: number, period: CalendarPeriod): number {
+export function periodIndex(dayNumber: number, period: CalendarPeriod, calendar: CalendarName = 'gregorian'): number {
+  if (calendar === 'persian') return persianPeriodIndex(dayNumber, period);
   if (period === 'week') return Math.floor((dayNumber + MONDAY_SHIFT) / 7);
   const { year, month } = ymdFromDay(dayNumber);
   if (period === 'month') return year * 12 + (month - 1);
@@ -56,15 +61,21 @@ export function periodIndex(dayNumber: number, period: CalendarPeriod): number {
 }
 
 /** First day of the period with the given index. */
-export function periodStartDay(index: number, period: CalendarPeriod): number {
+export function periodStartDay(index: number, period: CalendarPeriod, calendar: CalendarName = 'gregorian'): number {
+  if (calendar === 'persian') return persianPeriodStartDay(index, period);
   if (period === 'week') return index * 7 - MONDAY_SHIFT;
   if (period === 'month') return dayFromYmd(Math.floor(index / 12), (index % 12) + 1, 1);
   if (period === 'quarter') return dayFromYmd(Math.floor(index / 4), (index % 4) * 3 + 1, 1);
   return dayFromYmd(index, 1, 1);
 }
 
-/** A short label people read in a sheet: 2024-01-15 (week of), 2024-01, 2024-Q1, 2024. */
-export function periodLabel(index: number, period: CalendarPeriod): string {
+/**
+ * A short label people read in a sheet: 2024-01-15 (week of), 2024-01, 2024-Q1, 2024; in the Persian calendar the same
+ * forms of its dates (1402-04-31 for the week from Saturday Tir 31, 1402-05 for Mordad 1402, 1402-Q2, 1402), which
+ * sort as text in time order. Named, in a language's words and digits: i18n/calendar.ts.
+ */
+export function periodLabel(index: number, period: CalendarPeriod, calendar: CalendarName = 'gregorian'): string {
+  if (calendar === 'persian') return persianPeriodLabel(index, period);
   if (period === 'week') return isoFromDay(periodStartDay(index, 'week'));
   if (period === 'month') return isoFromDay(periodStartDay(index, 'month')).slice(0, 7);
   if (period === 'quarter') return `${Math.floor(index / 4)}-Q${(index % 4) + 1}`;
@@ -86,4 +97,64 @@ export function dayFromJalali(year: number, month: number, day: number): number 
   if (!isValidJalaaliDate(year, month, day)) return { refused: `${year}-${month}-${day} is not a Persian-calendar date` };
   const g = toGregorian(year, month, day);
   return dayFromYmd(g.gy, g.gm, g.gd);
+}
+
+// The Persian calendar's periods. Every conversion is jalaali-js's, through Julian day numbers (its d2j and j2d): day
+// numbers count from 1970-01-01, so one offset, taken from the library itself, links the two.
+const JULIAN_DAY_OF_EPOCH = g2d(1970, 1, 1);
+
+/** 1970-01-01 was a Thursday; shifting by 5 makes weeks start on Saturday, as in Iran. */
+const SATURDAY_SHIFT = 5;
+
+/**
+ * The days whose Persian periods can be worked out: the years jalaali-js computes exactly (Borkowski's algorithm,
+ * -61 to 3177, Gregorian 560 to 3799), less the first 6 days, so the Saturday that starts a day's week is inside too.
+ */
+export const PERSIAN_DAYS = {
+  first: j2d(MIN_JALAALI_YEAR, 1, 1) - JULIAN_DAY_OF_EPOCH + 6,
+  last: j2d(MAX_JALAALI_YEAR, 12, jalaaliMonthLength(MAX_JALAALI_YEAR, 12)) - JULIAN_DAY_OF_EPOCH,
+} as const;
+
+/** The Persian-calendar date of a day number (PERSIAN_DAYS bounds it; outside them jalaali-js throws a RangeError). */
+export function jalaliFromDay(dayNumber: number): Ymd {
+  const { jy, jm, jd } = d2j(dayNumber + JULIAN_DAY_OF_EPOCH);
+  return { year: jy, month: jm, day: jd };
+}
+
+/** The day number of a Persian-calendar date known to be real (dayFromJalali checks one that may not be). */
+function dayOfJalali(year: number, month: number, day: number): number {
+  return j2d(year, month, day) - JULIAN_DAY_OF_EPOCH;
+}
+
+function persianPeriodIndex(dayNumber: number, period: CalendarPeriod): number {
+  if (period === 'week') return Math.floor((dayNumber + SATURDAY_SHIFT) / 7);
+  const { year, month } = jalaliFromDay(dayNumber);
+  if (period === 'month') return year * 12 + (month - 1);
+  // The Persian quarters are the seasons: Farvardin–Khordad is spring, the first quarter of the year from Nowruz.
+  if (period === 'quarter') return year * 4 + Math.floor((month - 1) / 3);
+  return year;
+}
+
+function persianPeriodStartDay(index: number, period: CalendarPeriod): number {
+  if (period === 'week') return index * 7 - SATURDAY_SHIFT;
+  if (period === 'month') return dayOfJalali(Math.floor(index / 12), mod(index, 12) + 1, 1);
+  if (period === 'quarter') return dayOfJalali(Math.floor(index / 4), mod(index, 4) * 3 + 1, 1);
+  return dayOfJalali(index, 1, 1);
+}
+
+function persianPeriodLabel(index: number, period: CalendarPeriod): string {
+  const { year, month, day } = jalaliFromDay(persianPeriodStartDay(index, period));
+  if (period === 'week') return `${year}-${twoDigits(month)}-${twoDigits(day)}`;
+  if (period === 'month') return `${year}-${twoDigits(month)}`;
+  if (period === 'quarter') return `${year}-Q${Math.ceil(month / 3)}`;
+  return String(year);
+}
+
+/** The remainder with the divisor's sign: a Persian year before 1 (not one an order log holds) still has months 1 to 12. */
+function mod(a: number, b: number): number {
+  return ((a % b) + b) % b;
+}
+
+function twoDigits(n: number): string {
+  return String(n).padStart(2, '0');
 }

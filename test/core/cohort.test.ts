@@ -20,8 +20,8 @@ describe('cohort retention triangle', () => {
     const table = cohortRetention(ids, days, 'month');
     expect(table.periods).toBe(4);
     expect(table.rows).toEqual([
-      { label: '2024-01', size: 2, values: [1, 0.5, 0, 0.5] },
-      { label: '2024-02', size: 1, values: [1, 1, 0] },
+      { label: '2024-01', start: dayFromYmd(2024, 1, 1), size: 2, values: [1, 0.5, 0, 0.5] },
+      { label: '2024-02', start: dayFromYmd(2024, 2, 1), size: 1, values: [1, 1, 0] },
     ]);
   });
 
@@ -32,8 +32,8 @@ describe('cohort retention triangle', () => {
   });
 
   it('groups by ISO week, quarter and year', () => {
-    expect(cohortRetention(ids, days, 'quarter').rows).toEqual([{ label: '2024-Q1', size: 3, values: [1, 1 / 3] }]);
-    expect(cohortRetention(ids, days, 'year').rows).toEqual([{ label: '2024', size: 3, values: [1] }]);
+    expect(cohortRetention(ids, days, 'quarter').rows).toEqual([{ label: '2024-Q1', start: dayFromYmd(2024, 1, 1), size: 3, values: [1, 1 / 3] }]);
+    expect(cohortRetention(ids, days, 'year').rows).toEqual([{ label: '2024', start: dayFromYmd(2024, 1, 1), size: 3, values: [1] }]);
     const weeks = cohortRetention(ids, days, 'week');
     expect(weeks.rows[0].label).toBe('2024-01-01'); // 2024-01-05 is in the week starting Monday 2024-01-01
     expect(weeks.rows.map((r) => r.size)).toEqual([1, 1, 1]);
@@ -53,9 +53,9 @@ describe('cohorts with returns', () => {
     ];
     const args = [log.map((o) => o[0]), log.map((o) => dayFromYmd(o[1], o[2], o[3]))] as const;
     const shares = cohortRetention(...args, 'month', log.map((o) => o[4])).rows;
-    expect(shares).toEqual([{ label: '2024-01', size: 2, values: [7.5, 0, -3] }]);
+    expect(shares).toEqual([{ label: '2024-01', start: dayFromYmd(2024, 1, 1), size: 2, values: [7.5, 0, -3] }]);
     const withoutAmounts = cohortRetention(...args, 'month').rows;
-    expect(withoutAmounts[0]).toEqual({ label: '2023-12', size: 1, values: [1, 1, 0, 1] }); // every row an order
+    expect(withoutAmounts[0]).toEqual({ label: '2023-12', start: dayFromYmd(2023, 12, 1), size: 1, values: [1, 1, 0, 1] }); // every row an order
   });
 });
 

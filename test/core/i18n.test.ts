@@ -4,11 +4,12 @@ import { createHarness } from '../harness/gas';
 import { LANGUAGES, MENU, SIDEBAR, chooseLanguage, languageOfLocale, menuText, placeholdersOf, t } from '../../src/core/i18n';
 import { ERRORS, render, said } from '../../src/core/i18n/errors';
 import { SHEETS } from '../../src/core/i18n/sheets';
+import { CALENDAR } from '../../src/core/i18n/calendar';
 
 describe('catalogues', () => {
   // Each catalogue against English: the same keys, and the same placeholders (in any order, as word order differs;
   // a counting message's forms together, as a language may write "one row" without the number).
-  const SECTIONS = [['menu', MENU], ['sidebar', SIDEBAR], ['errors', ERRORS], ['sheets', SHEETS]] as const;
+  const SECTIONS = [['menu', MENU], ['sidebar', SIDEBAR], ['errors', ERRORS], ['sheets', SHEETS], ['calendar', CALENDAR]] as const;
   const placeholderSet = (message: string): string[] => [...new Set(placeholdersOf(message))].sort();
   for (const [name, catalogues] of SECTIONS) {
     for (const language of LANGUAGES) {
