@@ -41,7 +41,109 @@ const HARNESS_FUNCTION_PATTERN = /^(?:async )?function\s+([A-Za-z_$][\w$]*)\s*\(
 
 class BuildError extends Error {}
 
-async function bundleServer() {
+/**
+ * The BigQuery scoring UDF (src/udf/score.ts): the core's prediction code alone, inlined by CLV_SQL in
+ * `CREATE TEMP FUNCTION … LANGUAGE js AS r"""…"""`. BigQuery refuses a definition body above 32,768 bytes.
+ */
+export const UDF_MAX_BYTES = 32_768;
+
+/**
+ * Modules the prediction code imports only for fitting, messages or simulation: in the UDF each export becomes a stub
+ * that throws when used (a prediction that reached one would fail loudly, and the scoring test would see it).
+ */
+const UDF_STUBBED = [
+  /src\/core\/optimize\.ts$/,
+  /src\/core\/words\.ts$/,
+  /src\/core\/models\/(?:simulate|counts|dert)\.ts$/,
+  /node_modules\/@stdlib\//,
+];
+
+/** The UDF build: stubs for UDF_STUBBED, a plain DataError (no catalogue of four languages), and model objects that
+ * nothing uses dropped (their definitions are pure calls). */
+const udfPlugin = {
+  name: 'udf-prediction-only',
+  setup(b) {
+    b.onLoad({ filter: /\.(?:ts|js)$/ }, async (args) => {
+      const file = args.path.replace(/\\/g, '/');
+      if (file.endsWith('/src/core/errors.ts')) {
+        return { contents: 'export class DataError extends Error { constructor(m) { super(typeof m === "string" ? m : m.key); } }', loader: 'js' };
+      }
+      if (file.endsWith('/src/core/i18n/errors.ts')) {
+        // A message stays its key and parameters: the catalogue of four languages is not part of the UDF.
+        const source = await readFile(args.path, 'utf8');
+        const names = [...source.matchAll(/^export\s+(?:function|const)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]).filter((n) => n !== 'said');
+        return {
+          contents: `export const said = (key, params) => ({ key, params: params || {} });\n${names.map((n) => `export const ${n} = (...a) => a.map((v) => (v && v.key) || '').join(' ');`).join('\n')}`,
+          loader: 'js',
+        };
+      }
+      if (UDF_STUBBED.some((r) => r.test(file))) {
+        const source = await readFile(args.path, 'utf8');
+        const names = [...source.matchAll(/^export\s+(?:async\s+)?(?:function\*?|const|let|class)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]);
+        const stub = 'const fail = () => { throw new Error("clv_score: fitting code is not part of the UDF"); };\n' +
+          'const stub = new Proxy(function () {}, { get: fail, apply: fail, construct: fail });\n' +
+          names.map((n) => `export const ${n} = () => stub;`).join('\n') +
+          (/module\.exports\s*=|^export default/m.test(source) ? '\nexport default () => stub;' : '');
+        return { contents: stub, loader: 'js' };
+      }
+      if (/\/src\/core\/models\/[^/]+\.ts$/.test(file)) {
+        const source = await readFile(args.path, 'utf8');
+        return { contents: source.replace(/^(export const \w+(?:: [^=]+)? = )(define(?:Purchase)?Model|makeModel)\(/gm, '$1/* @__PURE__ */ $2('), loader: 'ts' };
+      }
+      return undefined;
+    });
+  },
+};
+
+/**
+ * Builds the UDF body: the bundle set up once per JavaScript instance (BigQuery runs the body for every row), then
+ * the call. Returns the body and the argument names, which the bundle itself exports (core/sql/udf.ts).
+ */
+export async function bundleUdf() {
+  const result = await build({
+    entryPoints: [path.join(root, 'src/udf/score.ts')],
+    bundle: true,
+    format: 'iife',
+    globalName: 'clvUdf',
+    platform: 'neutral',
+    mainFields: ['module', 'main'],
+    target: 'es2020',
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    logLevel: 'silent',
+    plugins: [udfPlugin],
+  });
+  const bundle = result.outputFiles[0].text.trim();
+  const context = vm.createContext({});
+  vm.runInContext(bundle, context);
+  const args = vm.runInContext('clvUdf.UDF_ARGUMENTS', context);
+  const body = `var g = typeof globalThis === "object" ? globalThis : this;\nif (!g.__clvScore) {\n${bundle}\ng.__clvScore = clvUdf.score;\n}\nreturn g.__clvScore(${args.join(', ')});`;
+  return { body, args: [...args] };
+}
+
+/**
+ * Fails unless the body fits BigQuery's limit, can sit in a raw triple-quoted string, and scores a customer in a
+ * context holding nothing but JavaScript's built-ins (no Apps Script, DOM or Node globals).
+ */
+export function checkUdf(body, args) {
+  const bytes = Buffer.byteLength(body);
+  const problems = [];
+  if (bytes > UDF_MAX_BYTES) problems.push(`it is ${bytes} bytes, over BigQuery's ${UDF_MAX_BYTES}-byte limit for a function body: keep fitting code and messages out of src/udf's imports`);
+  if (body.includes('"""')) problems.push('it contains """, which would end the r"""…""" string it is inlined in');
+  try {
+    const context = vm.createContext({});
+    const scoreOne = vm.runInContext(`(function (${args.join(', ')}) {\n${body}\n})`, context);
+    const scored = scoreOne(0, 0.24, 4.41, 0.79, 2.43, 6.25, 3.74, 15.44, 2, 30.43, 38.86, 35, 12, 0.1, 1, 1);
+    if (!(scored.p_alive > 0 && scored.p_alive <= 1 && scored.clv > 0)) problems.push(`it scored a sample customer as ${JSON.stringify(scored)}`);
+  } catch (e) {
+    problems.push(`it does not run on its own: ${e.message}`);
+  }
+  if (problems.length > 0) throw new BuildError(`dist/udf.js would be broken:\n- ${problems.join('\n- ')}`);
+  return bytes;
+}
+
+async function bundleServer(udfBody = '') {
   const result = await build({
     entryPoints: [path.join(root, 'src/server/index.ts')],
     bundle: true,
@@ -53,6 +155,8 @@ async function bundleServer() {
     minify: false,
     write: false,
     logLevel: 'silent',
+    // CLV_SQL writes the scoring UDF into its query (src/server/functions/sql.ts).
+    define: { __CLV_UDF_BODY__: JSON.stringify(udfBody) },
   });
   return result.outputFiles[0].text;
 }
@@ -416,17 +520,21 @@ async function writeAtomically(name, content) {
 
 async function main() {
   await mkdir(dist, { recursive: true });
-  const { script, exported, bytes, budget, notices } = checkServerBundle(await bundleServer());
+  const udf = await bundleUdf();
+  const udfBytes = checkUdf(udf.body, udf.args);
+  const { script, exported, bytes, budget, notices } = checkServerBundle(await bundleServer(udf.body));
   await writeAtomically('Code.js', script);
+  // Not pushed to Apps Script (.claspignore): the body CLV_SQL inlines, for reading and for the tests.
+  await writeAtomically('udf.js', udf.body);
   await writeAtomically('appsscript.json', await readFile(path.join(root, 'appsscript.json'), 'utf8'));
   const sidebar = await buildSidebar();
-  const wanted = new Set(['Code.js', 'appsscript.json', ...(sidebar ? ['Sidebar.html'] : [])]);
+  const wanted = new Set(['Code.js', 'appsscript.json', 'udf.js', ...(sidebar ? ['Sidebar.html'] : [])]);
   for (const file of await readdir(dist)) {
     if (!wanted.has(file) && !file.endsWith('.tmp')) await rm(path.join(dist, file), { recursive: true, force: true });
   }
   console.log(
     `dist/Code.js ${kib(bytes)} KiB (budget ${kib(budget)} KiB), ${exported.length} public functions, ${notices} licence comments merged into one notice; ` +
-      `dist/appsscript.json${sidebar ? ', dist/Sidebar.html' : ''}`,
+      `dist/appsscript.json${sidebar ? ', dist/Sidebar.html' : ''}, dist/udf.js ${udfBytes} bytes (BigQuery's limit ${UDF_MAX_BYTES})`,
   );
 }
 
