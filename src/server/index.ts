@@ -14,5 +14,6 @@ export {
 // These two files export cell functions only (their helpers live in other modules), so all of each is public.
 export * from './functions/apply';
 export * from './functions/checks';
-export { onOpen, onInstall, showSidebar, getLanguage, getSheetInfo, getAnalysisProgress, analyzeSheet, exportSegment } from './sidebar';
+export * from './functions/sql';
+export { onOpen, onInstall, showSidebar, getLanguage, setLanguage, getSheetInfo, getAnalysisProgress, analyzeSheet, exportSegment } from './sidebar';
 export { insertTemplate } from './template';
