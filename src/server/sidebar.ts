@@ -191,7 +191,7 @@ function runAnalysis(request: AnalysisRequest): AnalysisSummary {
   reportProgress(3, `Writing "${CUSTOMER_VALUE_SHEET}"`);
   const valueSheet = writeCustomerValueSheet(spreadsheet, analysis);
   reportProgress(4, `Writing "${SEGMENTS_SHEET}" and its charts`);
-  const segmentsSheet = writeSegmentsSheet(spreadsheet, analysis, request, input.holdoutLog && cohortsUpTo(input.holdoutLog, asOfDay));
+  const segmentsSheet = writeSegmentsSheet(spreadsheet, analysis, request, input.holdoutLog && cohortsUpTo(input.holdoutLog, asOfDay, request.calendar ?? 'gregorian', request.language ?? userLanguage()));
   const kept = [valueSheet, segmentsSheet].flatMap(keptAsideWarning);
   let segmentColumn: string | null = null;
   if (request.shape === 'customers' && request.addSegmentColumn) {

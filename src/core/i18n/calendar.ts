@@ -7,11 +7,11 @@
  * labels, which are text: every number the add-in writes as a value stays a number. Each label starts with the year
  * and the month's (or quarter's) number in fixed width, so the labels of one language sort as text in time order.
  */
-import { calendar as ar } from './ar/calendar';
-import { calendar as en, type CalendarMessages } from './en/calendar';
-import { calendar as fa } from './fa/calendar';
+import { calendarWords as ar } from './ar/calendar';
+import { calendarWords as en, type CalendarMessages } from './en/calendar';
+import { calendarWords as fa } from './fa/calendar';
 import type { Language } from './language';
-import { calendar as tl } from './tl/calendar';
+import { calendarWords as tl } from './tl/calendar';
 import { jalaliFromDay, periodIndex, periodStartDay, type CalendarPeriod } from '../dates';
 
 export const CALENDAR: Record<Language, CalendarMessages> = { en, fa, ar, tl };

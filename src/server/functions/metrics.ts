@@ -2,7 +2,7 @@
  * The closed-form cell functions people type every day.
  * The JSDoc above each exported function is what Sheets shows as autocomplete help.
  */
-import { cohortRetention } from '../../core/cohort';
+import { CALENDARS, cohortRetention, type CohortRow } from '../../core/cohort';
 import { OrderHistory, type ChurnPeriod } from '../../core/churn';
 import type { CalendarPeriod } from '../../core/dates';
 import { DataError } from '../../core/errors';
@@ -15,6 +15,7 @@ import {
   simpleClv,
   type PaymentTiming,
 } from '../../core/metrics';
+import { persianPeriodLabel } from '../../core/i18n/calendar';
 import { count } from '../../core/words';
 import { alignedAnswer, alignedAnswers, optionalCell } from '../aligned';
 import {
@@ -37,6 +38,7 @@ import {
   type Arg,
   type NumberRule,
 } from '../args';
+import { userLanguage } from '../language';
 import { readOrders } from '../orders';
 import { SHEET_COLUMN_LIMIT, SPREADSHEET_CELL_LIMIT } from '../sheets';
 import { spill } from '../spill';
@@ -286,25 +288,34 @@ const PERIODS: readonly CalendarPeriod[] = ['week', 'month', 'quarter', 'year'];
  * Cohort retention triangle from an order log: one row per acquisition cohort (customers whose first order fell in
  * the same month, by default), its size, then the share of the cohort that ordered 0, 1, 2, ... periods after
  * acquisition. With amounts, revenue per cohort customer instead. Spills a table with a header row.
+ * With "persian" as the calendar, cohorts follow the Iranian (Solar Hijri) calendar: months from Farvardin to Esfand,
+ * the year from Nowruz, weeks from Saturday; cohorts are named like "1402-05 Mordad" (in Persian: ۱۴۰۲-۰۵ مرداد).
  * Example: =COHORT_RETENTION(A2:A, B2:B, "month")
+ * Example: =COHORT_RETENTION(A2:A, B2:B, "month", , "persian")
  *
  * @param {string} customer_ids The customer id of each order (a column).
  * @param {date} order_dates The date of each order (a column of the same height).
  * @param {string} [period] Optional: "week", "month" (default), "quarter" or "year".
  * @param {number} [amounts] Optional: the amount of each order; then each cell is revenue per cohort customer.
+ * @param {string} [calendar_name] Optional: "gregorian" (default) or "persian" (Iranian months, Saturday weeks).
  * @return A table: cohort, customers, then one column per period since acquisition.
  * @customfunction
  * @preserve
  */
-export function COHORT_RETENTION(customer_ids: Arg, order_dates: Arg, period?: Arg, amounts?: Arg): Answer {
-  return runCustomFunction('COHORT_RETENTION', ['customer_ids', 'order_dates', 'period', 'amounts'], () => {
+export function COHORT_RETENTION(customer_ids: Arg, order_dates: Arg, period?: Arg, amounts?: Arg, calendar_name?: Arg): Answer {
+  return runCustomFunction('COHORT_RETENTION', ['customer_ids', 'order_dates', 'period', 'amounts', 'calendar_name'], () => {
     const unit = singleChoice('period', period, PERIODS, 'month');
+    const system = singleChoice('calendar_name', calendar_name, CALENDARS, 'gregorian');
     const orders = readOrders({ ids: customer_ids, dates: order_dates, amounts: isOmitted(amounts) ? undefined : amounts });
     if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
     const limits = { columns: SHEET_COLUMN_LIMIT, cells: SPREADSHEET_CELL_LIMIT };
-    const table = forArgument('order_dates', () => cohortRetention(orders.customers, orders.days, unit, orders.amounts, limits), orders.sourceRows);
+    const table = forArgument('order_dates', () => cohortRetention(orders.customers, orders.days, unit, orders.amounts, limits, system), orders.sourceRows);
+    // Persian cohorts are named in the user's words and digits (the same shape of table, so formulas reading it
+    // work with either calendar); Gregorian ones keep their language-free 2024-01.
+    const language = system === 'persian' ? userLanguage() : 'en';
+    const label = (row: CohortRow): string => (system === 'persian' ? persianPeriodLabel(language, row.start, unit) : row.label);
     const header = ['Cohort', 'Customers', ...Array.from({ length: table.periods }, (_, k) => `${capitalize(unit)} ${k}`)];
-    return spill(header, table.rows.length, (i) => [table.rows[i].label, table.rows[i].size, ...padded(table.rows[i].values, table.periods)], {
+    return spill(header, table.rows.length, (i) => [label(table.rows[i]), table.rows[i].size, ...padded(table.rows[i].values, table.periods)], {
       cause: 'the amounts are too large to add up',
     });
   });

@@ -1,7 +1,7 @@
 // Arabic: the Persian months as Iran's Arabic-language media write them; a quarter is "الربع".
 import type { CalendarMessages } from '../en/calendar';
 
-export const calendar: CalendarMessages = {
+export const calendarWords: CalendarMessages = {
   'month.1': 'فروردين',
   'month.2': 'أرديبهشت',
   'month.3': 'خرداد',

@@ -3,7 +3,7 @@
  * as Iranians name them, and how a month's or a quarter's label is written. A label starts with the year and the
  * number of the month or quarter, so a column of labels sorts as text in time order; the name follows for reading.
  */
-export const calendar = {
+export const calendarWords = {
   'month.1': 'Farvardin',
   'month.2': 'Ordibehesht',
   'month.3': 'Khordad',
@@ -22,5 +22,5 @@ export const calendar = {
   'label.quarter': '{year}-Q{quarter}',
 } as const;
 
-export type CalendarKey = keyof typeof calendar;
+export type CalendarKey = keyof typeof calendarWords;
 export type CalendarMessages = Record<CalendarKey, string>;

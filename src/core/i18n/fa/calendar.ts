@@ -1,7 +1,7 @@
 // Persian: the month names every Iranian calendar prints; a quarter is a "فصل" (Farvardin–Khordad is spring, فصل ۱).
 import type { CalendarMessages } from '../en/calendar';
 
-export const calendar: CalendarMessages = {
+export const calendarWords: CalendarMessages = {
   'month.1': 'فروردین',
   'month.2': 'اردیبهشت',
   'month.3': 'خرداد',

@@ -1,7 +1,7 @@
 // Filipino: the Persian months keep their own names (as in English); a quarter is written Q1 as in Philippine business.
 import type { CalendarMessages } from '../en/calendar';
 
-export const calendar: CalendarMessages = {
+export const calendarWords: CalendarMessages = {
   'month.1': 'Farvardin',
   'month.2': 'Ordibehesht',
   'month.3': 'Khordad',
