@@ -32,7 +32,7 @@ export function scoreQuery(source: OrderLogSource, options: ScoreOptions): strin
   if (fit.spend && source.amountColumn === undefined) throw new DataError(said('sql.score.amounts'), 'amount_column');
   const body = options.udfBody;
   // Both are the build's to guarantee (build.mjs checkUdf); a broken build must not write a broken query.
-  if (body === '' || body.includes('"""') || new TextEncoder().encode(body).length > UDF_MAX_BYTES) throw new Error('the scoring UDF is missing from this build');
+  if (body === '' || body.includes('"""') || utf8Bytes(body) > UDF_MAX_BYTES) throw new Error('the scoring UDF is missing from this build');
   const q = p.dialect.column;
   const spend = fit.spend ?? { p: 0, q: 0, v: 0 };
   const values: Record<(typeof UDF_ARGUMENTS)[number], string> = {
@@ -69,6 +69,16 @@ scored AS (
 )
 SELECT customer_id, frequency, recency, ${q('T')}, monetary_value, ${outputs.map((o) => `score.${o} AS ${o}`).join(', ')}
 FROM scored`;
+}
+
+/** UTF-8 bytes of a text (Apps Script has no TextEncoder). */
+function utf8Bytes(text: string): number {
+  let bytes = 0;
+  for (const ch of text) {
+    const code = ch.codePointAt(0) ?? 0;
+    bytes += code < 0x80 ? 1 : code < 0x800 ? 2 : code < 0x10000 ? 3 : 4;
+  }
+  return bytes;
 }
 
 /** A number as a SQL literal that reads back as the same double: JavaScript's shortest round-trip form. */
