@@ -11,6 +11,7 @@
 import { compareOnSplit, type ModelCheck } from './compare';
 import { contactFirst, nextOrderDueDay, valueAtStake } from './contact';
 import { DataError } from './errors';
+import { said } from './i18n/errors';
 import { HOLDOUT_GROUPS, holdoutGroups, holdoutSplit, type HoldoutCheck, type HoldoutOptions, type HoldoutSplit } from './holdout';
 import type { CustomerId } from './ids';
 import { purchaseModel, type PurchaseModelName } from './models/registry';
@@ -178,7 +179,7 @@ export function analyze(customers: CustomerHistories, options: AnalysisOptions, 
     }
     break;
   }
-  if (!valued) throw firstError ?? new DataError('no purchase model could be fitted to these data');
+  if (!valued) throw firstError ?? new DataError(said('analysis.noModel'));
   const holdout = split ? holdoutReport(split, choice.model, holdoutOptions) : null;
   return { options, model: choice.model, modelReason: choice.reason, candidates: choice.candidates, customers, ...valued, holdout };
 }

@@ -21,6 +21,7 @@
  * (test/core/intervals.test.ts), so 50 of them place that spread well.
  */
 import { DataError } from './errors';
+import { said } from './i18n/errors';
 import { gammagamma } from './models/gammagamma';
 import { groupByPair } from './models/common';
 import { purchaseModel, type PurchaseModelName } from './models/registry';
@@ -30,7 +31,7 @@ import type { FitResult, ParamValues, PurchasePredictor } from './models/types';
 import { monthlyDiscountRate } from './clv';
 import { Random } from './random';
 import { compressPatterns } from './rfm';
-import { count, formatNumber } from './words';
+import { formatNumber } from './words';
 import { DAYS_PER_UNIT, type TimeUnit } from './summary';
 
 /** Draws of the parameters, and runs of each customer's process per draw. */
@@ -201,10 +202,8 @@ export const INTERVAL_HISTORIES_LIMIT: Record<PurchaseModelName, number> = { bgn
 function checkHistories(model: PurchaseModelName, grouping: Grouping): void {
   const most = INTERVAL_HISTORIES_LIMIT[model];
   if (grouping.patterns <= most) return;
-  throw new DataError(
-    `interval needs each customer's chance of being active under many versions of the fit, and these customers have ${count(grouping.patterns, 'different history', 'different histories')} (repeat purchases, last purchase and age): a cell can do that with ${purchaseModel(model).label} for at most ${formatNumber(most)} in its 30 seconds; leave interval blank${model === 'paretonbd' ? ', or use "bgnbd"' : ''}`,
-    'interval',
-  );
+  const words = { histories: said('core.differentHistories', { n: grouping.patterns }), model: purchaseModel(model).label, most };
+  throw new DataError(said(model === 'paretonbd' ? 'interval.historiesPareto' : 'interval.histories', words), 'interval');
 }
 
 function groupCustomers(frequency: ArrayLike<number>, recency: ArrayLike<number>, T: ArrayLike<number>, modelScale: number): Grouping {
@@ -568,10 +567,8 @@ function runsWithinBudget(grouping: Grouping, simulation: BoundSimulation, month
   const runs = Math.min(wanted, Math.floor(SIMULATION_STEPS_LIMIT / (steps * draws)));
   if (runs >= MIN_RUNS_PER_DRAW) return runs;
   const most = Math.max(1, Math.floor((months * SIMULATION_STEPS_LIMIT) / (steps * draws * MIN_RUNS_PER_DRAW)));
-  throw new DataError(
-    `interval over ${count(months, 'month')} would simulate about ${formatNumber(steps * draws * MIN_RUNS_PER_DRAW, 2)} purchases and months of these customers' futures, more than a cell can in its 30 seconds; use a horizon_months of at most ${formatNumber(most)} with an interval, or leave interval blank`,
-    'interval',
-  );
+  const words = { months: said('core.months', { n: months }), steps: formatNumber(steps * draws * MIN_RUNS_PER_DRAW, 2), most };
+  throw new DataError(said('interval.horizon', words), 'interval');
 }
 
 /**

@@ -3,6 +3,7 @@
  * u = log θ). With an analytic Hessian a fit takes a handful of likelihood passes; without one the Hessian comes
  * from finite differences of the analytic gradient. A run that does not converge says so, in plain words.
  */
+import { said, type Said } from './i18n/errors';
 
 export interface Evaluation {
   value: number;
@@ -29,10 +30,10 @@ export interface MaximizeOptions {
   lower?: ArrayLike<number>;
   upper?: ArrayLike<number>;
   /**
-   * Asked after every evaluation: a reason in plain words (a full sentence) to stop now, e.g. a work budget spent,
-   * or '' to go on. The run then ends not converged, with that reason, at the best point so far.
+   * Asked after every evaluation: a reason (a full sentence of the errors catalogue) to stop now, e.g. a work budget
+   * spent, or null to go on. The run then ends not converged, with that reason, at the best point so far.
    */
-  stop?: () => string;
+  stop?: () => Said | null;
 }
 
 export interface MaximizeResult {
@@ -43,8 +44,8 @@ export interface MaximizeResult {
   iterations: number;
   evaluations: number;
   converged: boolean;
-  /** '' when converged, else a full sentence in plain words. */
-  message: string;
+  /** null when converged, else why not: a full sentence of the errors catalogue. */
+  message: Said | null;
   /** Coordinates that ended at a bound of the box. */
   atBound: number[];
   /** Whether the run ended because `stop` asked it to. */
@@ -66,7 +67,7 @@ export function maximize(objective: Objective, start: ArrayLike<number>, options
   const upper = Float64Array.from({ length: k }, (_, i) => options.upper?.[i] ?? Infinity);
   const bounded = lower.some(Number.isFinite) || upper.some(Number.isFinite);
   let evaluations = 0;
-  let stopReason = '';
+  let stopReason: Said | null = null;
   const evaluate = (u: Float64Array, wantHessian: boolean): Evaluation => {
     evaluations++;
     const e = objective(u, wantHessian);
@@ -81,7 +82,7 @@ export function maximize(objective: Objective, start: ArrayLike<number>, options
   /** Coordinates the box holds: at a bound, with the gradient pointing out of the box. */
   const held = (g: ArrayLike<number>): boolean[] =>
     Array.from({ length: k }, (_, i) => (u[i] <= lower[i] && g[i] < 0) || (u[i] >= upper[i] && g[i] > 0));
-  const finish = (converged: boolean, message: string, iterations: number): MaximizeResult => ({
+  const finish = (converged: boolean, message: Said | null, iterations: number): MaximizeResult => ({
     u,
     value: current.value,
     gradient: current.gradient,
@@ -91,11 +92,11 @@ export function maximize(objective: Objective, start: ArrayLike<number>, options
     converged,
     message,
     atBound: Array.from({ length: k }, (_, i) => i).filter((i) => u[i] <= lower[i] || u[i] >= upper[i]),
-    stopped: stopReason !== '',
+    stopped: stopReason !== null,
   });
   if (stopReason) return finish(false, stopReason, 0);
   if (!Number.isFinite(current.value) || !current.gradient.every(Number.isFinite)) {
-    return finish(false, 'The likelihood cannot be computed at the starting values, so the fit could not start.', 0);
+    return finish(false, said('fit.cannotStart'), 0);
   }
 
   for (let iteration = 1; iteration <= maxIterations; iteration++) {
@@ -103,7 +104,7 @@ export function maximize(objective: Objective, start: ArrayLike<number>, options
     const g = current.gradient;
     const fixed = held(g);
     const free = Float64Array.from(g, (gi, i) => (fixed[i] ? 0 : gi));
-    if (maxAbs(free) <= gradientTolerance * (1 + Math.abs(current.value))) return finish(true, '', iteration - 1);
+    if (maxAbs(free) <= gradientTolerance * (1 + Math.abs(current.value))) return finish(true, null, iteration - 1);
 
     const direction = ascentDirection(hessianAt(u, current), free, k, fixed);
     if (stopReason) return finish(false, stopReason, iteration - 1);
@@ -127,19 +128,19 @@ export function maximize(objective: Objective, start: ArrayLike<number>, options
     }
     if (!accepted) {
       const nearlyFlat = maxAbs(free) <= 1e-5 * (1 + Math.abs(current.value));
-      return finish(nearlyFlat, nearlyFlat ? '' : 'The fit stopped before reaching the best values: from where it stopped, no step improves the likelihood.', iteration);
+      return finish(nearlyFlat, nearlyFlat ? null : said('fit.noStep'), iteration);
     }
     const moved = maxAbs(accepted.u.map((v, i) => v - u[i]));
     u = accepted.u;
     current = accepted.evaluation;
 
     if (!bounded && maxAbs(u) > RUNAWAY) {
-      return finish(false, 'A parameter runs off to infinity or zero: these data do not pin the model down (too few customers or too little repeat buying).', iteration);
+      return finish(false, said('fit.runaway'), iteration);
     }
     const stillFree = Float64Array.from(current.gradient, (gi, i) => (held(current.gradient)[i] ? 0 : gi));
-    if (moved < stepTolerance && maxAbs(stillFree) <= 1e-5 * (1 + Math.abs(current.value))) return finish(true, '', iteration);
+    if (moved < stepTolerance && maxAbs(stillFree) <= 1e-5 * (1 + Math.abs(current.value))) return finish(true, null, iteration);
   }
-  return finish(false, `The fit did not settle within ${maxIterations} iterations.`, maxIterations);
+  return finish(false, said('fit.iterations', { n: maxIterations }), maxIterations);
 }
 
 /**

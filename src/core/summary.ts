@@ -15,6 +15,7 @@
  */
 
 import { DataError } from './errors';
+import { said } from './i18n/errors';
 import { indexCustomers, isCustomerIndex, type CustomerId, type CustomerIndex } from './ids';
 
 export type TimeUnit = 'day' | 'week' | 'month' | 'year';
@@ -111,7 +112,7 @@ export function summarizeOrders(log: OrderLog, options: SummaryOptions = {}): De
   const unit = options.unit ?? 'day';
   const daysPerUnit = unitLength(unit);
   checkLengths(log);
-  if (options.asOfDay !== undefined && !Number.isFinite(options.asOfDay)) throw new DataError('the end of observation is not a day');
+  if (options.asOfDay !== undefined && !Number.isFinite(options.asOfDay)) throw new DataError(said('summary.endNotDay'));
   const asOfDay = options.asOfDay ?? lastDayOf(log.days);
   const numbered = indexCustomers(log.ids);
   const streamed = summarizeInOrder(log, numbered, asOfDay, unit);
@@ -355,21 +356,21 @@ function closeDay(state: Float64Array, at: number): void {
 
 function unitLength(unit: TimeUnit): number {
   const days = Object.prototype.hasOwnProperty.call(DAYS_PER_UNIT, unit) ? DAYS_PER_UNIT[unit] : undefined;
-  if (days === undefined) throw new DataError('the unit must be "day", "week", "month" or "year"');
+  if (days === undefined) throw new DataError(said('summary.unit'));
   return days;
 }
 
 function checkLengths(log: OrderLog): void {
   const n = isCustomerIndex(log.ids) ? log.ids.rowCustomer.length : log.ids.length;
-  if (log.days.length !== n) throw new DataError(`the order log has ${n} customer ids but ${log.days.length} dates`);
+  if (log.days.length !== n) throw new DataError(said('summary.idsVsDates', { ids: String(n), dates: String(log.days.length) }));
   if (log.amounts !== undefined && log.amounts.length !== n) {
-    throw new DataError(`the order log has ${n} customer ids but ${log.amounts.length} amounts`);
+    throw new DataError(said('summary.idsVsAmounts', { ids: String(n), amounts: String(log.amounts.length) }));
   }
 }
 
 /** A row whose day is not a number (NaN would never equal itself and stall the merging of days). */
 function notADay(row: number): DataError {
-  return new DataError('the order date is not a day', undefined, row);
+  return new DataError(said('summary.notADay'), undefined, row);
 }
 
 function lastDayOf(days: ArrayLike<number>): number {

@@ -16,13 +16,13 @@
  */
 import { isoFromDay } from './dates';
 import { DataError } from './errors';
+import { said } from './i18n/errors';
 import { calibrationFit, holdoutSplit, type HoldoutOptions } from './holdout';
 import { indexCustomers } from './ids';
 import type { PurchaseModelName } from './models/registry';
 import type { FitResult, ParamValues } from './models/types';
 import { DAYS_PER_UNIT, summarizeOrders, type OrderLog, type TimeUnit } from './summary';
 import { usablePurchaseFit } from './value';
-import { count } from './words';
 
 export interface Tracking {
   fit: FitResult<ParamValues>;
@@ -87,10 +87,9 @@ export function trackingCheck(log: OrderLog, calibrationEndDay: number, unit: Ti
   const pairs = periods * firstDays.length;
   const byAge = span + 1 <= pairs;
   if (pairs > TRACKING_PAIRS_LIMIT || Math.min(span + 1, pairs) > TRACKING_AGES_LIMIT) {
-    throw new DataError(
-      `the tracking table would have ${count(periods, 'period')} for customers who first bought on ${count(firstDays.length, 'different day')} (the orders run from ${isoFromDay(origin)} to ${isoFromDay(endDay[periods - 1])}), more than a cell can work out in its 30 seconds; use a longer unit such as "week" or "month", or give fewer years of orders`,
-      'unit',
-    );
+    const days = said('core.differentDays', { n: firstDays.length });
+    const words = { periods: said('core.periods', { n: periods }), days, from: isoFromDay(origin), to: isoFromDay(endDay[periods - 1]) };
+    throw new DataError(said('tracking.tooLarge', words), 'unit');
   }
 
   const fitted = calibrationFit(split, model, options);

@@ -6,6 +6,7 @@
  */
 import { customerLifetimeValues } from './clv';
 import { DataError } from './errors';
+import { said, type Said } from './i18n/errors';
 import { clvIntervals, type Intervals } from './intervals';
 import { gammagamma } from './models/gammagamma';
 import { purchaseModel, type PurchaseModelName } from './models/registry';
@@ -65,7 +66,7 @@ export interface Valuation {
 
 /** The predictor of a purchase fit, or a DataError saying why the fit cannot be used. */
 export function usablePurchaseFit(fitted: Fitted<PurchasePredictor>, model: PurchaseModelName): PurchasePredictor {
-  if (!fitted.predictor) throw new DataError(notFitted(purchaseModel(model).label, fitted.fit.message));
+  if (!fitted.predictor) throw new DataError(notFitted(purchaseModel(model).label, fitted.fit.said ?? fitted.fit.message));
   return fitted.predictor;
 }
 
@@ -73,7 +74,7 @@ export function valueCustomers(histories: Histories, options: ValueOptions, fitt
   const purchaseFitted = fitters.purchases(options.model, histories, options.unit);
   const purchases = usablePurchaseFit(purchaseFitted, options.model);
   const spendFitted = fitters.spend(histories);
-  if (!spendFitted.predictor) throw new DataError(notFitted(gammagamma.label, spendFitted.fit.message));
+  if (!spendFitted.predictor) throw new DataError(notFitted(gammagamma.label, spendFitted.fit.said ?? spendFitted.fit.message));
   const spendPredictor = spendFitted.predictor;
   const n = histories.frequency.length;
   const expectedSpend = Float64Array.from({ length: n }, (_, i) => spendPredictor.expectedSpend(histories.frequency[i], histories.monetaryValue[i]));
@@ -99,7 +100,10 @@ export function valueCustomers(histories: Histories, options: ValueOptions, fitt
   return { purchaseFit: purchaseFitted.fit, spendFit: spendFitted.fit, purchases, expectedPurchases, pAlive, expectedSpend, clv, ...(clvInterval ? { clvInterval } : {}) };
 }
 
-/** The one message for a fit that cannot be used, on every path. */
-export function notFitted(label: string, reason: string): string {
-  return `The ${label} model could not be fitted to these data. ${reason}`;
+/**
+ * The one message for a fit that cannot be used, on every path: the model's name, then why (`fit.said`; its English
+ * `fit.message` only for a fit without one, as an older cache's).
+ */
+export function notFitted(label: string, reason: Said | string): Said {
+  return said('fit.notFitted', { model: label, reason });
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { hessianFromGradient, invertSymmetric, maximize, numericGradient, standardErrorsFromLogHessian, type Evaluation } from '../../src/core/optimize';
 import { digamma, gammaln, trigamma } from '../../src/core/special';
 import { Random } from '../../src/core/random';
+import { render, type Said } from '../../src/core/i18n/errors';
 
 describe('maximize', () => {
   // f(u) = −½ (u − m)ᵀ A (u − m) with A positive definite: the optimum is m.
@@ -82,13 +83,13 @@ describe('maximize', () => {
   it('reports an unbounded objective and a non-finite start instead of returning a number silently', () => {
     const unbounded = maximize((u) => ({ value: u[0], gradient: Float64Array.from([1]), hessian: Float64Array.from([0]) }), [0]);
     expect(unbounded.converged).toBe(false);
-    expect(unbounded.message).toMatch(/runs off to infinity/);
+    expect(english(unbounded.message)).toMatch(/runs off to infinity/);
     const broken = maximize(() => ({ value: NaN, gradient: Float64Array.from([0]) }), [0]);
     expect(broken.converged).toBe(false);
-    expect(broken.message).toMatch(/cannot be computed at the starting values/);
+    expect(english(broken.message)).toMatch(/cannot be computed at the starting values/);
     const slow = maximize(quadratic(false), [10, 10, 10, 10], { maxIterations: 2, maxStep: 0.1 });
     expect(slow.converged).toBe(false);
-    expect(slow.message).toBe('The fit did not settle within 2 iterations.');
+    expect(english(slow.message)).toBe('The fit did not settle within 2 iterations.');
   });
 });
 
@@ -120,3 +121,8 @@ describe('standard errors and linear algebra', () => {
     expect(Array.from(standardErrorsFromLogHessian([1, 1], Float64Array.from([1, 0, 0, 1])))).toEqual([NaN, NaN]);
   });
 });
+
+/** The optimizer's reason in English words, as the user reads it in English. */
+function english(message: Said | null): string {
+  return message ? render('en', message) : '';
+}

@@ -1,7 +1,6 @@
 // The tracking table (core/tracking.ts) on hand-made logs whose every number can be checked by hand, and on CDNOW
 // against the summaries the model is fitted on.
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../src/core/errors';
 import { bgnbd } from '../../src/core/models/bgnbd';
 import type { PurchaseModelName } from '../../src/core/models/registry';
 import type { Fitted, PurchasePredictor } from '../../src/core/models/types';
@@ -83,10 +82,11 @@ describe('trackingCheck on a hand-made log (weeks, calibration end on day 20)', 
       throw new Error('the limit is checked before the fit');
     };
     expect(() => trackingCheck(logOf(orders), 4500, 'day', 'bgnbd', { fit: neverFitted })).toThrow(
-      new DataError(
-        'the tracking table would have 5,001 periods for customers who first bought on 4,001 different days (the orders run from 1970-01-01 to 1983-09-10), more than a cell can work out in its 30 seconds; use a longer unit such as "week" or "month", or give fewer years of orders',
-        'unit',
-      ),
+      expect.objectContaining({
+        message:
+          'the tracking table would have 5,001 periods for customers who first bought on 4,001 different days (the orders run from 1970-01-01 to 1983-09-10), more than a cell can work out in its 30 seconds; use a longer unit such as "week" or "month", or give fewer years of orders',
+        argument: 'unit',
+      }),
     );
     // In weeks it fits.
     expect(trackingCheck(logOf(orders), 4500, 'week', 'bgnbd', { fit: onePerUnit })!.endDay.length).toBe(715);

@@ -19,6 +19,8 @@ import {
   fitPositive,
   listOf,
   meanAge,
+  noteOf,
+  problemOf,
   maxFrequency,
   purchasePredictor,
   repeatWeight,
@@ -36,6 +38,7 @@ import { betaGeoSimulation } from './simulate';
 import { betaGeoDert } from './dert';
 import type { FitOptions, FitResult, ParamNames, PurchaseCountPredictor, PurchaseModel, RfmPatterns } from './types';
 import { formatPercent } from '../words';
+import { said, type Said } from '../i18n/errors';
 
 export type BetaGeoParams = {
   r: number;
@@ -285,33 +288,25 @@ const LEAST_ALIVE_AFTER_PURCHASE = 1e-3;
  */
 const SAME_RATE = 1e4;
 
-const SAME_RATE_NOTE =
-  'Every customer seems to buy at the same rate, so r and alpha are not pinned down one by one, only their ratio ' +
-  '(the rate); the predictions do not depend on more than that.';
+const SAME_RATE_NOTE = said('bgnbd.sameRate');
 
-function fitProblem({ params, settled, optimizerMessage, atBound, stopped }: FitDiagnosis<BetaGeoParams>): string | AtModelLimit<BetaGeoParams> {
+function fitProblem({ params, settled, optimizerMessage, atBound, stopped }: FitDiagnosis<BetaGeoParams>): Said | null | AtModelLimit<BetaGeoParams> {
   if (stopped || !settled) return optimizerMessage;
   const { r, a, b } = params;
-  if (a + b > NO_HETEROGENEITY) return ''; // the spike: refitted by fitWithoutDropoutSpread
+  if (a + b > NO_HETEROGENEITY) return null; // the spike: refitted by fitWithoutDropoutSpread
   if (b / (a + b) < LEAST_ALIVE_AFTER_PURCHASE) return certainDropout(a / (a + b));
   const edge = atBound.filter((name) => !(r > SAME_RATE && (name === 'r' || name === 'alpha')));
   if (edge.length > 0) return atBoundMessage(edge);
-  return r > SAME_RATE ? { note: SAME_RATE_NOTE, unpinned: ['r', 'alpha'] } : '';
+  return r > SAME_RATE ? { note: SAME_RATE_NOTE, unpinned: ['r', 'alpha'] } : null;
 }
 
 /** The absurd fit of LEAST_ALIVE_AFTER_PURCHASE, with the chance of stopping after a purchase it implies. */
-function certainDropout(stopping: number): string {
-  return (
-    `The fit says a customer who buys again has a ${formatPercent(stopping)} chance of stopping right after, so even ` +
-    'a customer who bought today would count as lost: these data do not pin the model down. Try more customers or a longer history.'
-  );
+function certainDropout(stopping: number): Said {
+  return said('bgnbd.certainDropout', { chance: formatPercent(stopping) });
 }
 
-function atBoundMessage(names: readonly string[]): string {
-  return (
-    `The fit ran to the edge of the range allowed for ${listOf(names)}, so the estimates are not pinned down: ` +
-    'the data say too little about how often customers buy or when they stop. Try more customers or a longer history.'
-  );
+function atBoundMessage(names: readonly string[]): Said {
+  return said('bgnbd.atBound', { names: listOf(names) });
 }
 
 /**
@@ -359,7 +354,7 @@ function fitWithoutDropoutSpread(shift: 0 | 1, data: RfmPatterns, runaway: FitRe
       const sameRate = params.r > SAME_RATE;
       const edge = atBound.filter((name) => !(sameRate && (name === 'r' || name === 'alpha')));
       if (edge.length > 0) return atBoundMessage(edge);
-      return sameRate ? { note: SAME_RATE_NOTE, unpinned: ['r', 'alpha'] } : '';
+      return sameRate ? { note: SAME_RATE_NOTE, unpinned: ['r', 'alpha'] } : null;
     },
     { lower: [box.lower[0], box.lower[1], 1e-9], upper: [box.upper[0], box.upper[1], 1e9] },
   );
@@ -370,15 +365,17 @@ function fitWithoutDropoutSpread(shift: 0 | 1, data: RfmPatterns, runaway: FitRe
     standardErrors: { r: reduced.standardErrors.r, alpha: reduced.standardErrors.alpha, a: NaN, b: NaN },
     logLikelihood: reduced.logLikelihood,
     converged: reduced.converged,
-    message: reduced.message,
+    ...problemOf(reduced.said ?? null),
     iterations: runaway.iterations + reduced.iterations,
     customers: data.customers,
-    note: reduced.converged
-      ? `Every customer seems to have the same chance, ${formatPercent(p)}, of stopping after each purchase, so a and b ` +
-        'are not pinned down one by one, only their ratio; the predictions do not depend on more than that.' +
-        (reduced.note ? ` ${reduced.note}` : '')
-      : undefined,
+    ...noteOf(reduced.converged ? sameDropoutNote(p, reduced.noteSaid) : undefined),
   };
+}
+
+/** The note of a fit where everyone drops out alike, with the reduced fit's own note after it. */
+function sameDropoutNote(p: number, more: Said | undefined): Said {
+  const note = said('bgnbd.sameDropout', { chance: formatPercent(p) });
+  return more ? said('core.sentences', { first: note, second: more }) : note;
 }
 
 /** Above this many patterns, a fit on a systematic sample finds the starting point. */
@@ -400,7 +397,8 @@ function startFromSample(data: RfmPatterns, shift: 0 | 1 = 0): number[] | undefi
     {},
     (diagnosis) => {
       const verdict = fitProblem(diagnosis);
-      return typeof verdict === 'string' && verdict === '' && diagnosis.atBound.length > 0 ? 'at a bound' : verdict;
+      // Not a start to take (this message reaches nobody: only `converged` is read).
+      return verdict === null && diagnosis.atBound.length > 0 ? atBoundMessage(diagnosis.atBound) : verdict;
     },
     bounds(sample),
   );

@@ -12,13 +12,14 @@
 import { DataError } from '../errors';
 import { covarianceFromLogHessian, maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, digamma, gammaln, logSumExp, trigamma } from '../special';
-import { checkWeights, risingTable, uncertainty, type RisingTable } from './common';
+import { checkWeights, listOf, problemOf, risingTable, uncertainty, type RisingTable } from './common';
 import { sbgSurvival, sbgSurvivalSum } from './sbg';
 import { defineModel } from './define';
 import { bgbbCountProbabilities, bgbbCountProbabilitiesNew } from './counts';
 import { bgbbDert } from './dert';
 import type { FitOptions, FitResult, OpportunityModel, ParamNames, PurchaseCountPredictor, RfmPatterns } from './types';
-import { formatNumber, formatPercent } from '../words';
+import { formatPercent } from '../words';
+import { said, type Said, type SaidValue } from '../i18n/errors';
 
 export type BgBbParams = {
   alpha: number;
@@ -51,18 +52,17 @@ const PATTERN_COST = 150;
  * ("recency row 17").
  */
 export function checkBgBbRow(x: number, tx: number, n: number, row?: number): void {
-  const fail = (column: string, why: string): never => {
-    const value = column === 'frequency' ? x : column === 'recency' ? tx : n;
-    const where = row === undefined ? column : `${column} row ${row + 1}`;
-    throw new DataError(`${where} is ${formatNumber(value)}; ${why}`, column, row);
+  const at = (column: string): SaidValue => (row === undefined ? column : said('where.row', { name: column, row: row + 1 }));
+  const fail = (column: string, message: Said): never => {
+    throw new DataError(message, column, row);
   };
-  if (!isCount(x)) fail('frequency', 'with "bgbb" frequency is the number of opportunities used, a whole number, 0 or more.');
-  if (!isCount(tx)) fail('recency', 'with "bgbb" recency is the number of the last opportunity used, a whole number, 0 or more.');
-  if (!isCount(n)) fail('T', 'with "bgbb" T is the number of opportunities, a whole number, 0 or more.');
-  if (tx > n) fail('recency', `the last opportunity used cannot come after the last opportunity (T is ${formatNumber(n)}).`);
-  if (x === 0 && tx > 0) fail('recency', 'with no transaction (frequency 0) recency is 0.');
-  if (x > 0 && tx === 0) fail('recency', `with ${formatNumber(x)} transactions recency is the opportunity of the last one, 1 or more.`);
-  if (x > tx) fail('frequency', `more than recency (${formatNumber(tx)}): a customer cannot use more opportunities than the last one used.`);
+  if (!isCount(x)) fail('frequency', said('bgbb.frequency', { at: at('frequency'), value: x }));
+  if (!isCount(tx)) fail('recency', said('bgbb.recency', { at: at('recency'), value: tx }));
+  if (!isCount(n)) fail('T', said('bgbb.T', { at: at('T'), value: n }));
+  if (tx > n) fail('recency', said('bgbb.recencyAfterT', { at: at('recency'), value: tx, T: n }));
+  if (x === 0 && tx > 0) fail('recency', said('bgbb.recencyWithoutUse', { at: at('recency'), value: tx }));
+  if (x > 0 && tx === 0) fail('recency', said('bgbb.recencyZero', { at: at('recency'), value: tx, frequency: x }));
+  if (x > tx) fail('frequency', said('bgbb.frequencyAboveRecency', { at: at('frequency'), value: x, recency: tx }));
 }
 
 function isCount(v: number): boolean {
@@ -84,11 +84,7 @@ function checkData(data: RfmPatterns): void {
 function checkFitData(data: RfmPatterns): number {
   const terms = checkRows(data);
   if (terms > MAX_OPPORTUNITY_TERMS) {
-    throw new DataError(
-      `These histories hold too many opportunities after the customers’ last transactions (${formatNumber(terms)} in all, at most ` +
-        `${formatNumber(MAX_OPPORTUNITY_TERMS)}) to fit within a cell’s time; count opportunities in weeks or months rather than days.`,
-      'T',
-    );
+    throw new DataError(said('bgbb.tooManyOpportunities', { terms, most: MAX_OPPORTUNITY_TERMS }), 'T');
   }
   return terms;
 }
@@ -100,7 +96,7 @@ function checkRows(data: RfmPatterns): number {
     const row = firstRow(data, i);
     checkBgBbRow(data.x[i], data.tx[i], data.T[i], row);
     const w = data.w[i];
-    if (!(w >= 0) || !Number.isFinite(w)) throw new DataError(`weights row ${row + 1} is ${formatNumber(w)}; a weight is a number of customers, 0 or more.`, 'weights', row);
+    if (!(w >= 0) || !Number.isFinite(w)) throw new DataError(said('rfm.weight', { at: said('where.row', { name: 'weights', row: row + 1 }), value: w }), 'weights', row);
     terms += data.T[i] - data.tx[i];
   }
   return terms;
@@ -412,13 +408,11 @@ function logSpaceObjective(data: RfmPatterns) {
 export function bgbbFit(data: RfmPatterns, options: FitOptions = {}): FitResult<BgBbParams> {
   const terms = checkFitData(data);
   if (!(data.customers >= 2)) {
-    throw new DataError(`Only ${formatNumber(data.customers)} customer${data.customers === 1 ? ' is' : 's are'} in the data; a model learns from many customers (at least 2, ideally hundreds).`);
+    throw new DataError(said('fit.fewCustomers', { n: data.customers }));
   }
   let repeaters = 0;
   for (let i = 0; i < data.count; i++) if (data.x[i] > 0) repeaters += data.w[i];
-  if (repeaters === 0) {
-    throw new DataError('No customer used an opportunity, so the model cannot tell how often customers buy or when they stop.', 'frequency');
-  }
+  if (repeaters === 0) throw new DataError(said('bgbb.noUse'), 'frequency');
   const start = options.start ?? [1, 1, 1, 1];
   if (start.length !== K || !start.every((v) => v > 0 && Number.isFinite(v))) {
     throw new RangeError(`BG/BB: starting values must be four positive numbers; got ${start.join(', ')}`);
@@ -436,24 +430,21 @@ export function bgbbFit(data: RfmPatterns, options: FitOptions = {}): FitResult<
       maxIterations: options.maxIterations,
       lower: BGBB_PARAM_NAMES.map(() => Math.log(LOWER)),
       upper: BGBB_PARAM_NAMES.map(() => Math.log(UPPER)),
-      stop: () =>
-        passes * (terms + PATTERN_COST * data.count) > FIT_WORK_BUDGET
-          ? 'The fit stopped at its work limit before settling: these histories are long for the time a cell has. Count opportunities in weeks or months rather than days.'
-          : '',
+      stop: () => (passes * (terms + PATTERN_COST * data.count) > FIT_WORK_BUDGET ? said('bgbb.workLimit') : null),
     },
   );
   const theta = new Float64Array(result.u.map(Math.exp));
   const se = standardErrorsFromLogHessian(theta, result.hessian);
   const params = toParams(theta);
   const standardErrors = toParams(se);
-  const message = fitProblem(params, result.converged, result.message) || uncertainty(BGBB_PARAM_NAMES, params, standardErrors);
+  const problem = fitProblem(params, result.converged, result.message) ?? uncertainty(BGBB_PARAM_NAMES, params, standardErrors);
   return {
     params,
     standardErrors,
     covariance: covarianceFromLogHessian(theta, result.hessian),
     logLikelihood: result.value,
-    converged: message === '',
-    message,
+    converged: problem === null,
+    ...problemOf(problem),
     iterations: result.iterations,
     customers: data.customers,
   };
@@ -467,27 +458,18 @@ const TINY = 1e-6;
 const LOWER = 1e-7;
 const UPPER = 1e7;
 
-/** '' when the estimates can be used as they are; otherwise what went wrong and what it means, in plain words. */
-function fitProblem(params: BgBbParams, converged: boolean, optimizerMessage: string): string {
+/** null when the estimates can be used as they are; otherwise what went wrong and what it means, in plain words. */
+function fitProblem(params: BgBbParams, converged: boolean, optimizerMessage: Said | null): Said | null {
   const { alpha: a, beta: b, gamma: g, delta: d } = params;
-  if (a + b > NO_HETEROGENEITY) {
-    return (
-      'Every customer seems to transact with the same probability (no heterogeneity), so alpha and beta grow ' +
-      `without bound and are not pinned down. Only the probability they imply is pinned down, ${formatPercent(a / (a + b))} an opportunity.`
-    );
-  }
-  if (g + d > NO_HETEROGENEITY) {
-    return (
-      'Every customer seems to drop out with the same probability (no heterogeneity), so gamma and delta grow ' +
-      `without bound and are not pinned down. Only the probability they imply is pinned down, ${formatPercent(g / (g + d))} an opportunity.`
-    );
-  }
-  const runaway = BGBB_PARAM_NAMES.filter((name) => params[name] < TINY);
+  if (a + b > NO_HETEROGENEITY) return said('bgbb.sameTransaction', { chance: formatPercent(a / (a + b)) });
+  if (g + d > NO_HETEROGENEITY) return said('bgbb.sameDropout', { chance: formatPercent(g / (g + d)) });
+  const runaway: string[] = BGBB_PARAM_NAMES.filter((name) => params[name] < TINY);
   if (runaway.length > 0) {
-    const names = runaway.join(' and ');
-    return `${names[0].toUpperCase()}${names.slice(1)} run${runaway.length === 1 ? 's' : ''} off to 0: these data do not pin the model down. Try more customers or a longer history.`;
+    // The sentence starts with the first name: "Alpha and gamma run off to 0".
+    runaway[0] = `${runaway[0][0].toUpperCase()}${runaway[0].slice(1)}`;
+    return runaway.length === 1 ? said('bgbb.runawayOne', { name: runaway[0] }) : said('bgbb.runawayMany', { names: listOf(runaway) });
   }
-  return converged ? '' : optimizerMessage;
+  return converged ? null : optimizerMessage;
 }
 
 // ---------------------------------------------------------------------------------------------------------------

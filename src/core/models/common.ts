@@ -4,6 +4,7 @@
  */
 import { covarianceFromLogHessian, maximize, standardErrorsFromLogHessian, type Evaluation } from '../optimize';
 import { DataError } from '../errors';
+import { render, said, type Said, type SaidValue } from '../i18n/errors';
 import type { FitOptions, FitResult, PurchasePredictor, RfmPatterns } from './types';
 import { formatNumber } from '../words';
 
@@ -66,9 +67,19 @@ export function logSpaceObjective(
   };
 }
 
-/** "a", "a and b", "a, b and c". */
-export function listOf(items: readonly string[]): string {
-  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
+/** "a", "a and b", "a, b and c" (parameter names), the "and" in the message's language. */
+export function listOf(items: readonly string[]): SaidValue {
+  return items.length <= 1 ? items.join('') : said('core.and', { items: items.slice(0, -1).join(', '), last: items[items.length - 1] });
+}
+
+/** A fit's problem as FitResult holds it: the message of the errors catalogue, and its English words. */
+export function problemOf(problem: Said | null): { message: string; said?: Said } {
+  return problem ? { message: render('en', problem), said: problem } : { message: '' };
+}
+
+/** A fit's note as FitResult holds it, as problemOf does its problem. */
+export function noteOf(note: Said | undefined): { note?: string; noteSaid?: Said } {
+  return note ? { note: render('en', note), noteSaid: note } : {};
 }
 
 /** Box bounds on the parameters θ (not their logs), in the model's parameter order. */
@@ -83,7 +94,7 @@ export interface ParamBounds {
  * then skips the parameters that are not pinned down.
  */
 export interface AtModelLimit<P extends object> {
-  note: string;
+  note: Said;
   unpinned: readonly (keyof P & string)[];
 }
 
@@ -94,7 +105,7 @@ export interface FitDiagnosis<P extends object> {
   /** Whether the optimizer settled (possibly at a bound). */
   settled: boolean;
   /** The optimizer's reason when it did not: a full sentence. */
-  optimizerMessage: string;
+  optimizerMessage: Said | null;
   /** Parameters that ended at a bound of their range. */
   atBound: (keyof P & string)[];
   /** Whether a work budget ended the run. */
@@ -109,7 +120,7 @@ export const UNCERTAINTY_LIMIT = 10;
 
 /**
  * Maximises a log-likelihood over positive parameters within `bounds`, from `start` (moved into the bounds), and
- * packs the answer. `problem` turns the diagnosis into '' (fine), plain words on what is wrong, or a limit of the
+ * packs the answer. `problem` turns the diagnosis into null (fine), a message on what is wrong, or a limit of the
  * model (AtModelLimit); a fit it accepts must also have finite standard errors, none above UNCERTAINTY_LIMIT times
  * its estimate, among the parameters it pins down. `stop` may end the run
  * early (a work budget), with its reason.
@@ -120,9 +131,9 @@ export function fitPositive<P extends object>(
   start: readonly number[],
   customers: number,
   options: FitOptions,
-  problem: (diagnosis: FitDiagnosis<P>) => string | AtModelLimit<P>,
+  problem: (diagnosis: FitDiagnosis<P>) => Said | null | AtModelLimit<P>,
   bounds: ParamBounds,
-  stop?: () => string,
+  stop?: () => Said | null,
 ): FitResult<P> {
   const initial = options.start ?? start;
   if (initial.length !== names.length || !initial.every((v) => v > 0 && Number.isFinite(v))) {
@@ -147,46 +158,39 @@ export function fitPositive<P extends object>(
     stopped: result.stopped,
   };
   const verdict = problem(diagnosis);
-  const limit = typeof verdict === 'string' ? null : verdict;
+  const limit = verdict !== null && isLimit(verdict) ? verdict : null;
   const pinned = limit ? names.filter((name) => !limit.unpinned.includes(name)) : names;
-  const message = (typeof verdict === 'string' ? verdict : '') || uncertainty(pinned, params, standardErrors);
+  const found = (verdict !== null && !isLimit(verdict) ? verdict : null) ?? uncertainty(pinned, params, standardErrors);
   return {
     params,
     standardErrors,
     covariance: covarianceFromLogHessian(theta, result.hessian),
     logLikelihood: result.value,
-    converged: message === '',
-    message,
+    converged: found === null,
+    ...problemOf(found),
     iterations: result.iterations,
-    note: limit && message === '' ? limit.note : undefined,
+    ...noteOf(limit && found === null ? limit.note : undefined),
     customers,
   };
 }
 
-/** '' when every standard error is finite and not far above its estimate; else why the fit cannot be trusted. */
+function isLimit<P extends object>(verdict: Said | AtModelLimit<P>): verdict is AtModelLimit<P> {
+  return 'unpinned' in verdict;
+}
+
+/** null when every standard error is finite and not far above its estimate; else why the fit cannot be trusted. */
 export function uncertainty<P extends object>(
   names: readonly (keyof P & string)[],
   params: P,
   standardErrors: P,
   label: (name: keyof P & string) => string = (name) => name,
-): string {
+): Said | null {
   const value = (set: P, name: keyof P & string): number => (set as Record<string, number>)[name];
-  if (names.some((name) => !Number.isFinite(value(standardErrors, name)))) {
-    return (
-      'The estimates are not pinned down: around them the likelihood hardly changes in some direction, so other ' +
-      'values would fit as well. Try more customers or a longer history.'
-    );
-  }
+  if (names.some((name) => !Number.isFinite(value(standardErrors, name)))) return said('fit.notPinned');
   const vague = names.filter((name) => value(standardErrors, name) > UNCERTAINTY_LIMIT * value(params, name));
-  if (vague.length > 0) {
-    const which = listOf(vague.map(label));
-    return (
-      `The ${vague.length === 1 ? 'estimate' : 'estimates'} of ${which} ${vague.length === 1 ? 'is' : 'are'} too uncertain to use ` +
-      `(a standard error more than ${UNCERTAINTY_LIMIT} times the estimate), so these data do not pin the model down. ` +
-      'Try more customers or a longer history.'
-    );
-  }
-  return '';
+  if (vague.length === 1) return said('fit.uncertainOne', { name: label(vague[0]), limit: UNCERTAINTY_LIMIT });
+  if (vague.length > 1) return said('fit.uncertainMany', { names: listOf(vague.map(label)), limit: UNCERTAINTY_LIMIT });
+  return null;
 }
 
 function toParams<P extends object>(names: readonly string[], values: ArrayLike<number>): P {
@@ -225,25 +229,19 @@ export function checkSummaryRow(x: number, tx: number, T: number, w: number, row
 }
 
 function summaryRowError(x: number, tx: number, T: number, w: number, row: number): never {
-  const at = (column: string): string => `${column} row ${row + 1}`;
-  const fail = (column: string, text: string): never => {
-    throw new DataError(`${at(column)} ${text}`, column, row);
+  const at = (column: string): Said => said('where.row', { name: column, row: row + 1 });
+  const fail = (column: string, message: Said): never => {
+    throw new DataError(message, column, row);
   };
-  if (!Number.isFinite(x)) fail('frequency', `is ${formatNumber(x)}; give the number of repeat purchases, a whole number.`);
-  if (x < 0 || !Number.isInteger(x)) fail('frequency', `is ${formatNumber(x, 6)}; repeat purchases are counted in whole numbers, 0 or more.`);
-  if (x > MAX_FREQUENCY) {
-    fail(
-      'frequency',
-      `is ${formatNumber(x)}, more repeat purchases than one customer can make (at most ${formatNumber(MAX_FREQUENCY)}); ` +
-        'check that the column holds each customer’s number of repeat purchases.',
-    );
-  }
-  if (!(tx >= 0) || !Number.isFinite(tx)) fail('recency', `is ${formatNumber(tx)}; recency is an age, a number 0 or more.`);
-  if (!Number.isFinite(T)) fail('T', `is ${formatNumber(T)}; T is the customer’s age, a number.`);
-  if (!(T >= tx)) fail('recency', `is ${formatNumber(tx)}, more than T (${formatNumber(T)}); recency cannot exceed the customer’s age.`);
-  if (x === 0 && tx !== 0) fail('recency', `is ${formatNumber(tx)} but frequency is 0; with no repeat purchase recency is 0.`);
-  if (x > 0 && !(tx > 0)) fail('recency', `is 0 but frequency is ${formatNumber(x)}; after a repeat purchase recency is the age at the last one, above 0.`);
-  return fail('weights', `is ${formatNumber(w)}; a weight is a number of customers, 0 or more.`);
+  if (!Number.isFinite(x)) fail('frequency', said('rfm.frequencyNotNumber', { at: at('frequency'), value: x }));
+  if (x < 0 || !Number.isInteger(x)) fail('frequency', said('rfm.frequencyNotWhole', { at: at('frequency'), value: formatNumber(x, 6) }));
+  if (x > MAX_FREQUENCY) fail('frequency', said('rfm.frequencyTooLarge', { at: at('frequency'), value: x, most: MAX_FREQUENCY }));
+  if (!(tx >= 0) || !Number.isFinite(tx)) fail('recency', said('rfm.recencyNegative', { at: at('recency'), value: tx }));
+  if (!Number.isFinite(T)) fail('T', said('rfm.ageNotNumber', { at: at('T'), value: T }));
+  if (!(T >= tx)) fail('recency', said('rfm.recencyAboveAge', { at: at('recency'), value: tx, T }));
+  if (x === 0 && tx !== 0) fail('recency', said('rfm.recencyWithoutRepeat', { at: at('recency'), value: tx }));
+  if (x > 0 && !(tx > 0)) fail('recency', said('rfm.recencyZero', { at: at('recency'), frequency: x }));
+  return fail('weights', said('rfm.weight', { at: at('weights'), value: w }));
 }
 
 /**
@@ -274,16 +272,9 @@ function firstRowOf(data: RfmPatterns, pattern: number): number {
 export function checkFittablePurchases(data: RfmPatterns): void {
   checkPurchaseData(data);
   if (!(data.customers >= 2)) {
-    throw new DataError(
-      `Only ${formatNumber(data.customers)} customer${data.customers === 1 ? ' is' : 's are'} in the data; a model learns from many customers (at least 2, ideally hundreds).`,
-    );
+    throw new DataError(said('fit.fewCustomers', { n: data.customers }));
   }
-  if (repeatWeight(data) === 0) {
-    throw new DataError(
-      'No customer bought more than once, so the model cannot tell how often customers buy or when they stop; it needs some repeat purchases.',
-      'frequency',
-    );
-  }
+  if (repeatWeight(data) === 0) throw new DataError(said('fit.noRepeat'), 'frequency');
 }
 
 /** Σ w·T / Σ w: the data's time scale, to which the rate parameters' bounds are relative. */

@@ -3,6 +3,7 @@
  * once, so a model file declares only what is its own.
  */
 import { DataError } from '../errors';
+import { said } from '../i18n/errors';
 import { bindSimulation } from './simulate';
 import type { FitOptions, Fitted, Model, ModelKind, ParamValues, PurchaseCountPredictor, PurchaseModel, PurchaseSimulation, RfmPatterns } from './types';
 
@@ -42,7 +43,7 @@ function checkedParams<P extends ParamValues>(label: string, names: readonly (ke
     for (const name of names) {
       const v = values[name];
       if (typeof v !== 'number' || !(v > 0) || !Number.isFinite(v)) {
-        throw new DataError(`the ${label} parameter ${name} is ${v === undefined ? 'missing' : String(v)}; it must be a positive number`);
+        throw new DataError(v === undefined ? said('model.parameterMissing', { model: label, name }) : said('model.parameter', { model: label, name, value: String(v) }));
       }
     }
     return read(values);

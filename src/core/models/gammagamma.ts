@@ -25,6 +25,7 @@ import {
 import { defineModel } from './define';
 import type { FitOptions, FitResult, ParamNames, SpendData as SpendInput, SpendModel, SpendPredictor } from './types';
 import { formatNumber } from '../words';
+import { said, type Said } from '../i18n/errors';
 
 export type GammaGammaParams = {
   p: number;
@@ -120,22 +121,18 @@ function prepare(frequency: ArrayLike<number>, monetaryValue: ArrayLike<number>,
 }
 
 function spendRowError(x: number, m: number, w: number, row: number, negativeSpend: NegativeSpend): void {
-  const at = (column: string): string => `${column} row ${row + 1}`;
+  const at = (column: string): Said => said('where.row', { name: column, row: row + 1 });
   if (!Number.isInteger(x) || x < 0 || x > MAX_FREQUENCY) {
     // The same words as for the purchase models' rows.
     checkSummaryRow(x, 0, 0, 1, row);
   }
   if (!Number.isFinite(m)) {
-    throw new DataError(`${at('monetary_value')} is ${formatNumber(m)}; give the mean amount of the customer’s repeat purchases.`, 'monetary_value', row);
+    throw new DataError(said('spend.notNumber', { at: at('monetary_value'), value: m }), 'monetary_value', row);
   }
   if (m < 0 && x > 0 && negativeSpend === 'refuse') {
-    throw new DataError(
-      `${at('monetary_value')} is ${formatNumber(m)}; the mean amount of a customer’s repeat purchases cannot be negative (net of returns, 0 at least).`,
-      'monetary_value',
-      row,
-    );
+    throw new DataError(said('spend.negative', { at: at('monetary_value'), value: m }), 'monetary_value', row);
   }
-  if (!(w >= 0) || !Number.isFinite(w)) throw new DataError(`${at('weights')} is ${formatNumber(w)}; a weight is a number of customers, 0 or more.`, 'weights', row);
+  if (!(w >= 0) || !Number.isFinite(w)) throw new DataError(said('rfm.weight', { at: at('weights'), value: w }), 'weights', row);
 }
 
 function derivatives(data: SpendData, theta: ArrayLike<number>, wantHessian: boolean): ThetaDerivatives {
@@ -242,35 +239,27 @@ export function gammaGammaLogLikelihood(
  */
 const SPIKE_SHAPE = 1e4;
 
-function fitProblem({ params, settled, optimizerMessage, atBound, stopped }: FitDiagnosis<GammaGammaParams>): string | AtModelLimit<GammaGammaParams> {
+function fitProblem({ params, settled, optimizerMessage, atBound, stopped }: FitDiagnosis<GammaGammaParams>): Said | null | AtModelLimit<GammaGammaParams> {
   const sameAverage = params.q > SPIKE_SHAPE;
   const oneAmount = params.p > SPIKE_SHAPE;
   // At a limit the likelihood keeps creeping up along it, and the search may stop short of settling: that is fine.
   if (stopped || (!settled && !sameAverage && !oneAmount)) return optimizerMessage;
   const unpinned: ('p' | 'q' | 'v')[] = [];
-  const notes: string[] = [];
+  const notes: Said[] = [];
   if (sameAverage) {
     unpinned.push('q', 'v');
-    notes.push('Customers seem to spend alike on average, so q and v are not pinned down one by one, only their ratio.');
+    notes.push(said('spend.sameAverage'));
   }
   if (oneAmount) {
     unpinned.push('p', 'v');
-    notes.push('Each customer’s orders seem to be of one and the same amount, so p is not pinned down; the expected spend follows each customer’s own average.');
+    notes.push(said('spend.oneAmount'));
   }
   const edge = atBound.filter((name) => !unpinned.includes(name));
-  if (edge.length > 0) {
-    return (
-      `The fit ran to the edge of the range allowed for ${listOf(edge)}, so the spend model is not pinned down: ` +
-      'give the repeat spend of more customers.'
-    );
-  }
-  if (params.q <= 1) {
-    return (
-      `The estimate of q came out at ${formatNumber(params.q, 3)} (1 or less), so the average spend per order is not finite under this ` +
-      'model: spend varies too much between customers to predict it.'
-    );
-  }
-  return notes.length > 0 ? { note: `${notes.join(' ')} The predictions do not depend on more than that.`, unpinned } : '';
+  if (edge.length > 0) return said('spend.atBound', { names: listOf(edge) });
+  if (params.q <= 1) return said('spend.qAtMostOne', { q: formatNumber(params.q, 3) });
+  if (notes.length === 0) return null;
+  const both = notes.length === 1 ? notes[0] : said('core.sentences', { first: notes[0], second: notes[1] });
+  return { note: said('spend.note', { notes: both }), unpinned };
 }
 
 /**
@@ -297,11 +286,7 @@ export function fitGammaGamma(
 ): FitResult<GammaGammaParams> {
   const data = prepare(frequency, monetaryValue, weights, options.negativeSpend);
   if (data.x.length < 2) {
-    const found = data.x.length === 0 ? 'No customer' : 'Only 1 customer';
-    throw new DataError(
-      `${found} bought again with a positive amount; the spend model learns from the repeat purchases of at least 2 customers (ideally hundreds).`,
-      'monetary_value',
-    );
+    throw new DataError(said(data.x.length === 0 ? 'spend.noCustomer' : 'spend.oneCustomer'), 'monetary_value');
   }
   return fitPositive<GammaGammaParams>(
     GAMMA_GAMMA_PARAM_NAMES,

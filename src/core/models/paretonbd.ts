@@ -18,6 +18,7 @@ import {
   checkPositiveParams,
   checkPurchaseData,
   fitPositive,
+  listOf,
   meanAge,
   groupByPair,
   maxFrequency,
@@ -35,6 +36,7 @@ import { paretoNbdSimulation } from './simulate';
 import { paretoNbdCountProbabilities, paretoNbdCountProbabilitiesNew } from './counts';
 import { paretoNbdDert } from './dert';
 import type { FitOptions, FitResult, ParamNames, PurchaseCountPredictor, PurchaseModel, RfmPatterns } from './types';
+import { said, type Said } from '../i18n/errors';
 
 export type ParetoNbdParams = {
   r: number;
@@ -182,24 +184,17 @@ const TERM_BUDGET = 200_000_000;
  */
 const PASS_BUDGET = 30_000_000;
 
-const WHAT_TO_TRY = 'Try BG/NBD, a longer history or more customers.';
-
 /** A drop-out shape above this when the fit stops early means it was heading for the edge of the box. */
 const RUNNING_OFF = 10;
 
-function fitProblem({ params, settled, optimizerMessage, atBound, stopped }: FitDiagnosis<ParetoNbdParams>): string {
+/** Why a fit cannot be used, each message ending with what to try: BG/NBD, a longer history or more customers. */
+function fitProblem({ params, settled, optimizerMessage, atBound, stopped }: FitDiagnosis<ParetoNbdParams>): Said | null {
   if (stopped) return optimizerMessage;
-  if (atBound.includes('s') || atBound.includes('beta') || (!settled && params.s > RUNNING_OFF)) {
-    return (
-      'The purchases do not tell when customers stop: the fit drives the drop-out rate towards one and the same value ' +
-      `for every customer, the edge of what this model can express. ${WHAT_TO_TRY}`
-    );
-  }
-  if (atBound.length > 0) {
-    return `The purchases do not pin down how often customers buy: ${atBound.join(' and ')} ran to the edge of the range allowed. ${WHAT_TO_TRY}`;
-  }
-  if (!settled) return `${optimizerMessage} ${WHAT_TO_TRY}`;
-  return '';
+  if (atBound.includes('s') || atBound.includes('beta') || (!settled && params.s > RUNNING_OFF)) return said('paretonbd.dropoutEdge');
+  // Only r and alpha are left, at most two names.
+  if (atBound.length > 0) return said('paretonbd.atBound', { names: listOf(atBound) });
+  if (!settled && optimizerMessage) return said('paretonbd.notSettled', { reason: optimizerMessage });
+  return null;
 }
 
 export function paretoNbdFit(data: RfmPatterns, options: FitOptions = {}): FitResult<ParetoNbdParams> {
@@ -217,10 +212,7 @@ function fitOn(data: RfmPatterns, start: readonly number[], options: FitOptions,
     histories += data.count;
     return logLikelihoodOf(toParams(theta), data, ceiling);
   };
-  const stop = (): string =>
-    hyp2f1Terms() > ceiling || histories > PASS_BUDGET
-      ? `The fit stopped at its work limit before settling: the rates keep running off, so the purchases do not pin the model down. ${WHAT_TO_TRY}`
-      : '';
+  const stop = (): Said | null => (hyp2f1Terms() > ceiling || histories > PASS_BUDGET ? said('paretonbd.workLimit') : null);
   return fitPositive<ParetoNbdParams>(
     PARETO_NBD_PARAM_NAMES,
     (theta, wantHessian) => derivativesByDifferences(value, theta, wantHessian),

@@ -14,10 +14,11 @@
 import { DataError } from '../errors';
 import { covarianceFromLogHessian, maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, hyp2f1 } from '../special';
-import { uncertainty } from './common';
+import { problemOf, uncertainty } from './common';
 import { defineModel } from './define';
 import type { FitOptions, FitResult, ParamNames, RetentionModel, RetentionPredictor } from './types';
 import { formatNumber, formatPercent } from '../words';
+import { said, type Said } from '../i18n/errors';
 
 export type SbgParams = {
   /** With β, the Beta distribution of the per-period churn probability; its mean is α/(α+β). */
@@ -47,34 +48,22 @@ const ACTIVE = 'active_customers';
  */
 export function sbgCohortFromSurvivors(active: ArrayLike<number>): SbgCohort {
   if (active.length < 2) {
-    throw new DataError(
-      `Give at least 2 values in ${ACTIVE}: the cohort size, then the customers still active after each period (there ${active.length === 1 ? 'is 1' : `are ${active.length}`}).`,
-      ACTIVE,
-    );
+    throw new DataError(said('sbg.tooFew', { argument: ACTIVE, n: active.length }), ACTIVE);
   }
   const size = checkedCount(active, 0);
-  if (!(size > 0)) throw new DataError(`${ACTIVE} row 1 is ${formatNumber(size)}; it is the cohort size and must be above 0.`, ACTIVE, 0);
+  if (!(size > 0)) throw new DataError(said('sbg.size', { at: rowOf(0), value: size }), ACTIVE, 0);
   const lost = new Float64Array(active.length - 1);
   let previous = size;
   for (let i = 1; i < active.length; i++) {
     const value = checkedCount(active, i);
     if (value > previous) {
-      throw new DataError(
-        `${ACTIVE} row ${i + 1} is ${formatNumber(value)}, more than the row before (${formatNumber(previous)}); the active ` +
-          'customers of one cohort can only fall, so give one cohort (not the total customer count, which grows with new sign-ups).',
-        ACTIVE,
-        i,
-      );
+      throw new DataError(said('sbg.rising', { at: rowOf(i), value, previous }), ACTIVE, i);
     }
     lost[i - 1] = previous - value;
     previous = value;
   }
   if (previous === size) {
-    const periods = lost.length === 1 ? '1 period' : `${lost.length} periods`;
-    throw new DataError(
-      `Every customer of the cohort is still active after ${periods}, so there is no churn to learn from yet; give the counts again once some customers have left.`,
-      ACTIVE,
-    );
+    throw new DataError(said('sbg.noChurn', { n: lost.length }), ACTIVE);
   }
   return { lost, stillActive: previous, size };
 }
@@ -82,10 +71,15 @@ export function sbgCohortFromSurvivors(active: ArrayLike<number>): SbgCohort {
 function checkedCount(active: ArrayLike<number>, i: number): number {
   const value = active[i];
   if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new DataError(`${ACTIVE} row ${i + 1} is ${String(value)}, not a number of customers.`, ACTIVE, i);
+    throw new DataError(said('sbg.notNumber', { at: rowOf(i), value: String(value) }), ACTIVE, i);
   }
-  if (value < 0) throw new DataError(`${ACTIVE} row ${i + 1} is ${formatNumber(value)}; a number of active customers cannot be negative.`, ACTIVE, i);
+  if (value < 0) throw new DataError(said('sbg.negative', { at: rowOf(i), value }), ACTIVE, i);
   return value;
+}
+
+/** Row i (0-based) of the cohort's argument, as messages name it. */
+function rowOf(i: number): Said {
+  return said('where.row', { name: ACTIVE, row: i + 1 });
 }
 
 /** Log-likelihood with its gradient and Hessian (2×2 row-major) in (α, β). */
@@ -194,14 +188,14 @@ export function sbgFitSurvivors(active: ArrayLike<number>, options: FitOptions =
   const se = standardErrorsFromLogHessian(new Float64Array([alpha, beta]), result.hessian);
   const params = { alpha, beta };
   const standardErrors = { alpha: se[0], beta: se[1] };
-  const message = fitProblem(cohort, result.converged, result.message, alpha, beta) || uncertainty(SBG_PARAM_NAMES, params, standardErrors);
+  const problem = fitProblem(cohort, result.converged, result.message, alpha, beta) ?? uncertainty(SBG_PARAM_NAMES, params, standardErrors);
   return {
     params,
     standardErrors,
     covariance: covarianceFromLogHessian([alpha, beta], result.hessian),
     logLikelihood: result.value,
-    converged: message === '',
-    message,
+    converged: problem === null,
+    ...problemOf(problem),
     iterations: result.iterations,
     customers: cohort.size,
   };
@@ -221,25 +215,14 @@ const TINY = 1e-6;
 const LOWER = 1e-7;
 const UPPER = 1e7;
 
-/** '' when the estimates can be used as they are; otherwise what went wrong and what it means, in plain words. */
-function fitProblem(cohort: SbgCohort, converged: boolean, optimizerMessage: string, alpha: number, beta: number): string {
+/** null when the estimates can be used as they are; otherwise what went wrong and what it means, in plain words. */
+function fitProblem(cohort: SbgCohort, converged: boolean, optimizerMessage: Said | null, alpha: number, beta: number): Said | null {
   const churn = formatPercent(alpha / (alpha + beta));
-  if (cohort.lost.length < 2) {
-    return (
-      `Only one period of churn was given. It fixes the first period's churn (${churn}) but not how churn ` +
-      'changes over time, so alpha and beta are not determined: give the active customers of at least two periods.'
-    );
-  }
-  if (alpha + beta > NO_HETEROGENEITY) {
-    return (
-      'Churn looks the same for every customer (no heterogeneity), so alpha and beta grow without bound and ' +
-      `are not pinned down. Only the churn rate they imply is pinned down, ${churn} a period, and projections would keep it constant.`
-    );
-  }
-  if (beta < TINY) return 'Nearly every customer left in the first period, so there is no retention to project.';
-  if (alpha < TINY) return 'Alpha runs off to 0: after the first losses nobody seems to leave, so churn cannot be projected.';
-  if (!converged) return optimizerMessage;
-  return '';
+  if (cohort.lost.length < 2) return said('sbg.onePeriod', { churn });
+  if (alpha + beta > NO_HETEROGENEITY) return said('sbg.sameChurn', { churn });
+  if (beta < TINY) return said('sbg.allLeft');
+  if (alpha < TINY) return said('sbg.nobodyLeaves');
+  return converged ? null : optimizerMessage;
 }
 
 function checkParams(params: SbgParams): void {

@@ -1,5 +1,6 @@
 /** What every fitted model reports, whatever its parameters. */
 import type { Random } from '../random';
+import type { Said } from '../i18n/errors';
 
 /** Customers with identical (frequency, recency, T) as one weighted row; see compressPatterns in ../rfm. */
 export interface RfmPatterns {
@@ -34,14 +35,21 @@ export interface FitResult<P extends object> {
   covariance?: number[][];
   logLikelihood: number;
   converged: boolean;
-  /** Plain words for a person: '' when the fit converged, otherwise what went wrong and what it means. */
+  /** Plain words for a person: '' when the fit converged, otherwise what went wrong and what it means (English). */
   message: string;
+  /**
+   * The same as a message of the errors catalogue, to put in the user's language (i18n/errors.ts): absent when the
+   * fit converged, and on a fit made without it (a test's, or an older cache's), whose `message` is then all there is.
+   */
+  said?: Said;
   iterations: number;
   /**
    * Plain words on a usable fit at the edge of the model, e.g. every customer dropping out with the same
-   * probability: some parameters are then not pinned down individually, but the predictions are.
+   * probability: some parameters are then not pinned down individually, but the predictions are (English).
    */
   note?: string;
+  /** The note as a message of the errors catalogue, as `said` is the message's. */
+  noteSaid?: Said;
   /** Customers the fit used (Σ weights). */
   customers: number;
 }

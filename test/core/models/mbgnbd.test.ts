@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../../src/core/errors';
 import { bgnbd } from '../../../src/core/models/bgnbd';
 import { mbgnbd, type MbgNbdParams } from '../../../src/core/models/mbgnbd';
 import { compressPatterns } from '../../../src/core/rfm';
@@ -59,7 +58,7 @@ describe('MBG/NBD invariants', () => {
 
   it('refuses data where nobody bought twice, in plain words', () => {
     expect(() => mbgnbd.fit(compressPatterns([0, 0], [0, 0], [5, 9]))).toThrow(
-      new DataError('No customer bought more than once, so the model cannot tell how often customers buy or when they stop; it needs some repeat purchases.', 'frequency'),
+      expect.objectContaining({ message: 'No customer bought more than once, so the model cannot tell how often customers buy or when they stop; it needs some repeat purchases.', argument: 'frequency' }),
     );
   });
 });

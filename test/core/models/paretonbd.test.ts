@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DataError } from '../../../src/core/errors';
 import { paretonbd, type ParetoNbdParams } from '../../../src/core/models/paretonbd';
 import { BENCHMARK_PROCESS, generateOrderLog } from '../../../src/core/generate';
 import { compressPatterns } from '../../../src/core/rfm';
@@ -130,7 +129,7 @@ describe('Pareto/NBD predictions', () => {
 
   it('refuses data where nobody bought twice, in plain words', () => {
     expect(() => paretonbd.fit(compressPatterns([0, 0], [0, 0], [5, 9]))).toThrow(
-      new DataError('No customer bought more than once, so the model cannot tell how often customers buy or when they stop; it needs some repeat purchases.', 'frequency'),
+      expect.objectContaining({ message: 'No customer bought more than once, so the model cannot tell how often customers buy or when they stop; it needs some repeat purchases.', argument: 'frequency' }),
     );
   });
 });
