@@ -5,14 +5,14 @@
  */
 import { parseUtcOffset, ZoneCalendar, type OffsetAt } from '../core/zone';
 
-let calendar: ZoneCalendar | null = null;
+let zoneCalendar: ZoneCalendar | null = null;
 
 /**
  * The calendar of the active spreadsheet's zone, read once per execution: Apps Script loads the script afresh for
  * every cell call and every sidebar request, so a spreadsheet whose zone changes is read anew on the next call.
  */
 export function sheetCalendar(): ZoneCalendar {
-  return (calendar ??= new ZoneCalendar(offsetFinder(spreadsheetTimeZone())));
+  return (zoneCalendar ??= new ZoneCalendar(offsetFinder(spreadsheetTimeZone())));
 }
 
 function spreadsheetTimeZone(): string | null {

@@ -44,7 +44,7 @@ const MONTHLY_EN = [
   ['1403-02 Ordibehesht', 1, 1, '', ''],
 ];
 
-describe('COHORT_RETENTION with calendar_name "persian"', () => {
+describe('COHORT_RETENTION with calendar "persian"', () => {
   let gas: Harness;
   beforeAll(() => {
     gas = createHarness();
@@ -109,7 +109,7 @@ describe('COHORT_RETENTION with calendar_name "persian"', () => {
   });
 
   it('refuses another calendar, and a date the Persian calendar is not reckoned for, naming the argument and row', () => {
-    expect(() => gas.cell('COHORT_RETENTION', ids, dateCells(gas), 'month', undefined, 'julian')).toThrow(/^COHORT_RETENTION: calendar_name is "julian"; use "gregorian", "persian"$/);
+    expect(() => gas.cell('COHORT_RETENTION', ids, dateCells(gas), 'month', undefined, 'julian')).toThrow(/^COHORT_RETENTION: calendar is "julian"; use "gregorian", "persian"$/);
     const far = dateCells(gas);
     far[2] = [gas.date(9999, 1, 4)];
     expect(() => gas.cell('COHORT_RETENTION', ids, far, 'year', undefined, 'persian')).toThrow(
