@@ -297,15 +297,15 @@ const PERIODS: readonly CalendarPeriod[] = ['week', 'month', 'quarter', 'year'];
  * @param {date} order_dates The date of each order (a column of the same height).
  * @param {string} [period] Optional: "week", "month" (default), "quarter" or "year".
  * @param {number} [amounts] Optional: the amount of each order; then each cell is revenue per cohort customer.
- * @param {string} [calendar_name] Optional: "gregorian" (default) or "persian" (Iranian months, Saturday weeks).
+ * @param {string} [calendar] Optional: "gregorian" (default) or "persian" (Iranian months, Saturday weeks).
  * @return A table: cohort, customers, then one column per period since acquisition.
  * @customfunction
  * @preserve
  */
-export function COHORT_RETENTION(customer_ids: Arg, order_dates: Arg, period?: Arg, amounts?: Arg, calendar_name?: Arg): Answer {
-  return runCustomFunction('COHORT_RETENTION', ['customer_ids', 'order_dates', 'period', 'amounts', 'calendar_name'], () => {
+export function COHORT_RETENTION(customer_ids: Arg, order_dates: Arg, period?: Arg, amounts?: Arg, calendar?: Arg): Answer {
+  return runCustomFunction('COHORT_RETENTION', ['customer_ids', 'order_dates', 'period', 'amounts', 'calendar'], () => {
     const unit = singleChoice('period', period, PERIODS, 'month');
-    const system = singleChoice('calendar_name', calendar_name, CALENDARS, 'gregorian');
+    const system = singleChoice('calendar', calendar, CALENDARS, 'gregorian');
     const orders = readOrders({ ids: customer_ids, dates: order_dates, amounts: isOmitted(amounts) ? undefined : amounts });
     if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
     const limits = { columns: SHEET_COLUMN_LIMIT, cells: SPREADSHEET_CELL_LIMIT };
