@@ -4,6 +4,7 @@
  * sidebar share it), else the script's. A cache failure only costs time, never an answer.
  */
 import type { FitResult, ParamValues } from '../core/models/types';
+import { isSaid } from '../core/i18n/errors';
 
 const VERSION = 'v1';
 const SIX_HOURS = 21_600;
@@ -44,13 +45,15 @@ function readCached(store: GoogleAppsScript.Cache.Cache | null, key: string): Fi
 /** A cached value read back as a fit, or null when it is not one (another version wrote it): then the fit is redone. */
 function asFitResult(value: unknown): FitResult<ParamValues> | null {
   if (!isRecord(value)) return null;
-  const { params, standardErrors, logLikelihood, converged, message, iterations, customers, note, covariance } = value;
+  const { params, standardErrors, logLikelihood, converged, message, said, iterations, customers, note, noteSaid, covariance } = value;
   if (!isNumbers(params) || !isNumbers(standardErrors)) return null;
   if (typeof logLikelihood !== 'number' || typeof converged !== 'boolean' || typeof message !== 'string') return null;
   if (typeof iterations !== 'number' || typeof customers !== 'number') return null;
   if (note !== undefined && typeof note !== 'string') return null;
   if (covariance !== undefined && !(Array.isArray(covariance) && covariance.every((row) => Array.isArray(row) && row.every((v) => typeof v === 'number')))) return null;
-  return { params, standardErrors, logLikelihood, converged, message, iterations, customers, ...(note === undefined ? {} : { note }), ...(covariance === undefined ? {} : { covariance }) };
+  // The messages as the errors catalogue says them, when the cached fit has them and they are still its messages.
+  const words = { ...(isSaid(said) ? { said } : {}), ...(isSaid(noteSaid) ? { noteSaid } : {}) };
+  return { params, standardErrors, logLikelihood, converged, message, iterations, customers, ...(note === undefined ? {} : { note }), ...(covariance === undefined ? {} : { covariance }), ...words };
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {
