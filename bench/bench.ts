@@ -22,6 +22,7 @@ import type { FitResult, ParamValues } from '../src/core/models/types';
 import { compressPatterns } from '../src/core/rfm';
 import { summarizeOrders } from '../src/core/summary';
 import { writeLogFiles } from './clv-end-to-end';
+import { sqlBenchLines } from './sql';
 import { fixture } from '../test/fixtures';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -178,3 +179,7 @@ const sidebar = JSON.parse(
 console.log(
   `${pad(`Sidebar Analyze, ${sidebar.orders.toLocaleString('en')} orders (s)`, 58)}${pad((sidebar.ms / 1000).toFixed(1), 10)}${pad('< 360', 10)}${pad('', 12)}${sidebar.ms < 360_000 ? 'yes' : 'NO'}`,
 );
+
+// CLV_SQL's DuckDB queries beside summarizeOrders on a 10-million-order log: last, and in a child process of its own,
+// so that log weighs on no other figure's memory.
+for (const line of sqlBenchLines(pad)) console.log(line);
