@@ -302,7 +302,9 @@ function fitProblem({ params, settled, optimizerMessage, atBound, stopped }: Fit
 
 /** The absurd fit of LEAST_ALIVE_AFTER_PURCHASE, with the chance of stopping after a purchase it implies. */
 function certainDropout(stopping: number): Said {
-  return said('bgnbd.certainDropout', { chance: formatPercent(stopping) });
+  const chance = formatPercent(stopping);
+  const above = /^more than (.*)$/.exec(chance);
+  return said('bgnbd.certainDropout', { chance: above ? said('core.moreThan', { share: above[1] }) : chance });
 }
 
 function atBoundMessage(names: readonly string[]): Said {

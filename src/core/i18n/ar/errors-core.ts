@@ -10,6 +10,7 @@ export const errorsCore: ErrorsCoreMessages = {
   'core.differentDays': 'يوم واحد | {n} يومًا مختلفًا',
   'core.differentHistories': 'سجل شراء واحد | {n} سجل شراء مختلفًا',
   'core.months': 'شهر واحد | {n} شهرًا',
+  'core.moreThan': 'أكثر من {share}',
   // صف عميل: frequency وrecency وT وweights، ومبلغ الشراء (monetary_value)
   'rfm.frequencyNotNumber': '{at} قيمته {value}؛ اكتب عدد المشتريات المتكررة، عددًا صحيحًا.',
   'rfm.frequencyNotWhole': '{at} قيمته {value}؛ تُعدّ المشتريات المتكررة بأعداد صحيحة، 0 أو أكثر.',
@@ -125,4 +126,11 @@ export const errorsCore: ErrorsCoreMessages = {
   'jalali.month10': 'دي',
   'jalali.month11': 'بهمن',
   'jalali.month12': 'إسفند',
+  // قراءة تواريخ العمود المكتوبة نصًا يوم/شهر/سنة
+  'dates.mixed': 'تخلط التواريخ بين اليوم أولًا ("{dayFirst}") والشهر أولًا ("{monthFirst}")',
+  'dates.dayFirst': 'اليوم أولًا ({pattern})، كما يُظهر "{example}"',
+  'dates.monthFirst': 'الشهر أولًا ({pattern})، كما يُظهر "{example}"',
+  'dates.none': 'لا توجد تواريخ بصيغة يوم/شهر/سنة',
+  'dates.dayFirstBySeparator': 'اليوم أولًا ({pattern})، كما تُكتب التواريخ التي تستخدم "{separator}"',
+  'dates.ambiguous': 'كل تاريخ يصلح أن يُقرأ باليوم أولًا أو بالشهر أولًا (لا يوجد يوم أكبر من 12)',
 };

@@ -9,6 +9,7 @@ export const errorsCore = {
   'core.differentDays': '{n} different day | {n} different days',
   'core.differentHistories': '{n} different history | {n} different histories',
   'core.months': '{n} month | {n} months',
+  'core.moreThan': 'more than {share}',
   // a customer's row of frequency, recency, T, weights (models/common.ts), and the spend model's (gammagamma.ts)
   'rfm.frequencyNotNumber': '{at} is {value}; give the number of repeat purchases, a whole number.',
   'rfm.frequencyNotWhole': '{at} is {value}; repeat purchases are counted in whole numbers, 0 or more.',
@@ -130,6 +131,13 @@ export const errorsCore = {
   'jalali.month10': 'Dey',
   'jalali.month11': 'Bahman',
   'jalali.month12': 'Esfand',
+  // how a column's day/month/year text dates are read (formats.ts)
+  'dates.mixed': 'the dates mix day-first ("{dayFirst}") and month-first ("{monthFirst}")',
+  'dates.dayFirst': 'day first ({pattern}), as "{example}" shows',
+  'dates.monthFirst': 'month first ({pattern}), as "{example}" shows',
+  'dates.none': 'no day/month/year dates',
+  'dates.dayFirstBySeparator': 'day first ({pattern}), as dates with "{separator}" are written',
+  'dates.ambiguous': 'every date fits both day-first and month-first (no day above 12)',
 } as const;
 
 export type ErrorsCoreMessages = Record<keyof typeof errorsCore, string>;

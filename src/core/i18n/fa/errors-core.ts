@@ -10,6 +10,7 @@ export const errorsCore: ErrorsCoreMessages = {
   'core.differentDays': '{n} روز مختلف',
   'core.differentHistories': '{n} سابقهٔ خرید متفاوت',
   'core.months': '{n} ماه',
+  'core.moreThan': 'بیش از {share}',
   // ردیف یک مشتری: frequency، recency، T، weights، و مبلغ خرید (monetary_value)
   'rfm.frequencyNotNumber': '{at} برابر {value} است؛ تعداد خریدهای تکراری را بنویسید، یک عدد صحیح.',
   'rfm.frequencyNotWhole': '{at} برابر {value} است؛ خریدهای تکراری با عدد صحیح شمرده می‌شوند، 0 یا بیشتر.',
@@ -125,4 +126,11 @@ export const errorsCore: ErrorsCoreMessages = {
   'jalali.month10': 'دی',
   'jalali.month11': 'بهمن',
   'jalali.month12': 'اسفند',
+  // خواندن تاریخ‌های متنی روز/ماه/سال یک ستون
+  'dates.mixed': 'تاریخ‌ها هم روز-اول ("{dayFirst}") دارند و هم ماه-اول ("{monthFirst}")',
+  'dates.dayFirst': 'اول روز ({pattern})، همان‌طور که "{example}" نشان می‌دهد',
+  'dates.monthFirst': 'اول ماه ({pattern})، همان‌طور که "{example}" نشان می‌دهد',
+  'dates.none': 'هیچ تاریخی به شکل روز/ماه/سال نیست',
+  'dates.dayFirstBySeparator': 'اول روز ({pattern})، چون تاریخ‌ها با "{separator}" این‌طور نوشته می‌شوند',
+  'dates.ambiguous': 'هر تاریخ هم به شکل روز-اول و هم ماه-اول خوانده می‌شود (هیچ روزی بیشتر از 12 نیست)',
 };

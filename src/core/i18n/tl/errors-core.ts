@@ -10,6 +10,7 @@ export const errorsCore: ErrorsCoreMessages = {
   'core.differentDays': '{n} araw | {n} magkakaibang araw',
   'core.differentHistories': '{n} history | {n} magkakaibang history',
   'core.months': '{n} buwan | {n} na buwan',
+  'core.moreThan': 'higit sa {share}',
   // row ng isang customer: frequency, recency, T, weights, at ang halaga ng bili (monetary_value)
   'rfm.frequencyNotNumber': 'Ang {at} ay {value}; ilagay ang bilang ng repeat purchases, isang buong numero.',
   'rfm.frequencyNotWhole': 'Ang {at} ay {value}; binibilang ang repeat purchases sa buong numero, 0 o higit pa.',
@@ -128,4 +129,11 @@ export const errorsCore: ErrorsCoreMessages = {
   'jalali.month10': 'Dey',
   'jalali.month11': 'Bahman',
   'jalali.month12': 'Esfand',
+  // kung paano binabasa ang mga petsang text na araw/buwan/taon ng isang column
+  'dates.mixed': 'magkahalo ang mga petsang araw muna ("{dayFirst}") at buwan muna ("{monthFirst}")',
+  'dates.dayFirst': 'araw muna ({pattern}), gaya ng ipinapakita ng "{example}"',
+  'dates.monthFirst': 'buwan muna ({pattern}), gaya ng ipinapakita ng "{example}"',
+  'dates.none': 'walang petsang araw/buwan/taon',
+  'dates.dayFirstBySeparator': 'araw muna ({pattern}), gaya ng pagsulat ng mga petsang may "{separator}"',
+  'dates.ambiguous': 'puwedeng araw muna o buwan muna ang bawat petsa (walang araw na lampas sa 12)',
 };
