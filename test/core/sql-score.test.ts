@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import vm from 'node:vm';
+import { DOUBLE, DuckDBScalarFunction } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import { gammagamma } from '../../src/core/models/gammagamma';
 import { purchaseModel } from '../../src/core/models/registry';
@@ -80,6 +81,41 @@ describe('the scoring UDF', () => {
       expect(checked).toBeGreaterThan(2000);
     });
   }
+
+  it('as a DuckDB function: the generated summary and the UDF in one query give every customer the core\'s CLV, to 1e-12', async () => {
+    const model = 'bgnbd';
+    const core = summarizeOrders({ ids: log.ids, days: log.days, amounts: log.amounts }, { unit: 'week' });
+    const purchaseFit = purchaseModel(model).fitted(compressPatterns(core.frequency, core.recency, core.T));
+    const spendFit = gammagamma.fitted({ frequency: core.frequency, monetaryValue: core.monetaryValue, negativeSpend: 'skip' });
+    const valued = valueCustomers(core, { model, unit: 'week', horizonMonths: 12, annualDiscountRate: 0.1, margin: 0.5 }, { purchases: () => purchaseFit, spend: () => spendFit });
+    const { r, alpha, a, b } = purchaseFit.fit.params;
+    const { p, q, v } = spendFit.fit.params;
+    const udf = udfOf(scoreQuery(source, { fit: { model, params: [r, alpha, a, b], spend: { p, q, v } }, horizonMonths: 12, annualDiscountRate: 0.1, margin: 0.5, udfBody }));
+    const duck = await duckdbWith(log);
+    // DuckDB runs JavaScript callbacks on its JS thread: the UDF becomes a scalar function of 16 DOUBLE arguments.
+    duck.registerScalarFunction(
+      DuckDBScalarFunction.create({
+        name: 'clv_score_clv',
+        mainFunction: (_info, input, output) => {
+          const columns = Array.from({ length: UDF_ARGUMENTS.length }, (_, c) => input.getColumnVector(c));
+          for (let row = 0; row < input.rowCount; row++) output.setItem(row, udf(...columns.map((column) => Number(column.getItem(row)))).clv);
+          output.flush();
+        },
+        returnType: DOUBLE,
+        parameterTypes: UDF_ARGUMENTS.map(() => DOUBLE),
+      }),
+    );
+    const summary = summaryQuery({ ...source, table: 'orders', dialect: 'duckdb' });
+    const rows = (
+      await duck.runAndReadAll(
+        `SELECT CAST(customer_id AS VARCHAR) AS id, clv_score_clv(0, ${[r, alpha, a, b, p, q, v].join(', ')}, CAST(frequency AS DOUBLE), recency, "T", monetary_value, 12, 0.1, 0.5, 1) AS clv
+         FROM (${summary}) AS s WHERE frequency IS NOT NULL`,
+      )
+    ).getRowObjectsJS();
+    const byId = new Map(rows.map((row) => [String(row.id), Number(row.clv)]));
+    expect(byId.size).toBe(core.count);
+    for (let k = 0; k < core.count; k++) expect(close(byId.get(String(core.ids[k])) ?? null, valued.clv[k])).toBe(true);
+  });
 
   it('without a spend model it gives P(alive) and expected purchases, and no CLV', () => {
     const sql = scoreQuery(source, { fit: { model: 'bgnbd', params: [0.24, 4.41, 0.79, 2.43] }, horizonMonths: 12, annualDiscountRate: 0.1, margin: 1, udfBody });
