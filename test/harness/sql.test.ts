@@ -109,6 +109,11 @@ describe('CLV_SQL in a cell', () => {
     expect(cellError('orders', 'id', 'day', '', 'score', '', '', bgbb)).toMatch(/^CLV_SQL: fit holds a bgbb table/);
     expect(cellError('orders', 'id', 'day', '', 'score', '', '', [...table, ...table])).toMatch(/^CLV_SQL: fit holds two bgnbd tables/);
     expect(cellError('orders', 'id', 'day', '', 'patterns', '', '', '', '', 0)).toMatch(/^CLV_SQL: sample_share/);
+    // The fit's unit row decides the unit of the ages unless unit says otherwise, which is refused.
+    const weekly: Table = [table[0], ['unit', 'week', ''], ...table.slice(1)];
+    expect(sqlCell('orders', 'id', 'day', '', 'score', '', '', weekly)).toMatch(/, 1\) AS score/);
+    expect(sqlCell('orders', 'id', 'day', '', 'score', '', 'week', weekly)).toMatch(/unit week/);
+    expect(cellError('orders', 'id', 'day', '', 'score', '', 'day', weekly)).toMatch(/^CLV_SQL: unit is "day" but the fit counts ages in weeks/);
     // Without amounts and a gammagamma table: P(alive) and expected purchases only.
     expect(sqlCell('orders', 'id', 'day', '', 'score', '', '', table)).toMatch(/score\.expected_purchases AS expected_purchases\nFROM scored$/);
   });
