@@ -4,6 +4,7 @@
  * that predicts its own customers best.
  */
 import { DataError } from './errors';
+import type { Said } from './i18n/errors';
 import { holdoutGroups, holdoutPurchases, holdoutSplit, type HoldoutOptions, type HoldoutSplit } from './holdout';
 import { modelsOfKind, purchaseModel, type PurchaseModelName } from './models/registry';
 import type { OrderLog, TimeUnit } from './summary';
@@ -26,8 +27,10 @@ export interface ModelCheck {
   mae: number | null;
   /** Whether this model's MAE is the lowest (the first in the registry's order on a tie). */
   best: boolean;
-  /** Why the model cannot be used, or the fit's note on a usable fit at the model's edge; '' otherwise. */
+  /** Why the model cannot be used, or the fit's note on a usable fit at the model's edge; '' otherwise (English). */
   note: string;
+  /** The note as a message of the errors catalogue, to put in the user's language; absent when there is none (or it has no Said). */
+  noteSaid?: Said;
 }
 
 export interface Comparison {
@@ -65,10 +68,11 @@ export function compareOnSplit(split: HoldoutSplit, names: readonly PurchaseMode
       const ll = check.fit.logLikelihood;
       const mae = check.groups.reduce((sum, g) => sum + g.customers * Math.abs(g.predicted - g.actual), 0) / n;
       const bic = row.parameters * Math.log(n) - 2 * ll;
-      return { ...row, logLikelihood: ll, bic, predicted: check.total.predicted * n, mae, note: check.fit.note ?? '' };
+      const noteSaid = check.fit.noteSaid;
+      return { ...row, logLikelihood: ll, bic, predicted: check.total.predicted * n, mae, note: check.fit.note ?? '', ...(noteSaid ? { noteSaid } : {}) };
     } catch (e) {
       if (!(e instanceof DataError)) throw e;
-      return { ...row, logLikelihood: null, bic: null, predicted: null, mae: null, note: e.message };
+      return { ...row, logLikelihood: null, bic: null, predicted: null, mae: null, note: e.message, ...(e.said ? { noteSaid: e.said } : {}) };
     }
   });
   let best: ModelCheck | null = null;
