@@ -60,12 +60,14 @@ export function prepareSource(source: OrderLogSource): PreparedSource {
   const f = dialect.float;
   const q = dialect.column;
   const amountOf = amount === undefined ? `CAST(0 AS ${f})` : `COALESCE(CAST(${q(amount)} AS ${f}), 0)`;
-  const sample = threshold === null ? '' : `\n    AND ${dialect.sampleKey(q(id))} < ${threshold}`;
+  // The sample picks customers after as-of is set: the default as-of is the last order of the whole table, so a
+  // sampled customer's T is the one she has in the full summary.
+  const sample = threshold === null ? '' : `\n    AND ${dialect.sampleKey('o.customer_id')} < ${threshold}`;
   const perUnit = (days: string): string => (source.unit === 'day' ? `CAST(${days} AS ${f})` : `CAST(${days} AS ${f}) / CAST(${DAYS_PER_UNIT[source.unit]} AS ${f})`);
   const ctes = `WITH orders AS (
   SELECT ${q(id)} AS customer_id, ${dialect.dayNumber(q(date))} AS day, ${amountOf} AS amount
   FROM ${table}
-  WHERE ${q(id)} IS NOT NULL AND ${q(date)} IS NOT NULL${sample}
+  WHERE ${q(id)} IS NOT NULL AND ${q(date)} IS NOT NULL
 ),
 as_of AS (
   SELECT ${asOf === undefined ? 'MAX(day) AS day FROM orders' : `${asOf} AS day`}
@@ -75,7 +77,7 @@ days AS (
   SELECT o.customer_id, o.day, COUNT(*) AS orders, SUM(o.amount) AS net,
     ${amount === undefined ? '1' : 'MAX(CASE WHEN o.amount >= 0 THEN 1 ELSE 0 END)'} AS purchase
   FROM orders AS o CROSS JOIN as_of AS a
-  WHERE o.day <= a.day
+  WHERE o.day <= a.day${sample}
   GROUP BY o.customer_id, o.day
 ),
 marked AS (
