@@ -3,6 +3,11 @@
  * what to do, whom to contact first, the holdout verdict, the model, the cumulative value curve, the cohort
  * triangle as a heatmap, and native charts), and one segment's customers on a sheet of their own for export. Each is
  * planned in full, then placed by writeOwnSheet, which never overwrites a cell of the user's (sheets.ts).
+ *
+ * In the analysis's language (AnalysisRequest.language, else the user's): headers, texts, segment and stage names,
+ * advice and chart titles from the sheets catalogue; right to left in Persian and Arabic. Numbers stay numbers and
+ * dates date cells (Sheets shows them in the spreadsheet's locale); only numbers inside sentences take the language's
+ * digits. The model's reason and the optimizers' notes are English sentences of core and stay so for now.
  */
 import { a1Range } from '../core/a1';
 import type { Analysis } from '../core/analysis';
@@ -10,24 +15,54 @@ import type { CohortTable } from '../core/cohort';
 import { isoFromDay } from '../core/dates';
 import { gammagamma } from '../core/models/gammagamma';
 import { modelNamed } from '../core/models/registry';
-import { adviceFor, segmentDescription, SEGMENTS, stageDescription, type Segment } from '../core/segment';
-import { VERDICT_METHOD, type GroupVerdict } from '../core/verdict';
+import { fill } from '../core/i18n/format';
+import { isLanguage, LANGUAGES, type Language } from '../core/i18n/language';
+import {
+  adviceIn,
+  localDigits,
+  segmentDescriptionIn,
+  segmentName,
+  SHEETS,
+  sheetText,
+  stageDescriptionIn,
+  stageName,
+  type SheetKey,
+  type SheetParams,
+} from '../core/i18n/sheets';
+import { SEGMENTS, type Segment } from '../core/segment';
+import type { GroupVerdict } from '../core/verdict';
 import { toDate } from './args';
 import type { AnalysisRequest } from './contract';
+import { userLanguage } from './language';
 import { SheetPlan, writeOwnSheet, type CellOut, type Placed } from './sheets';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
-export const CUSTOMER_VALUE_SHEET = 'Customer value';
-export const SEGMENTS_SHEET = 'Segments';
+/** The sheets' English names; each language names them in its own words (sheetName). */
+export const CUSTOMER_VALUE_SHEET = SHEETS.en['name.customerValue'];
+export const SEGMENTS_SHEET = SHEETS.en['name.segments'];
 /** How the result sheets are keyed among own sheets (sheets.ts): they hold results, not data to analyze. */
 const CUSTOMER_VALUE_KEY = 'customer-value';
 const SEGMENTS_KEY = 'segments';
 const segmentKey = (segment: Segment): string => `segment-export:${segment}`;
 export const RESULT_SHEET_KEYS: readonly string[] = [CUSTOMER_VALUE_KEY, SEGMENTS_KEY, ...SEGMENTS.map(segmentKey)];
 
-/** The sheet one segment's customers are exported to. */
-export const segmentSheetName = (segment: Segment): string => `Segment: ${segment}`;
+/** The sheet one segment's customers are exported to, "Segment: Champions" in English. */
+export const segmentSheetName = (segment: Segment, language: Language = 'en'): string =>
+  // Not isolated (FSI…PDI): a sheet's name is typed in formulas, and the segment's name is in the same language.
+  fill(language, SHEETS[language]['name.segmentExport'], { segment: segmentName(language, segment) }, new Set(['segment']));
+
+/** A result sheet's name in a language, and its names in the others (where a run in another language finds it). */
+function namesOf(language: Language, nameIn: (language: Language) => string): [string, string[]] {
+  return [nameIn(language), LANGUAGES.filter((l) => l !== language).map(nameIn)];
+}
+
+/** The words of one language, typed as sheetText. */
+type Words = <K extends SheetKey>(key: K, ...params: SheetParams<K>) => string;
+const wordsOf =
+  (language: Language): Words =>
+  (key, ...params) =>
+    sheetText(language, key, ...params);
 
 export const SEGMENT_COLORS: Record<Segment, string> = {
   Champions: '#d9ead3',
@@ -40,8 +75,6 @@ const MONEY = '#,##0.00';
 const PERCENT = '0.0%';
 const DATE = 'yyyy-mm-dd';
 
-const predictedLabel = (a: Analysis): string => `Predicted value (next ${a.options.horizonMonths} months)`;
-
 interface Column {
   header: string;
   format?: string;
@@ -49,44 +82,48 @@ interface Column {
 }
 
 /** The Customer value sheet's columns: what each holds and how it is shown. */
-function customerValueColumns(analysis: Pick<Analysis, 'options'> | null, withReferrals: boolean): Column[] {
-  const horizon = analysis ? ` (next ${analysis.options.horizonMonths} months)` : '';
+function customerValueColumns(months: number, withReferrals: boolean, language: Language): Column[] {
+  const w = wordsOf(language);
+  const horizon = { months: localDigits(language, String(months)) };
   return [
-    { header: 'Customer', value: (a, i) => a.customers.ids[i] },
-    { header: 'Orders', format: '0', value: (a, i) => a.customers.orders[i] },
-    { header: 'First order', format: DATE, value: (a, i) => toDate(a.customers.firstDay[i]) },
-    { header: 'Last order', format: DATE, value: (a, i) => toDate(a.customers.lastDay[i]) },
-    { header: 'Days since last order', format: '0', value: (a, i) => a.values.daysSinceLast[i] },
+    { header: w('cv.customer'), value: (a, i) => a.customers.ids[i] },
+    { header: w('cv.orders'), format: '0', value: (a, i) => a.customers.orders[i] },
+    { header: w('cv.firstOrder'), format: DATE, value: (a, i) => toDate(a.customers.firstDay[i]) },
+    { header: w('cv.lastOrder'), format: DATE, value: (a, i) => toDate(a.customers.lastDay[i]) },
+    { header: w('cv.daysSinceLast'), format: '0', value: (a, i) => a.values.daysSinceLast[i] },
     // Blank without a repeat purchase: there is no rhythm to go by (core/contact.ts).
-    { header: 'Next order due (last + usual gap)', format: DATE, value: (a, i) => (Number.isNaN(a.values.nextOrderDue[i]) ? '' : toDate(a.values.nextOrderDue[i])) },
-    { header: 'Revenue', format: MONEY, value: (a, i) => a.customers.revenue[i] },
-    { header: 'Cost', format: MONEY, value: (a, i) => a.values.cost[i] },
-    { header: 'Past value (revenue − cost)', format: MONEY, value: (a, i) => a.values.past[i] },
-    { header: 'P(alive)', format: '0%', value: (a, i) => a.values.pAlive[i] },
-    { header: `Expected purchases${horizon}`, format: '0.00', value: (a, i) => a.values.expectedPurchases[i] },
-    { header: `Predicted value${horizon}`, format: MONEY, value: (a, i) => a.values.predicted[i] },
-    { header: 'Total value (past + predicted)', format: MONEY, value: (a, i) => a.values.total[i] },
-    ...(withReferrals
-      ? [{ header: "Referral value (referred customers' total, not added)", format: MONEY, value: (a: Analysis, i: number) => a.values.referral[i] }]
-      : []),
-    { header: 'Lifecycle stage', value: (a, i) => a.values.stage[i] },
-    { header: 'Value segment', value: (a, i) => a.values.segment[i] },
-    { header: 'What to do', value: (a, i) => adviceFor(a.values.segment[i], a.values.stage[i]) },
+    { header: w('cv.nextDue'), format: DATE, value: (a, i) => (Number.isNaN(a.values.nextOrderDue[i]) ? '' : toDate(a.values.nextOrderDue[i])) },
+    { header: w('cv.revenue'), format: MONEY, value: (a, i) => a.customers.revenue[i] },
+    { header: w('cv.cost'), format: MONEY, value: (a, i) => a.values.cost[i] },
+    { header: w('cv.past'), format: MONEY, value: (a, i) => a.values.past[i] },
+    { header: w('cv.pAlive'), format: '0%', value: (a, i) => a.values.pAlive[i] },
+    { header: w('cv.expected', horizon), format: '0.00', value: (a, i) => a.values.expectedPurchases[i] },
+    { header: w('cv.predicted', horizon), format: MONEY, value: (a, i) => a.values.predicted[i] },
+    { header: w('cv.total'), format: MONEY, value: (a, i) => a.values.total[i] },
+    ...(withReferrals ? [{ header: w('cv.referral'), format: MONEY, value: (a: Analysis, i: number) => a.values.referral[i] }] : []),
+    { header: w('cv.stage'), value: (a, i) => stageName(language, a.values.stage[i]) },
+    { header: w('cv.segment'), value: (a, i) => segmentName(language, a.values.segment[i]) },
+    { header: w('cv.advice'), value: (a, i) => adviceIn(language, a.values.segment[i], a.values.stage[i]) },
   ];
 }
 
 /** Cells the Customer value sheet takes: a header and one row per customer. */
 export function customerValueCells(customers: number, withReferrals: boolean): number {
-  return (customers + 1) * customerValueColumns(null, withReferrals).length;
+  return (customers + 1) * customerValueColumns(0, withReferrals, 'en').length;
+}
+
+/** The language to write in: the request's when it names one the add-in speaks (it comes from the browser), else the user's. */
+export function sheetLanguage(asked: unknown): Language {
+  return isLanguage(asked) ? asked : userLanguage();
 }
 
 /** A plan of the customers `rows` (indices) with the Customer value sheet's columns, coloured by segment. */
-function customerTable(key: string, analysis: Analysis, rows: readonly number[]): SheetPlan {
-  const columns = customerValueColumns(analysis, analysis.customers.referrerOf !== undefined);
+function customerTable(key: string, analysis: Analysis, rows: readonly number[], language: Language): SheetPlan {
+  const columns = customerValueColumns(analysis.options.horizonMonths, analysis.customers.referrerOf !== undefined, language);
   const n = rows.length;
   const cells: CellOut[][] = [columns.map((col) => col.header)];
   for (const i of rows) cells.push(columns.map((col) => col.value(analysis, i)));
-  return new SheetPlan(key).put(1, 1, cells).style((sheet) => {
+  return new SheetPlan(key, language).put(1, 1, cells).style((sheet) => {
     sheet.getRange(1, 1, 1, columns.length).setFontWeight('bold').setBackground('#f3f3f3');
     sheet.setFrozenRows(1);
     columns.forEach((col, j) => {
@@ -97,19 +134,22 @@ function customerTable(key: string, analysis: Analysis, rows: readonly number[])
   });
 }
 
-export function writeCustomerValueSheet(spreadsheet: Spreadsheet, analysis: Analysis): Placed {
+/** The Customer value sheet, in `language` (left out: the user's). */
+export function writeCustomerValueSheet(spreadsheet: Spreadsheet, analysis: Analysis, language: Language = userLanguage()): Placed {
   const all = Array.from({ length: analysis.customers.ids.length }, (_, i) => i);
-  return writeOwnSheet(spreadsheet, CUSTOMER_VALUE_SHEET, customerTable(CUSTOMER_VALUE_KEY, analysis, all));
+  const [name, others] = namesOf(language, (l) => SHEETS[l]['name.customerValue']);
+  return writeOwnSheet(spreadsheet, name, customerTable(CUSTOMER_VALUE_KEY, analysis, all, language), others);
 }
 
 /** One segment's customers, highest predicted value first, on "Segment: <name>" (sidebar.ts exportSegment). */
-export function writeSegmentSheet(spreadsheet: Spreadsheet, analysis: Analysis, segment: Segment): Placed {
+export function writeSegmentSheet(spreadsheet: Spreadsheet, analysis: Analysis, segment: Segment, language: Language = userLanguage()): Placed {
   const rows: number[] = [];
   analysis.values.segment.forEach((s, i) => {
     if (s === segment) rows.push(i);
   });
   rows.sort((a, b) => analysis.values.predicted[b] - analysis.values.predicted[a] || a - b);
-  return writeOwnSheet(spreadsheet, segmentSheetName(segment), customerTable(segmentKey(segment), analysis, rows));
+  const [name, others] = namesOf(language, (l) => segmentSheetName(segment, l));
+  return writeOwnSheet(spreadsheet, name, customerTable(segmentKey(segment), analysis, rows, language), others);
 }
 
 /** Charts sit to the right of the tables, from column L down. */
@@ -123,8 +163,12 @@ export interface Cohorts {
 }
 
 export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis, request: AnalysisRequest, cohorts: Cohorts | null = null): Placed {
-  const plan = new SheetPlan(SEGMENTS_KEY);
-  const predicted = predictedLabel(analysis);
+  const language = sheetLanguage(request.language);
+  const w = wordsOf(language);
+  const digits = (n: number): string => localDigits(language, String(n));
+  const plan = new SheetPlan(SEGMENTS_KEY, language);
+  const months = { months: digits(analysis.options.horizonMonths) };
+  const predicted = w('cv.predicted', months);
   let row = 1;
 
   const title = (text: string): void => {
@@ -150,26 +194,35 @@ export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis,
 
   // The headline: each figure says what it sums.
   const t = analysis.totals;
-  title(`Customer value as of ${isoFromDay(analysis.options.asOfDay)}`);
+  title(w('seg.title', { date: localDigits(language, isoFromDay(analysis.options.asOfDay)) }));
   const headline: CellOut[][] = [
-    ['Figure', 'Value', 'What it sums'],
-    ['Past value', t.past, 'Revenue − cost of every customer up to the as-of date: already earned.'],
-    [predicted, t.predicted, `Discounted expected margin of every customer over the next ${analysis.options.horizonMonths} months: the CLV() cell's values, summed.`],
-    ['Total value', t.total, 'Past value + predicted value.'],
-    ...(analysis.customers.referrerOf
-      ? [['Referral value (attribution)', t.referral, 'Total value of the customers referred by another customer: already inside the total value, never added to it.'] as CellOut[]]
-      : []),
-    ['Top 20% share of predicted value', analysis.topShare, 'The 20% of customers with the most predicted value hold this share of it.'],
+    [w('seg.figure'), w('seg.value'), w('seg.sums')],
+    [w('seg.past'), t.past, w('seg.pastSums')],
+    [predicted, t.predicted, w('seg.predictedSums', months)],
+    [w('seg.total'), t.total, w('seg.totalSums')],
+    ...(analysis.customers.referrerOf ? [[w('seg.referral'), t.referral, w('seg.referralSums')] as CellOut[]] : []),
+    [w('seg.topShare'), analysis.topShare, w('seg.topShareSums')],
   ];
   const headlineStart = table(headline, [null, MONEY, null]);
   plan.style((sheet) => sheet.getRange(headlineStart + headline.length - 1, 2).setNumberFormat(PERCENT));
-  note(`Purchase model: ${analysis.modelReason}`);
+  // The reason is an English sentence of core (analysis.ts chooseModel): another language names the model only.
+  note(w('seg.model', { reason: language === 'en' ? analysis.modelReason : modelNamed(analysis.model).label }));
   row++;
 
-  const groupHeader = (first: string): string[] => [first, 'Customers', 'Share of customers', 'Revenue', 'Past value', predicted, 'Share of predicted value', 'Total value', 'What it is'];
+  const groupHeader = (first: string): string[] => [
+    first,
+    w('seg.customers'),
+    w('seg.customerShare'),
+    w('seg.revenue'),
+    w('seg.pastValue'),
+    predicted,
+    w('seg.predictedShare'),
+    w('seg.totalValue'),
+    w('seg.whatItIs'),
+  ];
   const groupFormats = [null, '0', PERCENT, MONEY, MONEY, MONEY, PERCENT, MONEY, null];
-  const groupRow = (g: Analysis['segments'][number] | Analysis['stages'][number], description: string): CellOut[] => [
-    g.name,
+  const groupRow = (g: Analysis['segments'][number] | Analysis['stages'][number], name: string, description: string): CellOut[] => [
+    name,
     g.customers,
     g.customerShare,
     g.revenue,
@@ -180,31 +233,37 @@ export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis,
     description,
   ];
 
-  title('Value segments');
-  const segmentStart = table([groupHeader('Segment'), ...analysis.segments.map((g) => groupRow(g, segmentDescription(g.name, request.cut)))], groupFormats);
+  title(w('seg.segments'));
+  const segmentStart = table(
+    [groupHeader(w('seg.segment')), ...analysis.segments.map((g) => groupRow(g, segmentName(language, g.name), segmentDescriptionIn(language, g.name, request.cut)))],
+    groupFormats,
+  );
   plan.style((sheet) => sheet.getRange(segmentStart + 1, 1, SEGMENTS.length, 1).setBackgrounds(SEGMENTS.map((s) => [SEGMENT_COLORS[s]])));
 
-  title('Lifecycle stages');
+  title(w('seg.stages'));
   const rules = { inactiveDays: request.inactiveDays };
-  table([groupHeader('Stage'), ...analysis.stages.map((g) => groupRow(g, stageDescription(g.name, rules)))], groupFormats);
+  table([groupHeader(w('seg.stage')), ...analysis.stages.map((g) => groupRow(g, stageName(language, g.name), stageDescriptionIn(language, g.name, rules)))], groupFormats);
 
-  title('What to do, by segment and stage');
+  title(w('seg.actions'));
   table(
-    [['Segment', 'Stage', 'Customers', predicted, 'What to do'], ...analysis.actions.map((g) => [g.segment, g.stage, g.customers, g.predictedValue, g.advice])],
+    [
+      [w('seg.segment'), w('seg.stage'), w('seg.customers'), predicted, w('seg.advice')],
+      ...analysis.actions.map((g) => [segmentName(language, g.segment), stageName(language, g.stage), g.customers, g.predictedValue, adviceIn(language, g.segment, g.stage)]),
+    ],
     [null, null, '0', MONEY, null],
   );
 
-  title('Contact first: the most predicted value at stake (predicted value × (1 − P(alive)))');
+  title(w('seg.contact'));
   const v = analysis.values;
-  if (analysis.contactFirst.length === 0) note('No customer has predicted value at stake.');
+  if (analysis.contactFirst.length === 0) note(w('seg.noneAtStake'));
   else {
     table(
       [
-        ['Customer', 'Segment', 'Stage', predicted, 'P(alive)', 'Value at stake', 'Days since last order', 'Next order due'],
+        [w('cv.customer'), w('seg.segment'), w('seg.stage'), predicted, w('cv.pAlive'), w('seg.atStake'), w('seg.daysSinceLast'), w('seg.nextDue')],
         ...analysis.contactFirst.map((i) => [
           analysis.customers.ids[i],
-          v.segment[i],
-          v.stage[i],
+          segmentName(language, v.segment[i]),
+          stageName(language, v.stage[i]),
           v.predicted[i],
           v.pAlive[i],
           v.atStake[i],
@@ -218,27 +277,30 @@ export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis,
 
   const h = analysis.holdout;
   if (h) {
-    title(`Holdout check: the model fitted without the last ${Math.round(h.holdoutDays)} days, against what customers then bought`);
-    note(h.sentence);
+    const days = digits(Math.round(h.holdoutDays));
+    title(w('seg.holdout', { days }));
+    note(language === 'en' ? h.sentence : holdoutSentence(w, digits, h.total, days));
     const verdictWords = (g: GroupVerdict): string =>
-      g.verdict === null ? 'too few to judge' : g.verdict === 'within' ? 'within' : g.verdict === 'above' ? 'above: under-predicted' : 'below: over-predicted';
+      w(g.verdict === null ? 'verdict.none' : g.verdict === 'within' ? 'verdict.within' : g.verdict === 'above' ? 'verdict.above' : 'verdict.below');
+    // The groups' labels are counts of repeat purchases ("0", "7+") and the whole's "All".
+    const label = (g: GroupVerdict): string => (g === h.total ? w('seg.all') : localDigits(language, g.label));
     table(
       [
-        ['Repeat purchases before', 'Customers', 'Predicted (mean)', 'Actual (mean)', 'Expected range from', 'to', 'Verdict'],
-        ...[...h.groups, h.total].map((g) => [g.label, g.customers, g.predicted, g.actual, g.low ?? '', g.high ?? '', verdictWords(g)]),
+        [w('seg.repeatBefore'), w('seg.customers'), w('seg.predictedMean'), w('seg.actualMean'), w('seg.rangeFrom'), w('seg.rangeTo'), w('seg.verdict')],
+        ...[...h.groups, h.total].map((g) => [label(g), g.customers, g.predicted, g.actual, g.low ?? '', g.high ?? '', verdictWords(g)]),
       ],
       [null, '0', '0.00', '0.00', '0.00', '0.00', null],
     );
     row--;
-    note(VERDICT_METHOD);
+    note(w('seg.method'));
     row++;
   } else {
-    title('Holdout check: none (it needs an order log of at least 180 days, the last third held out)');
+    title(w('seg.holdoutNone'));
     row++;
   }
 
   const purchaseLabel = modelNamed(analysis.model).label;
-  title(`Model fit: ${purchaseLabel} (purchases, in days) and ${gammagamma.label} (spend per order)`);
+  title(w('seg.fit', { purchase: purchaseLabel, spend: gammagamma.label }));
   const fitRows = (label: string, fit: Analysis['purchaseFit']): CellOut[][] => [
     ...Object.entries(fit.params).map(([name, value]) => {
       const se = fit.standardErrors[name];
@@ -247,26 +309,26 @@ export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis,
     [label, 'log_likelihood', fit.logLikelihood, ''],
     [label, 'converged', fit.converged, fit.message],
   ];
-  table([['Model', 'Parameter', 'Value', 'Standard error'], ...fitRows(purchaseLabel, analysis.purchaseFit), ...fitRows(gammagamma.label, analysis.spendFit)], [null, null, '0.0000', '0.0000']);
+  table(
+    [[w('seg.model.column'), w('seg.parameter'), w('seg.value'), w('seg.standardError')], ...fitRows(purchaseLabel, analysis.purchaseFit), ...fitRows(gammagamma.label, analysis.spendFit)],
+    [null, null, '0.0000', '0.0000'],
+  );
   if (analysis.candidates.length > 0) {
-    title('Models compared on the holdout (lowest mean error chosen)');
+    title(w('seg.compared'));
     table(
-      [['Model', 'Mean error (purchases per customer)', 'Chosen', 'Note'], ...analysis.candidates.map((c) => [c.label, c.mae ?? '', c.model === analysis.model, c.note])],
+      [[w('seg.model.column'), w('seg.meanError'), w('seg.chosen'), w('seg.note')], ...analysis.candidates.map((c) => [c.label, c.mae ?? '', c.model === analysis.model, c.note])],
       [null, '0.000', null, null],
     );
   }
 
-  title('Cumulative value curve (customers ranked by predicted value)');
-  const curveStart = table(
-    [['Share of customers (top first)', 'Share of predicted value'], ...analysis.pareto.map((p) => [p.customerShare, p.valueShare])],
-    [PERCENT, PERCENT],
-  );
+  title(w('seg.curve'));
+  const curveStart = table([[w('seg.curveCustomers'), w('seg.curveValue')], ...analysis.pareto.map((p) => [p.customerShare, p.valueShare])], [PERCENT, PERCENT]);
 
   if (cohorts && cohorts.table.rows.length > 0) {
     const { table: cohort, period } = cohorts;
-    const Period = period === 'month' ? 'Month' : 'Quarter';
-    title(`Cohort triangle: share of each ${period}'s new customers who bought 0, 1, 2, … ${period}s after their first purchase`);
-    const header = ['Cohort (first purchase)', 'Customers', ...Array.from({ length: cohort.periods }, (_, k) => `${Period} ${k}`)];
+    title(w(period === 'month' ? 'seg.cohortsMonth' : 'seg.cohortsQuarter'));
+    // The rows' labels come with the table (server/cohorts.ts: Persian-calendar labels in the language's words).
+    const header = [w('seg.cohort'), w('seg.customers'), ...Array.from({ length: cohort.periods }, (_, k) => w(period === 'month' ? 'seg.month' : 'seg.quarter', { k: digits(k) }))];
     const cells = cohort.rows.map((r) => [r.label, r.size, ...Array.from({ length: cohort.periods }, (_, k) => (k < r.values.length ? r.values[k] : ''))]);
     const start = table([header, ...cells], [null, '0', ...new Array<string>(cohort.periods).fill(PERCENT)]);
     // The heatmap: a colour scale from white (the lowest share) to green (the highest, period 0's 100%).
@@ -276,12 +338,22 @@ export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis,
     });
   }
 
-  addCharts(plan, segmentStart, curveStart, analysis.pareto.length);
+  addCharts(plan, w, segmentStart, curveStart, analysis.pareto.length);
   plan.style((sheet) => sheet.setColumnWidth(1, 220));
-  return writeOwnSheet(spreadsheet, SEGMENTS_SHEET, plan);
+  const [name, others] = namesOf(language, (l) => SHEETS[l]['name.segments']);
+  return writeOwnSheet(spreadsheet, name, plan, others);
 }
 
-function addCharts(plan: SheetPlan, segmentStart: number, curveStart: number, curvePoints: number): void {
+/** The holdout's verdict of the whole in a language other than English (core/verdict.ts verdictSentence says it in English). */
+function holdoutSentence(w: Words, digits: (n: number) => string, total: GroupVerdict, days: string): string {
+  const two = (x: number): string => digits(Math.round(x * 100) / 100);
+  const figures = { predicted: two(total.predicted), actual: two(total.actual), days };
+  if (total.verdict === null || total.low === null || total.high === null) return w('seg.holdoutUnjudged', figures);
+  const verdict = w(total.verdict === 'within' ? 'verdict.within' : total.verdict === 'above' ? 'verdict.above' : 'verdict.below');
+  return w('seg.holdoutJudged', { ...figures, verdict, low: two(total.low), high: two(total.high) });
+}
+
+function addCharts(plan: SheetPlan, w: Words, segmentStart: number, curveStart: number, curvePoints: number): void {
   const segmentRows = SEGMENTS.length + 1;
   // Past and predicted value side by side (columns E and F of the segment table), stacked: their sum is the total.
   plan.charts.push((sheet) =>
@@ -292,7 +364,7 @@ function addCharts(plan: SheetPlan, segmentStart: number, curveStart: number, cu
       .addRange(sheet.getRange(segmentStart, 5, segmentRows, 2))
       .setNumHeaders(1)
       .setPosition(1, CHART_COLUMN, 0, 0)
-      .setOption('title', 'Value by segment: past + predicted = total')
+      .setOption('title', w('chart.value'))
       .setOption('isStacked', true)
       .build(),
   );
@@ -303,7 +375,7 @@ function addCharts(plan: SheetPlan, segmentStart: number, curveStart: number, cu
       .addRange(sheet.getRange(segmentStart, 1, segmentRows, 2))
       .setNumHeaders(1)
       .setPosition(1 + CHART_ROWS, CHART_COLUMN, 0, 0)
-      .setOption('title', 'Customers per segment')
+      .setOption('title', w('chart.customers'))
       .setOption('legend', { position: 'none' })
       .build(),
   );
@@ -314,9 +386,9 @@ function addCharts(plan: SheetPlan, segmentStart: number, curveStart: number, cu
       .addRange(sheet.getRange(curveStart, 1, curvePoints + 1, 2))
       .setNumHeaders(1)
       .setPosition(1 + 2 * CHART_ROWS, CHART_COLUMN, 0, 0)
-      .setOption('title', 'Cumulative predicted value (customers ranked by it)')
-      .setOption('hAxis', { title: 'Share of customers, most valuable first', format: 'percent' })
-      .setOption('vAxis', { title: 'Share of predicted value', format: 'percent' })
+      .setOption('title', w('chart.curve'))
+      .setOption('hAxis', { title: w('chart.curveX'), format: 'percent' })
+      .setOption('vAxis', { title: w('chart.curveY'), format: 'percent' })
       .build(),
   );
   // Each chart's anchor cell must be inside the grid.

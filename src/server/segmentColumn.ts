@@ -4,15 +4,23 @@
  * there. Which rows it wrote, and what, is kept in the column's developer metadata, which follows the column when the
  * user inserts or moves columns. A cell the user typed or changed in that column (a total, a note, a segment set by
  * hand) is never overwritten; the analysis says how many were left as they are.
+ *
+ * The header and the labels are in the analysis's language. The record keeps the labels as written, so a run in
+ * another language still knows its own cells and relabels them; a label the user typed in any language stays.
  */
 import { columnLetters } from '../core/a1';
 import { ContentHash } from '../core/hash';
+import type { Language } from '../core/i18n/language';
+import { SHEETS, segmentName } from '../core/i18n/sheets';
+import type { Segment } from '../core/segment';
+import { userLanguage } from './language';
 import { cellValue, ensureSize } from './sheets';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 const KEY = 'customer-value:segment-column';
-export const SEGMENT_HEADER = 'Segment';
+/** The column's header in a language ("Segment" in English). */
+export const segmentHeader = (language: Language): string => SHEETS[language]['column.segment'];
 
 /**
  * Up to this many rows the record keeps each row's label exactly (one character a row); above it, a 12-bit
@@ -56,12 +64,16 @@ export function findSegmentColumn(sheet: Sheet): { column: number; record: Colum
   return null;
 }
 
-/** Writes each customer's segment in the row of the customer (sheetRows, 1-based), with a header in row 1. */
-export function writeSegmentColumn(sheet: Sheet, sheetRows: number[], segments: string[]): SegmentColumn {
+/**
+ * Writes each customer's segment in the row of the customer (sheetRows, 1-based), with a header in row 1, in
+ * `language` (left out: the user's).
+ */
+export function writeSegmentColumn(sheet: Sheet, sheetRows: number[], segments: readonly Segment[], language: Language = userLanguage()): SegmentColumn {
   const found = findSegmentColumn(sheet);
   const column = found?.column ?? sheet.getLastColumn() + 1;
-  const wanted = new Map<number, string>([[1, SEGMENT_HEADER]]);
-  sheetRows.forEach((row, i) => wanted.set(row, segments[i]));
+  const header = segmentHeader(language);
+  const wanted = new Map<number, string>([[1, header]]);
+  sheetRows.forEach((row, i) => wanted.set(row, segmentName(language, segments[i])));
   const previous = found?.record ? decodeRows(found.record.rows) : [];
   let height = 1;
   for (const row of [...wanted.keys(), ...previous]) height = Math.max(height, row);
@@ -81,7 +93,7 @@ export function writeSegmentColumn(sheet: Sheet, sheetRows: number[], segments: 
   }
   for (const row of ours) if (!wanted.has(row)) writes.set(row, '');
   for (const [start, run] of runs(writes)) sheet.getRange(start, column, run.length, 1).setValues(run.map((v) => [cellValue(v)]));
-  if (writes.get(1) === SEGMENT_HEADER) sheet.getRange(1, column).setFontWeight('bold');
+  if (writes.get(1) === header) sheet.getRange(1, column).setFontWeight('bold');
 
   const written = [...writes].filter(([, v]) => v !== '').sort((a, b) => a[0] - b[0]);
   const record = JSON.stringify(encodeRecord(written));

@@ -8,8 +8,14 @@
  *   left exactly as it is.
  * Every string is written as text (a leading apostrophe), so what came from the user reads back unchanged: Sheets
  * would turn "TRUE", "1/2", "$5", "=..." into a boolean, a date, a number or a formula.
+ *
+ * A sheet is written in a language (its plan's): Persian and Arabic sheets are right to left. Its name is in the
+ * language it was first written in; a run in another language finds it under that name (writeOwnSheet's other names)
+ * and refreshes it there, so switching languages neither duplicates the sheet nor breaks formulas that name it.
  */
 import { ContentHash } from '../core/hash';
+import { isRightToLeft, type Language } from '../core/i18n/language';
+import { SHEETS } from '../core/i18n/sheets';
 import { sheetCalendar } from './calendar';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -20,10 +26,6 @@ export type CellOut = string | number | boolean | Date;
 /** Developer metadata key of an own sheet; its value is the sheet's Record (JSON). */
 const OWN_SHEET_KEY = 'customer-value:sheet';
 const RECORD_VERSION = 1;
-
-/** Shown in A1's note of an own sheet, for people; the metadata is what the add-in trusts. */
-const OWNER_NOTE =
-  'Written by Customer Value. Running it again refreshes this sheet while it holds what the add-in wrote; once you change a cell the add-in wrote, your sheet is left as it is and the new results go to a new sheet.';
 
 /** A cell as the add-in writes it: strings forced to text, so they read back exactly as written. */
 export function cellValue(value: CellOut): CellOut {
@@ -63,7 +65,11 @@ export class SheetPlan {
   minRows = 1;
   minColumns = 1;
 
-  constructor(readonly key: string) {}
+  /** `language`: the words' language, which also sets the sheet's direction (and A1's note). */
+  constructor(
+    readonly key: string,
+    readonly language: Language = 'en',
+  ) {}
 
   put(row: number, column: number, values: CellOut[][]): this {
     const width = values.reduce((m, r) => Math.max(m, r.length), 0);
@@ -104,27 +110,45 @@ export interface Placed {
   keptAside: string[];
 }
 
-/** Places a plan (see the module comment) and returns the sheet it went to. */
-export function writeOwnSheet(spreadsheet: Spreadsheet, name: string, plan: SheetPlan): Placed {
+/**
+ * Places a plan (see the module comment) and returns the sheet it went to. `otherNames`: the same sheet's names in
+ * the other languages; an own sheet of the same key under one of them (or "<name> (2)"…) is refreshed where it is
+ * when no sheet under `name` can be, rather than a second copy made in this language.
+ */
+export function writeOwnSheet(spreadsheet: Spreadsheet, name: string, plan: SheetPlan, otherNames: readonly string[] = []): Placed {
   const rects = plan.rects();
   const keptAside: string[] = [];
-  for (let attempt = 1; attempt < 100; attempt++) {
-    const candidate = attempt === 1 ? name : `${name} (${attempt})`;
+  let free = '';
+  for (let attempt = 1; attempt < 100 && free === ''; attempt++) {
+    const candidate = numbered(name, attempt);
     const existing = spreadsheet.getSheetByName(candidate);
-    if (!existing) {
-      const sheet = spreadsheet.insertSheet(candidate);
-      fitNewGrid(sheet, rects, plan);
-      write(sheet, plan, rects, null);
-      return { sheet, keptAside };
-    }
-    const record = ownRecord(existing);
-    if (record && record.key === plan.key && holdsOnlyOurs(existing, record, rects)) {
-      write(existing, plan, rects, record);
-      return { sheet: existing, keptAside };
-    }
-    keptAside.push(candidate);
+    if (!existing) free = candidate;
+    else if (refresh(existing, plan, rects)) return { sheet: existing, keptAside };
+    else keptAside.push(candidate);
   }
-  throw new Error(`Could not find a free sheet name for "${name}"`);
+  for (const other of otherNames) {
+    if (other === name) continue;
+    for (let attempt = 1; attempt < 100; attempt++) {
+      const existing = spreadsheet.getSheetByName(numbered(other, attempt));
+      if (!existing) break;
+      if (refresh(existing, plan, rects)) return { sheet: existing, keptAside };
+    }
+  }
+  if (free === '') throw new Error(`Could not find a free sheet name for "${name}"`);
+  const sheet = spreadsheet.insertSheet(free);
+  fitNewGrid(sheet, rects, plan);
+  write(sheet, plan, rects, null);
+  return { sheet, keptAside };
+}
+
+const numbered = (name: string, attempt: number): string => (attempt === 1 ? name : `${name} (${attempt})`);
+
+/** Writes the plan on an existing sheet if it is ours, of the same key, and still holds only what we wrote. */
+function refresh(existing: Sheet, plan: SheetPlan, rects: Rect[]): boolean {
+  const record = ownRecord(existing);
+  if (!record || record.key !== plan.key || !holdsOnlyOurs(existing, record, rects)) return false;
+  write(existing, plan, rects, record);
+  return true;
 }
 
 /** Whether a sheet is one the add-in wrote (and how it was keyed), from its developer metadata. */
@@ -207,7 +231,11 @@ function write(sheet: Sheet, plan: SheetPlan, rects: Rect[], previous: OwnRecord
     const kept = sheet.getConditionalFormatRules().filter((rule) => !rule.getRanges().every((r) => mine.has(r.getA1Notation())));
     sheet.setConditionalFormatRules([...kept, ...plan.rules.map((r) => r.build(sheet.getRange(r.a1)))]);
   }
-  sheet.getRange(1, 1).setNote(OWNER_NOTE);
+  // Set both ways: a sheet refreshed in English after Persian reads left to right again.
+  const rightToLeft = isRightToLeft(plan.language);
+  if (sheet.isRightToLeft() !== rightToLeft) sheet.setRightToLeft(rightToLeft);
+  // Shown in A1's note, for people; the metadata is what the add-in trusts.
+  sheet.getRange(1, 1).setNote(SHEETS[plan.language]['note.owner']);
   const record: OwnRecord = { v: RECORD_VERSION, key: plan.key, cells: encodeRects(rects), hash: plan.hash(rects), charts, rules: plan.rules.map((r) => r.a1) };
   const existing = sheet.getDeveloperMetadata().filter((m) => m.getKey() === OWN_SHEET_KEY);
   if (existing.length > 0) {

@@ -3,10 +3,19 @@
  * core/template. Each is an own sheet (sheets.ts): a second run refreshes a sheet only while it holds exactly what
  * the add-in wrote; a sheet the user changed (their own orders pasted over the sample, say) or a user sheet of the
  * same name is never touched, and ours then takes the next free name, with the formulas following it.
+ *
+ * In the user's language (right to left in Persian and Arabic). The sheets are named in the language they were first
+ * inserted in; inserting again in another language rewrites their words where they are (sheets.ts), so the
+ * Formulas sheet keeps reading the same orders sheet and nothing is duplicated.
  */
-import { formulasSpec, sampleOrdersSpec, startHereSpec, TEMPLATE_SHEET_NAMES, type SheetSpec, type TemplateCell, type TemplateValue } from '../core/template';
+import { fill } from '../core/i18n/format';
+import { LANGUAGES, type Language } from '../core/i18n/language';
+import { menuText } from '../core/i18n/menu';
+import { SHEETS } from '../core/i18n/sheets';
+import { formulasSpec, sampleOrdersSpec, startHereSpec, templateSheetNames, type SheetSpec, type TemplateCell, type TemplateSheet, type TemplateValue } from '../core/template';
 import { a1Range } from '../core/a1';
 import { toDate } from './args';
+import { userLanguage } from './language';
 import { SheetPlan, writeOwnSheet, type CellOut } from './sheets';
 
 
@@ -17,25 +26,33 @@ const FORMATS = { percent: '0.0%', money: '#,##0.00', number: '0.00', ratio: '0.
  * @preserve
  */
 export function insertTemplate(): void {
+  insertTemplateIn(userLanguage());
+}
+
+function insertTemplateIn(language: Language): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-  const start = writeOwnSheet(spreadsheet, TEMPLATE_SHEET_NAMES.start, specPlan('template:start', startHereSpec()));
-  const orders = writeOwnSheet(spreadsheet, TEMPLATE_SHEET_NAMES.orders, ordersPlan());
+  const names = templateSheetNames(language);
+  const others = (sheet: TemplateSheet): string[] => LANGUAGES.filter((l) => l !== language).map((l) => templateSheetNames(l)[sheet]);
+  const start = writeOwnSheet(spreadsheet, names.start, specPlan('template:start', startHereSpec(language), language), others('start'));
+  const orders = writeOwnSheet(spreadsheet, names.orders, ordersPlan(language), others('orders'));
   // The formulas read the orders sheet by name: a Formulas sheet that reads another orders sheet is not refreshed.
   const ordersName = orders.sheet.getName();
-  const formulas = writeOwnSheet(spreadsheet, TEMPLATE_SHEET_NAMES.formulas, specPlan(`template:formulas:${ordersName}`, formulasSpec(ordersName)));
+  const formulas = writeOwnSheet(spreadsheet, names.formulas, specPlan(`template:formulas:${ordersName}`, formulasSpec(ordersName, language), language), others('formulas'));
   start.sheet.activate();
   const kept = [start, orders, formulas].flatMap((placed) => placed.keptAside);
-  const note = kept.length > 0 ? ` ${kept.map((n) => `"${n}"`).join(', ')} hold changes of yours and were left as they are.` : '';
-  spreadsheet.toast(`"${start.sheet.getName()}", "${ordersName}" and "${formulas.sheet.getName()}" are ready.${note}`, 'Customer Value');
+  const m = SHEETS[language];
+  const ready = fill(language, m['toast.ready'], { start: start.sheet.getName(), orders: ordersName, formulas: formulas.sheet.getName() });
+  const note = kept.length > 0 ? ` ${fill(language, m['toast.kept'], { names: kept.map((n) => `"${n}"`).join(', ') })}` : '';
+  spreadsheet.toast(`${ready}${note}`, menuText(language, 'menu.title'));
 }
 
 function cellOf(value: TemplateValue): CellOut {
   return typeof value === 'object' ? toDate(value.day) : value;
 }
 
-function ordersPlan(): SheetPlan {
-  const spec = sampleOrdersSpec();
-  const plan = specPlan('template:orders', spec);
+function ordersPlan(language: Language): SheetPlan {
+  const spec = sampleOrdersSpec(templateSheetNames(language).orders, language);
+  const plan = specPlan('template:orders', spec, language);
   const body = spec.rows.map((r) => r.map(cellOf));
   plan.put(2, 1, body).style((sheet) => {
     sheet.getRange(2, 1, body.length, 1).setNumberFormat(FORMATS.date);
@@ -44,8 +61,8 @@ function ordersPlan(): SheetPlan {
   return plan;
 }
 
-function specPlan(key: string, spec: SheetSpec): SheetPlan {
-  const plan = new SheetPlan(key);
+function specPlan(key: string, spec: SheetSpec, language: Language): SheetPlan {
+  const plan = new SheetPlan(key, language);
   for (const c of spec.cells) {
     plan.put(c.row, c.column, [[cellOf(c.value)]]);
     if (c.style) plan.style((sheet) => style(sheet.getRange(c.row, c.column), c.style));

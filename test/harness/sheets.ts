@@ -408,8 +408,17 @@ export class FakeSheet {
   isRightToLeft(): boolean {
     return this.rightToLeft;
   }
+  /**
+   * As Apps Script's Sheet.setRightToLeft(rightToLeft: Boolean): Sheet. Apps Script refuses an argument that is not a
+   * boolean (a "true" string included) rather than converting it; the layout is a change to the sheet, so it counts
+   * as a write (a user's sheet must never be flipped).
+   */
   setRightToLeft(rightToLeft: boolean): FakeSheet {
+    if (typeof rightToLeft !== 'boolean') {
+      throw new AppsScriptError(`The parameters (${typeof rightToLeft}) don't match the method signature for SpreadsheetApp.Sheet.setRightToLeft.`);
+    }
     this.rightToLeft = rightToLeft;
+    this.writes++;
     return this;
   }
   setTabColor(color: string | null): FakeSheet {

@@ -44,6 +44,8 @@ export const sheets: SheetMessages = {
   'name.orders': 'طلبات نموذجية',
   'name.formulas': 'الصيغ',
   'note.owner': 'كتبته إضافة قيمة العميل. تشغيلها مجددًا يحدّث هذه الورقة ما دامت تحوي ما كتبته الإضافة فقط؛ وإذا غيّرت خلية كتبتها الإضافة تُترك ورقتك كما هي وتُكتب النتائج الجديدة في ورقة جديدة.',
+  'toast.ready': '«{start}» و«{orders}» و«{formulas}» جاهزة.',
+  'toast.kept': '{names} فيها تغييرات منك وتُركت كما هي.',
   'column.segment': 'الشريحة',
 
   'cv.customer': 'العميل',

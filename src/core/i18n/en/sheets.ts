@@ -49,6 +49,8 @@ export const sheets = {
   'name.orders': 'Sample orders',
   'name.formulas': 'Formulas',
   'note.owner': 'Written by Customer Value. Running it again refreshes this sheet while it holds what the add-in wrote; once you change a cell the add-in wrote, your sheet is left as it is and the new results go to a new sheet.',
+  'toast.ready': '"{start}", "{orders}" and "{formulas}" are ready.',
+  'toast.kept': '{names} hold changes of yours and were left as they are.',
   'column.segment': 'Segment',
 
   // Customer value: one row per customer.

@@ -44,7 +44,10 @@ export const sheets: SheetMessages = {
   'name.orders': 'سفارش‌های نمونه',
   'name.formulas': 'فرمول‌ها',
   'note.owner': 'نوشتهٔ افزونهٔ ارزش مشتری. اجرای دوباره این برگه را تا وقتی فقط نوشته‌های افزونه را دارد به‌روز می‌کند؛ اگر خانه‌ای را که افزونه نوشته تغییر دهید، برگهٔ شما دست‌نخورده می‌ماند و نتایج تازه در برگهٔ جدیدی نوشته می‌شود.',
-  'column.segment': 'بخش مشتری',
+  'toast.ready': '«{start}»، «{orders}» و «{formulas}» آماده‌اند.',
+  'toast.kept': '{names} تغییرهایی از شما دارند و دست‌نخورده ماندند.',
+  // Not «بخش مشتری»: with مشتری in it, the header guessing (core/columns.ts) would take the column for the customers'.
+  'column.segment': 'بخش ارزشی',
 
   'cv.customer': 'مشتری',
   'cv.orders': 'تعداد سفارش',

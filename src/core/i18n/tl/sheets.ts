@@ -45,6 +45,8 @@ export const sheets: SheetMessages = {
   'name.orders': 'Halimbawang order',
   'name.formulas': 'Mga formula',
   'note.owner': 'Isinulat ng Customer Value. Kapag pinatakbo ulit, nire-refresh ang sheet na ito habang ang laman pa rin ay ang isinulat ng add-in; kapag binago mo ang isang cell na isinulat nito, hindi na gagalawin ang sheet mo at sa bagong sheet mapupunta ang bagong resulta.',
+  'toast.ready': 'Handa na ang "{start}", "{orders}" at "{formulas}".',
+  'toast.kept': 'May mga binago ka sa {names} kaya hindi ginalaw ang mga ito.',
   'column.segment': 'Segment',
 
   'cv.customer': 'Customer',
