@@ -47,6 +47,12 @@ const SEGMENTS_KEY = 'segments';
 const segmentKey = (segment: Segment): string => `segment-export:${segment}`;
 export const RESULT_SHEET_KEYS: readonly string[] = [CUSTOMER_VALUE_KEY, SEGMENTS_KEY, ...SEGMENTS.map(segmentKey)];
 
+/**
+ * Customer value's and Segments' names in every language: where the add-in's result sheets may be (a sheet keeps the
+ * name of the language it was first written in), e.g. to count the cells a refresh in place gives back.
+ */
+export const RESULT_SHEET_NAMES: readonly string[] = LANGUAGES.flatMap((l) => [SHEETS[l]['name.customerValue'], SHEETS[l]['name.segments']]);
+
 /** The sheet one segment's customers are exported to, "Segment: Champions" in English. */
 export const segmentSheetName = (segment: Segment, language: Language = 'en'): string =>
   // Not isolated (FSI…PDI): a sheet's name is typed in formulas, and the segment's name is in the same language.

@@ -180,6 +180,18 @@ describe('the result sheets in each language', () => {
     });
   }
 
+  it("the Persian calendar's cohorts are labelled in Persian months and digits on the Persian Segments sheet", () => {
+    const gas = userIn('fa');
+    gas.fill(gas.spreadsheet.getActiveSheet().setName('Orders'), sampleOrdersSheet(42).rows);
+    analyzeAgain(gas, { calendar: 'persian' });
+    const values = sheet(gas, SHEETS.fa['name.segments']).getDataRange().getValues();
+    const header = values.findIndex((r) => r[0] === SHEETS.fa['seg.cohort']);
+    expect(header).toBeGreaterThan(0);
+    expect(String(values[header][2])).toContain('ماه');
+    expect(String(values[header + 1][0])).toMatch(/^[۰-۹]{4}-[۰-۹]{2} \S+/);
+    expect(typeof values[header + 1][1]).toBe('number');
+  });
+
   it("AnalysisRequest.language decides the Segments sheet's language, whatever the user's locale", () => {
     const gas = analyzedShop('en');
     analyzeAgain(gas, { language: 'ar' });
