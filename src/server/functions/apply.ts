@@ -130,7 +130,7 @@ export function RETENTION_LTV(active_customers: Arg, margin_per_period: Arg, dis
     const d = singleNumber('discount_rate', discount_rate, RATE, 0.1);
     const active = readActive(active_customers);
     const fitted = sbg.fitted(active);
-    if (!fitted.predictor) throw new DataError(notFitted(sbg.label, fitted.fit.message), 'active_customers');
+    if (!fitted.predictor) throw new DataError(notFitted(sbg.label, fitted.fit.said ?? fitted.fit.message), 'active_customers');
     const retention = fitted.predictor;
     // Starting period t: this period's payment, then derl(t + 1) (Fader & Hardie 2010: the next renewal undiscounted,
     // the customer having made t renewals) one period later. Tenure 0 is the new customer's discounted expected lifetime.

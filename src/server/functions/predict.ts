@@ -345,7 +345,7 @@ export function RETENTION_FORECAST(active_customers: Arg, periods_ahead?: Arg): 
     const ahead = singleNumber('periods_ahead', periods_ahead, { min: 0, max: 1000, integer: true, rule: 'a whole number from 0 to 1000' }, 5);
     const active = readActive(active_customers);
     const fitted = sbg.fitted(active);
-    if (!fitted.predictor) throw new DataError(notFitted(sbg.label, fitted.fit.message), 'active_customers');
+    if (!fitted.predictor) throw new DataError(notFitted(sbg.label, fitted.fit.said ?? fitted.fit.message), 'active_customers');
     const retention = fitted.predictor;
     const periods = active.length + ahead;
     return spill(
