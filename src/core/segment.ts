@@ -23,7 +23,12 @@
  * So no Former is likely alive, no Regular is beyond the inactive window, and segment and stage names differ.
  *
  * Advice depends on both labels (adviceFor): the stage says what to do now, the segment how much it is worth.
+ *
+ * The words (names, descriptions, advice) are the sheets catalogue's (i18n/en/sheets.ts and its translations, by the
+ * ids below); this module keeps the rules and the figures the sentences state, and says them in English.
  */
+import { sheets as english } from './i18n/en/sheets';
+import { fill } from './i18n/format';
 
 export const SEGMENTS = ['Champions', 'Rising', 'Past stars', 'Low value'] as const;
 export type Segment = (typeof SEGMENTS)[number];
@@ -32,6 +37,12 @@ export const STAGES = ['New', 'One-time buyer', 'Regular', 'Lapsing', 'Former'] 
 export type Stage = (typeof STAGES)[number];
 
 export type SegmentCut = 'top20' | 'median';
+
+/** The catalogue ids of the segments and stages (keys segment.<id>.name, stage.<id>.description…). */
+export const SEGMENT_IDS = { Champions: 'champions', Rising: 'rising', 'Past stars': 'pastStars', 'Low value': 'lowValue' } as const satisfies Record<Segment, string>;
+export const STAGE_IDS = { New: 'new', 'One-time buyer': 'oneTime', Regular: 'regular', Lapsing: 'lapsing', Former: 'former' } as const satisfies Record<Stage, string>;
+export type SegmentId = (typeof SEGMENT_IDS)[Segment];
+export type StageId = (typeof STAGE_IDS)[Stage];
 
 /** The share of customers a cut calls high. */
 export function cutShare(cut: SegmentCut): number {
@@ -63,19 +74,14 @@ export function valueSegment(total: number, predicted: number, thresholds: Segme
   return highTotal ? 'Past stars' : 'Low value';
 }
 
-/** What each segment is, by the rule that puts a customer there; `top` names the cut ("top 20%", "upper half"). */
+/** What each segment is, by the rule that puts a customer there, in English; `cut` names the share ("top 20%", "upper half"). */
 export function segmentDescription(segment: Segment, cut: SegmentCut): string {
-  const top = cut === 'median' ? 'upper half' : 'top 20%';
-  switch (segment) {
-    case 'Champions':
-      return `In the ${top} by total value (past + predicted) and by predicted value.`;
-    case 'Rising':
-      return `In the ${top} by predicted value, not (yet) by total value.`;
-    case 'Past stars':
-      return `In the ${top} by total value, not by predicted value: most of their value is behind them.`;
-    case 'Low value':
-      return `Neither in the ${top} by total value nor by predicted value.`;
-  }
+  return fill('en', english[`segment.${SEGMENT_IDS[segment]}.description`], { top: english[cutKey(cut)] });
+}
+
+/** The catalogue key of a cut's words ("top 20%", "upper half"). */
+export function cutKey(cut: SegmentCut): 'segment.cut.median' | 'segment.cut.top20' {
+  return cut === 'median' ? 'segment.cut.median' : 'segment.cut.top20';
 }
 
 export interface StageInput {
@@ -114,56 +120,39 @@ export function lifecycleStage(c: StageInput, rules: StageRules): Stage {
   return c.daysSinceLast > STAGE_RULES.overdueGaps * usualGap ? 'Lapsing' : 'Regular';
 }
 
-/** What each stage is, by its rule. */
+/** The figures a stage's description states, from its rule: the window, the New share of it, the overdue gaps, the P(alive) line. */
+export function stageFigures(rules: StageRules): { days: number; newDays: number; gaps: number; likelyPercent: number } {
+  return {
+    days: rules.inactiveDays,
+    newDays: Math.floor(rules.inactiveDays * STAGE_RULES.newShareOfWindow),
+    gaps: STAGE_RULES.overdueGaps,
+    likelyPercent: Math.round(STAGE_RULES.likelyGonePAlive * 100),
+  };
+}
+
+/** What each stage is, by its rule, in English. */
 export function stageDescription(stage: Stage, rules: StageRules): string {
-  const days = rules.inactiveDays;
-  switch (stage) {
-    case 'New':
-      return `First purchase in the last ${Math.floor(days * STAGE_RULES.newShareOfWindow)} days.`;
-    case 'One-time buyer':
-      return `One purchase day so far, within the last ${days} days, and likely still active.`;
-    case 'Regular':
-      return `Repeat purchases, the last within ${days} days and on their usual rhythm, and likely still active.`;
-    case 'Lapsing':
-      return `No purchase for more than ${days} days, more than 1.5 of their usual gaps, or less than 50% likely still active; not yet Former.`;
-    case 'Former':
-      return `No purchase for more than ${days} days and less than 50% likely still active.`;
-  }
+  const f = stageFigures(rules);
+  return fill('en', english[`stage.${STAGE_IDS[stage]}.description`], { days: f.days, newDays: f.newDays, gaps: f.gaps, likely: `${f.likelyPercent}%` });
 }
 
 const HIGH_VALUE: ReadonlySet<Segment> = new Set<Segment>(['Champions', 'Rising', 'Past stars']);
 
+/** The catalogue key of the advice for a pair of labels. */
+export type AdviceKey = `advice.regular.${SegmentId}` | `advice.${Exclude<StageId, 'regular'>}.${'valuable' | 'other'}`;
+
 /**
- * What to do, fitting both labels: the stage decides the action (reward, develop, remind, win back), the segment
- * whether it is worth a personal touch or only low-cost, automated contact.
+ * Which advice fits both labels: the stage decides the action (reward, develop, remind, win back), the segment
+ * whether it is worth a personal touch or only low-cost, automated contact; for Regulars, each segment its own.
  */
+export function adviceKey(segment: Segment, stage: Stage): AdviceKey {
+  if (stage === 'Regular') return `advice.regular.${SEGMENT_IDS[segment]}`;
+  return `advice.${STAGE_IDS[stage]}.${HIGH_VALUE.has(segment) ? 'valuable' : 'other'}`;
+}
+
+/** What to do, fitting both labels (adviceKey), in English. */
 export function adviceFor(segment: Segment, stage: Stage): string {
-  const valuable = HIGH_VALUE.has(segment);
-  switch (stage) {
-    case 'Former':
-      return valuable
-        ? 'Probably gone, and was worth a lot: a personal win-back offer is worth trying once.'
-        : 'Probably gone, and worth little: no spending; include them only in general newsletters.';
-    case 'Lapsing':
-      return valuable
-        ? 'Slipping away while still worth a lot: contact them personally now (see Contact first).'
-        : 'Slipping away: a low-cost reminder or offer.';
-    case 'New':
-      return valuable ? 'A promising start: welcome them personally and make the next order easy.' : 'Welcome them and invite a second order, at low cost.';
-    case 'One-time buyer':
-      return valuable ? 'One order so far but promising: invite a second order with a tailored offer.' : 'One order so far: invite a second order, at low cost.';
-    case 'Regular':
-      switch (segment) {
-        case 'Champions':
-          return 'Buying regularly and worth the most: keep and reward them.';
-        case 'Rising':
-          return 'Buying regularly with more to come: develop them (more categories, larger orders).';
-        case 'Past stars':
-          return 'Still buying, but less is expected than they brought: find out why and offer what they used to buy.';
-        case 'Low value':
-          return 'Buying regularly but small: serve them well at low cost.';
-      }
-  }
+  return english[adviceKey(segment, stage)];
 }
 
 /**

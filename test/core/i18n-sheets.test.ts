@@ -9,6 +9,14 @@ describe('the sheets catalogue: segments, stages and advice', () => {
     for (const inactiveDays of [90, 60, 365]) for (const s of STAGES) expect(stageDescriptionIn('en', s, { inactiveDays })).toBe(stageDescription(s, { inactiveDays }));
     for (const s of SEGMENTS) for (const st of STAGES) expect(adviceIn('en', s, st)).toBe(adviceFor(s, st));
     expect(SEGMENTS.map((s) => segmentName('en', s))).toEqual([...SEGMENTS]);
+    // The English sentences as they were before they moved to the catalogue (the sidebar and the sheets show them).
+    expect(segmentDescription('Past stars', 'median')).toBe('In the upper half by total value, not by predicted value: most of their value is behind them.');
+    expect(stageDescription('New', { inactiveDays: 90 })).toBe('First purchase in the last 30 days.');
+    expect(stageDescription('Lapsing', { inactiveDays: 90 })).toBe(
+      'No purchase for more than 90 days, more than 1.5 of their usual gaps, or less than 50% likely still active; not yet Former.',
+    );
+    expect(adviceFor('Champions', 'Regular')).toBe('Buying regularly and worth the most: keep and reward them.');
+    expect(adviceFor('Low value', 'One-time buyer')).toBe('One order so far: invite a second order, at low cost.');
     expect(STAGES.map((s) => stageName('en', s))).toEqual([...STAGES]);
   });
 

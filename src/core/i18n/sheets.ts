@@ -8,7 +8,7 @@ import { sheets as fa } from './fa/sheets';
 import { fill, type ParamsOf } from './format';
 import type { Language } from './language';
 import { sheets as tl } from './tl/sheets';
-import { STAGE_RULES, type Segment, type SegmentCut, type Stage, type StageRules } from '../segment';
+import { adviceKey, cutKey, SEGMENT_IDS, STAGE_IDS, stageFigures, type Segment, type SegmentCut, type Stage, type StageRules } from '../segment';
 
 export type { SheetKey } from './en/sheets';
 
@@ -21,11 +21,7 @@ export function sheetText<K extends SheetKey>(language: Language, key: K, ...par
   return fill(language, SHEETS[language][key], params[0] ?? {});
 }
 
-/** The key ids of the segments and stages: camelCase forms of core/segment.ts's names. */
-export const SEGMENT_IDS = { Champions: 'champions', Rising: 'rising', 'Past stars': 'pastStars', 'Low value': 'lowValue' } as const satisfies Record<Segment, string>;
-export const STAGE_IDS = { New: 'new', 'One-time buyer': 'oneTime', Regular: 'regular', Lapsing: 'lapsing', Former: 'former' } as const satisfies Record<Stage, string>;
-export type SegmentId = (typeof SEGMENT_IDS)[Segment];
-export type StageId = (typeof STAGE_IDS)[Stage];
+export { SEGMENT_IDS, STAGE_IDS, type SegmentId, type StageId } from '../segment';
 
 export function segmentName(language: Language, segment: Segment): string {
   return SHEETS[language][`segment.${SEGMENT_IDS[segment]}.name`];
@@ -37,30 +33,24 @@ export function stageName(language: Language, stage: Stage): string {
 
 /** What a segment is, by the rule that puts a customer there (core/segment.ts valueSegment), with the cut named. */
 export function segmentDescriptionIn(language: Language, segment: Segment, cut: SegmentCut): string {
-  const top = SHEETS[language][cut === 'median' ? 'segment.cut.median' : 'segment.cut.top20'];
+  const top = SHEETS[language][cutKey(cut)];
   return inWords(language, SHEETS[language][`segment.${SEGMENT_IDS[segment]}.description`], { top });
 }
 
 /** What a stage is, by its rule (core/segment.ts lifecycleStage), with the rule's own numbers. */
 export function stageDescriptionIn(language: Language, stage: Stage, rules: StageRules): string {
+  const f = stageFigures(rules);
   return inWords(language, SHEETS[language][`stage.${STAGE_IDS[stage]}.description`], {
-    days: localDigits(language, String(rules.inactiveDays)),
-    newDays: localDigits(language, String(Math.floor(rules.inactiveDays * STAGE_RULES.newShareOfWindow))),
-    gaps: localDigits(language, String(STAGE_RULES.overdueGaps)),
-    likely: localDigits(language, `${Math.round(STAGE_RULES.likelyGonePAlive * 100)}%`),
+    days: localDigits(language, String(f.days)),
+    newDays: localDigits(language, String(f.newDays)),
+    gaps: localDigits(language, String(f.gaps)),
+    likely: localDigits(language, `${f.likelyPercent}%`),
   });
 }
 
-const HIGH_VALUE: ReadonlySet<Segment> = new Set<Segment>(['Champions', 'Rising', 'Past stars']);
-
-/**
- * What to do, fitting both labels (the same rule as core/segment.ts adviceFor): the stage decides the action, the
- * segment whether it is worth a personal touch.
- */
+/** What to do, fitting both labels (core/segment.ts adviceKey). */
 export function adviceIn(language: Language, segment: Segment, stage: Stage): string {
-  const m = SHEETS[language];
-  if (stage === 'Regular') return m[`advice.regular.${SEGMENT_IDS[segment]}`];
-  return m[`advice.${STAGE_IDS[stage]}.${HIGH_VALUE.has(segment) ? 'valuable' : 'other'}`];
+  return SHEETS[language][adviceKey(segment, stage)];
 }
 
 /**
