@@ -3,11 +3,13 @@
  * Every export of this file is a public cell function (index.ts exports them all).
  */
 import { compareModels } from '../../core/compare';
+import { render } from '../../core/i18n/errors';
 import { PURCHASE_MODEL_NAMES } from '../../core/models/registry';
 import { trackingCheck } from '../../core/tracking';
 import { forArgument, runCustomFunction, toDate, type Answer, type Arg } from '../args';
 import { noSplit, readHoldoutSplit } from '../holdoutArgs';
 import { readModelName } from '../pipeline';
+import { userLanguage } from '../language';
 import { checkSpillSize, spill } from '../spill';
 
 /**
@@ -67,9 +69,11 @@ export function CLV_COMPARE(customer_ids: Arg, order_dates: Arg, calibration_end
     if (!c) throw noSplit();
     const header = ['model', 'label', 'log_likelihood', 'parameters', 'bic', 'predicted_purchases', 'actual_purchases', 'mae', 'best', 'note'];
     const blank = (v: number | null): number | string => v ?? '';
+    const language = userLanguage();
     return spill(header, c.models.length, (i) => {
       const m = c.models[i];
-      return [m.model, m.label, blank(m.logLikelihood), m.parameters, blank(m.bic), blank(m.predicted), c.actual, blank(m.mae), m.best, m.note];
+      const note = m.noteSaid ? render(language, m.noteSaid) : m.note;
+      return [m.model, m.label, blank(m.logLikelihood), m.parameters, blank(m.bic), blank(m.predicted), c.actual, blank(m.mae), m.best, note];
     });
   });
 }
