@@ -8,7 +8,7 @@ import { SHEETS, segmentName, stageName } from '../../src/core/i18n/sheets';
 import { SEGMENTS, STAGES } from '../../src/core/segment';
 import { formulasSpec, sampleHeaders, templateSheetNames } from '../../src/core/template';
 import { sampleCustomersSheet, sampleOrdersSheet } from '../../preview/sample';
-import { analyzeActiveSheet } from './analyze';
+import { analyzeActiveSheet, DEFAULT_OPTIONS } from './analyze';
 import { evaluateFormulas } from './formulas';
 import { createHarness, type Harness } from './gas';
 import { FakeSpreadsheet, type FakeSheet } from './sheets';
@@ -190,6 +190,23 @@ describe('the result sheets in each language', () => {
     expect(String(values[header][2])).toContain('ماه');
     expect(String(values[header + 1][0])).toMatch(/^[۰-۹]{4}-[۰-۹]{2} \S+/);
     expect(typeof values[header + 1][1]).toBe('number');
+  });
+
+  it("a segment's export is named and written in the user's language, right to left in Arabic", () => {
+    const gas = userIn('ar');
+    const orders = gas.spreadsheet.getActiveSheet().setName('Orders');
+    gas.fill(orders, sampleOrdersSheet(42).rows);
+    gas.spreadsheet.setActiveSheet(orders);
+    const info = gas.fromClient('getSheetInfo') as { ok: true; value: { sheetName: string; shape: 'orders'; guess: Record<string, number | null> } };
+    const request = { sheetName: 'Orders', shape: 'orders', columns: info.value.guess, ...DEFAULT_OPTIONS };
+    const reply = gas.fromClient('exportSegment', request, 'Champions') as { ok: boolean; value?: { sheet: string } };
+    const name = `${SHEETS.ar['name.segmentExport'].replace('{segment}', segmentName('ar', 'Champions'))}`;
+    expect(reply).toMatchObject({ ok: true, value: { sheet: name } });
+    const exported = sheet(gas, name);
+    expect(exported.isRightToLeft()).toBe(true);
+    expect(exported.getRange(1, 1).getValue()).toBe(SHEETS.ar['cv.customer']);
+    const segmentColumn = exported.getRange(1, 1, 1, exported.getLastColumn()).getValues()[0].indexOf(SHEETS.ar['cv.segment']);
+    expect(new Set(exported.getRange(2, segmentColumn + 1, exported.getLastRow() - 1, 1).getValues().map((r) => r[0]))).toEqual(new Set([segmentName('ar', 'Champions')]));
   });
 
   it("AnalysisRequest.language decides the Segments sheet's language, whatever the user's locale", () => {
