@@ -4,6 +4,7 @@
  */
 
 import { MAX_JALAALI_YEAR, MIN_JALAALI_YEAR, d2j, g2d, isValidJalaaliDate, j2d, jalaaliMonthLength, toGregorian } from 'jalaali-js';
+import { said, type Said } from './i18n/errors';
 
 const MS_PER_DAY = 86_400_000;
 
@@ -83,18 +84,31 @@ export function periodLabel(index: number, period: CalendarPeriod, calendar: Cal
 }
 
 /** The Persian (Jalali, Solar Hijri) months, for messages: Farvardin is month 1, Esfand month 12. */
-const JALALI_MONTHS = ['Farvardin', 'Ordibehesht', 'Khordad', 'Tir', 'Mordad', 'Shahrivar', 'Mehr', 'Aban', 'Azar', 'Dey', 'Bahman', 'Esfand'] as const;
+const JALALI_MONTHS = [
+  'jalali.month1',
+  'jalali.month2',
+  'jalali.month3',
+  'jalali.month4',
+  'jalali.month5',
+  'jalali.month6',
+  'jalali.month7',
+  'jalali.month8',
+  'jalali.month9',
+  'jalali.month10',
+  'jalali.month11',
+  'jalali.month12',
+] as const;
 
 /**
  * The day number of a Persian-calendar date (1402-12-29 is Esfand 29, 1402), or why it is no such date ("Esfand
  * 1402 has 29 days"). The conversion is jalaali-js's: the Persian leap years follow an astronomical rule that a
  * hand-written formula gets wrong at some year ends.
  */
-export function dayFromJalali(year: number, month: number, day: number): number | { refused: string } {
-  if (month < 1 || month > 12) return { refused: `the Persian calendar has 12 months (Farvardin to Esfand), not ${month}` };
+export function dayFromJalali(year: number, month: number, day: number): number | { refused: Said } {
+  if (month < 1 || month > 12) return { refused: said('jalali.months', { month: String(month) }) };
   const length = jalaaliMonthLength(year, month);
-  if (day < 1 || day > length) return { refused: `${JALALI_MONTHS[month - 1]} ${year} has ${length} days` };
-  if (!isValidJalaaliDate(year, month, day)) return { refused: `${year}-${month}-${day} is not a Persian-calendar date` };
+  if (day < 1 || day > length) return { refused: said('jalali.monthLength', { month: said(JALALI_MONTHS[month - 1]), year: String(year), days: length }) };
+  if (!isValidJalaaliDate(year, month, day)) return { refused: said('jalali.notADate', { date: `${year}-${month}-${day}` }) };
   const g = toGregorian(year, month, day);
   return dayFromYmd(g.gy, g.gm, g.gd);
 }

@@ -6,6 +6,7 @@
  * once per column from all its values, and said in words so the user can check the guess.
  */
 import { dayFromIso, dayFromJalali, dayFromYmd, ymdFromDay } from './dates';
+import { said, type Said } from './i18n/errors';
 
 /** How a column's text dates are read: day first (13/02/2024), month first (02/13/2024), or not yet told. */
 export type DateOrder = 'dmy' | 'mdy';
@@ -13,8 +14,8 @@ export type DateOrder = 'dmy' | 'mdy';
 export interface DateOrderGuess {
   /** null when the column's dates fit both orders and its separator does not settle it (e.g. all of 01/02/2024). */
   order: DateOrder | null;
-  /** Plain words for the user: what was guessed and from what. */
-  reason: string;
+  /** Plain words for the user: what was guessed and from what (a message of the errors catalogue). */
+  reason: Said;
 }
 
 const DAY_MONTH_YEAR = /^(\d{1,2})([./-])(\d{1,2})\2(\d{4})(?:[T ,]+\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:\s*[ap]m)?)?$/i;
@@ -55,7 +56,7 @@ export function isJalaliYear(year: number): boolean {
  * number; { refused } with the reason when it has a Persian year but is no such date (month 13, Esfand 30 of a
  * common year); null when it is not a Persian-calendar date at all.
  */
-export function jalaliFromText(text: string): number | { refused: string } | null {
+export function jalaliFromText(text: string): number | { refused: Said } | null {
   const t = westernDigits(text.trim());
   const ymd = YEAR_MONTH_DAY.exec(t);
   if (ymd) return isJalaliYear(Number(ymd[1])) ? dayFromJalali(Number(ymd[1]), Number(ymd[3]), Number(ymd[4])) : null;
@@ -107,13 +108,14 @@ export function guessDateOrder(texts: readonly string[]): DateOrderGuess {
     else if (Number(m[3]) > 12) monthFirst ??= text.trim();
   }
   if (dayFirst !== null && monthFirst !== null) {
-    return { order: null, reason: `the dates mix day-first ("${dayFirst}") and month-first ("${monthFirst}")` };
+    return { order: null, reason: said('dates.mixed', { dayFirst, monthFirst }) };
   }
-  if (dayFirst !== null) return { order: 'dmy', reason: `day first (dd${separator}mm${separator}yyyy), as "${dayFirst}" shows` };
-  if (monthFirst !== null) return { order: 'mdy', reason: `month first (mm${separator}dd${separator}yyyy), as "${monthFirst}" shows` };
-  if (separator === null) return { order: null, reason: 'no day/month/year dates' };
-  if (separator !== '/') return { order: 'dmy', reason: `day first (dd${separator}mm${separator}yyyy), as dates with "${separator}" are written` };
-  return { order: null, reason: 'every date fits both day-first and month-first (no day above 12)' };
+  const s = separator ?? '/';
+  if (dayFirst !== null) return { order: 'dmy', reason: said('dates.dayFirst', { pattern: `dd${s}mm${s}yyyy`, example: dayFirst }) };
+  if (monthFirst !== null) return { order: 'mdy', reason: said('dates.monthFirst', { pattern: `mm${s}dd${s}yyyy`, example: monthFirst }) };
+  if (separator === null) return { order: null, reason: said('dates.none') };
+  if (separator !== '/') return { order: 'dmy', reason: said('dates.dayFirstBySeparator', { pattern: `dd${s}mm${s}yyyy`, separator }) };
+  return { order: null, reason: said('dates.ambiguous') };
 }
 
 /** Which character separates the decimals of a column's text amounts: "1,234.50" or "1.234,50". */

@@ -290,14 +290,14 @@ export function dayAt(column: Column, row: number): number {
     const jalali = jalaliFromText(cell);
     if (jalali !== null && typeof jalali !== 'number') {
       throw new DataError(
-        `${where(column, row)} is ${describe(cell)}, not a date: its year is read in the Persian calendar (years 1300–1499), and ${jalali.refused}`,
+        `${where(column, row)} is ${describe(cell)}, not a date: its year is read in the Persian calendar (years 1300–1499), and ${render('en', jalali.refused)}`,
         column.name,
         row,
       );
     }
     if (order === null && /^\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}/.test(cell)) {
       throw new DataError(
-        `${where(column, row)} is ${describe(cell)}, a date that could be day-first or month-first: ${reason}. Write the dates as 2024-03-31 (year-month-day), or format the column as dates (Format > Number > Date)`,
+        `${where(column, row)} is ${describe(cell)}, a date that could be day-first or month-first: ${render('en', reason)}. Write the dates as 2024-03-31 (year-month-day), or format the column as dates (Format > Number > Date)`,
         column.name,
         row,
       );

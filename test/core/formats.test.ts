@@ -1,9 +1,13 @@
 // Dates and amounts written as text the way exports write them (core/formats.ts).
 import { describe, expect, it } from 'vitest';
 import { dayFromYmd } from '../../src/core/dates';
-import { amountFromText, dayFromText, dayFromYyyymmdd, guessDateOrder, guessDecimalMark } from '../../src/core/formats';
+import { amountFromText, dayFromText, dayFromYyyymmdd, guessDateOrder, guessDecimalMark, type DateOrderGuess } from '../../src/core/formats';
+import { render } from '../../src/core/i18n/errors';
 
 const day = (y: number, m: number, d: number): number => dayFromYmd(y, m, d);
+
+/** A guess with its reason in English words, as an English-speaking user reads it. */
+const inWords = (guess: DateOrderGuess): { order: DateOrderGuess['order']; reason: string } => ({ order: guess.order, reason: render('en', guess.reason) });
 
 describe('yyyymmdd dates', () => {
   it('reads CDNOW numbers and text, and refuses what is not a calendar day', () => {
@@ -31,10 +35,10 @@ describe('day-first and month-first dates', () => {
   });
 
   it('guesses the order from the column: a part above 12 decides, dots are day-first, slashes alone are not guessed', () => {
-    expect(guessDateOrder(['01/02/2024', '13/02/2024', '05/03/2024'])).toEqual({ order: 'dmy', reason: 'day first (dd/mm/yyyy), as "13/02/2024" shows' });
-    expect(guessDateOrder(['01/02/2024', '02/13/2024'])).toEqual({ order: 'mdy', reason: 'month first (mm/dd/yyyy), as "02/13/2024" shows' });
+    expect(inWords(guessDateOrder(['01/02/2024', '13/02/2024', '05/03/2024']))).toEqual({ order: 'dmy', reason: 'day first (dd/mm/yyyy), as "13/02/2024" shows' });
+    expect(inWords(guessDateOrder(['01/02/2024', '02/13/2024']))).toEqual({ order: 'mdy', reason: 'month first (mm/dd/yyyy), as "02/13/2024" shows' });
     expect(guessDateOrder(['01.01.1997', '02.01.1997']).order).toBe('dmy');
-    expect(guessDateOrder(['01/02/2024', '03/04/2024'])).toEqual({ order: null, reason: 'every date fits both day-first and month-first (no day above 12)' });
+    expect(inWords(guessDateOrder(['01/02/2024', '03/04/2024']))).toEqual({ order: null, reason: 'every date fits both day-first and month-first (no day above 12)' });
     expect(guessDateOrder(['13/02/2024', '02/13/2024']).order).toBeNull();
     expect(guessDateOrder(['abc', '2024-01-01']).order).toBeNull();
   });
