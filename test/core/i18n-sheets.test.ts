@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { LANGUAGES } from '../../src/core/i18n';
-import { SEGMENT_IDS, STAGE_IDS, adviceIn, localDigits, segmentDescriptionIn, segmentName, sheetText, stageDescriptionIn, stageName } from '../../src/core/i18n/sheets';
+import { SEGMENT_IDS, SHEETS, STAGE_IDS, adviceIn, localDigits, segmentDescriptionIn, segmentName, sheetText, stageDescriptionIn, stageName } from '../../src/core/i18n/sheets';
 import { SEGMENTS, STAGES, adviceFor, segmentDescription, stageDescription } from '../../src/core/segment';
 
 describe('the sheets catalogue: segments, stages and advice', () => {
@@ -44,5 +44,34 @@ describe('the sheets catalogue: segments, stages and advice', () => {
     expect(sheetText('fa', `segment.${SEGMENT_IDS.Champions}.name`)).toBe('قهرمانان');
     expect(sheetText('tl', `stage.${STAGE_IDS.Regular}.name`)).toBe('Suki');
     expect(sheetText('en', 'segment.champions.description', { top: 'top 20%' })).toBe(segmentDescription('Champions', 'top20'));
+  });
+
+  it('no English left in place, apart from the English business words Filipino shop owners use as they are', () => {
+    const same = (language: 'fa' | 'ar' | 'tl'): string[] => (Object.keys(SHEETS.en) as (keyof typeof SHEETS.en)[]).filter((k) => SHEETS[language][k] === SHEETS.en[k]);
+    expect(same('fa')).toEqual([]);
+    expect(same('ar')).toEqual([]);
+    // Customer, segment, total value, model, parameter, churn, cohort retention, period… are what they say in Manila.
+    expect(same('tl')).toEqual([
+      'segment.cut.top20',
+      'name.segmentExport',
+      'column.segment',
+      'cv.customer',
+      'cv.pAlive',
+      'cv.segment',
+      'seg.total',
+      'seg.referral',
+      'seg.model',
+      'seg.totalValue',
+      'seg.segment',
+      'seg.model.column',
+      'seg.parameter',
+      'seg.standardError',
+      'seg.quarter',
+      'orders.customer',
+      'formulas.churnColumn',
+      'formulas.cohorts',
+      'formulas.subscriptions',
+      'formulas.period',
+    ]);
   });
 });
