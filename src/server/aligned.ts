@@ -3,6 +3,7 @@
  * a blank input row gives a blank answer.
  */
 import { DataError } from '../core/errors';
+import { said, type Said } from '../core/i18n/errors';
 import { alignedRowCount, cellAt, describe, isBlank, readColumn, type Answer, type Arg, type Column } from './args';
 
 export interface AlignedInput {
@@ -23,7 +24,7 @@ export function alignedAnswer(inputs: AlignedInput[], compute: (columns: Column[
  */
 export function alignedAnswers(inputs: AlignedInput[], computeAll: (columns: Column[], rows: number[]) => (number | '')[]): Answer {
   for (const input of inputs) {
-    if (!input.optional && input.value === undefined) throw new DataError(`${input.name} is missing`, input.name);
+    if (!input.optional && input.value === undefined) throw new DataError(said('aligned.missing', { name: input.name }), input.name);
   }
   const columns = inputs.map((input) => readColumn(input.name, input.value));
   const required = columns.filter((_, i) => !inputs[i].optional);
@@ -52,9 +53,8 @@ export function optionalCell(columns: Column[], index: number, row: number): Col
 function notFinite(columns: Column[], row: number, value: number): DataError {
   const given = columns
     .filter((c) => !isBlank(cellAt(c, row)))
-    .map((c) => `${c.name} ${describe(cellAt(c, row))}`)
-    .join(', ');
-  const which = columns.some((c) => c.isRange) ? `row ${row + 1}: ` : '';
-  const problem = Number.isNaN(value) ? 'no number can be computed' : 'the answer is beyond the largest number a cell holds (it overflows)';
-  return new DataError(`${which}from ${given} ${problem}; check those values`, undefined, row);
+    .map((c): Said => said('aligned.given', { name: c.name, value: describe(cellAt(c, row)) }))
+    .reduceRight((rest: Said | null, first): Said => (rest ? said('list.comma', { first, rest }) : first), null);
+  const problem = said(Number.isNaN(value) ? 'aligned.noNumber' : 'aligned.overflow', { given: given ?? '' });
+  return new DataError(columns.some((c) => c.isRange) ? said('aligned.atRow', { row: row + 1, message: problem }) : problem, undefined, row);
 }

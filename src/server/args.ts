@@ -4,20 +4,19 @@
  */
 import { isoFromDay, SHEETS_SERIAL_OFFSET } from '../core/dates';
 import { DataError } from '../core/errors';
-import { partsOf, render, replaceParts, said, type Said } from '../core/i18n/errors';
+import { partsOf, render, replaceParts, said, type Said, type SaidValue } from '../core/i18n/errors';
 import {
   amountFromText,
   dayFromText,
   dayFromYyyymmdd,
   decimalMarkOf,
-  describeDecimalMark,
   guessDateOrder,
   guessDecimalMark,
   jalaliFromText,
   westernDigits,
   type DateOrder, type DateOrderGuess, type DecimalGuess } from '../core/formats';
 import type { CustomerId } from '../core/ids';
-import { count } from '../core/words';
+import type { TimeUnit } from '../core/summary';
 import { dateOfDay, dayOfDate } from './calendar';
 import { userLanguage } from './language';
 import { callArguments, cellOfRow } from './locate';
@@ -79,18 +78,18 @@ export function readColumn(name: string, arg: Arg): Column {
   if (height === 1 && width === 1) return { name, cells: [arg[0][0]], isRange: false };
   if (width === 1) return { name, cells: arg.map((row) => row[0]), isRange: true };
   if (height === 1) return { name, cells: arg[0].slice(), isRange: true };
-  throw new DataError(`${name} is a range of ${width} columns; give a single column`, name);
+  throw new DataError(said('arg.wide', { name, columns: width }), name);
 }
 
 /**
  * An argument that takes one value (as_of, unit, horizon, model...), as a Column of that one cell; null when it is
  * omitted or blank (the caller's default). A range of more than one cell is refused, even a blank one: reading its
- * first cell would silently ignore the others. `what` finishes "give ...", e.g. "one date".
+ * first cell would silently ignore the others. `what` finishes "give ...", e.g. "one date" (arg.oneDate).
  */
-export function singleValue(name: string, arg: Arg | undefined, what: string): Column | null {
+export function singleValue(name: string, arg: Arg | undefined, what: Said): Column | null {
   if (Array.isArray(arg)) {
     const cells = arg.reduce((sum, row) => sum + row.length, 0);
-    if (cells > 1) throw new DataError(`${name} is a range of ${count(cells, 'cell')}; give ${what}`, name);
+    if (cells > 1) throw new DataError(said('arg.notSingle', { name, cells: said('count.cell', { n: cells }), what }), name);
   }
   if (arg === undefined || isOmitted(arg)) return null;
   return readColumn(name, arg);
@@ -98,21 +97,39 @@ export function singleValue(name: string, arg: Arg | undefined, what: string): C
 
 /** A single-value number argument (singleValue), checked by the rule; `fallback` when omitted or blank. */
 export function singleNumber(name: string, arg: Arg | undefined, rule: NumberRule, fallback: number): number {
-  const column = singleValue(name, arg, 'one number');
+  const column = singleValue(name, arg, said('arg.oneNumber'));
   return column ? checkedNumberAt(column, 0, rule) : fallback;
 }
 
 /** A single-value date argument (singleValue) as a day number; undefined when omitted or blank. */
 export function singleDay(name: string, arg: Arg | undefined): number | undefined {
-  const column = singleValue(name, arg, 'one date');
+  const column = singleValue(name, arg, said('arg.oneDate'));
   return column ? dayAt(column, 0) : undefined;
 }
 
 /** A single-value choice among a few words (singleValue, choiceAt); `fallback` when omitted or blank. */
 export function singleChoice<T extends string>(name: string, arg: Arg | undefined, choices: readonly T[], fallback: T): T {
-  const column = singleValue(name, arg, `one of ${choices.map((c) => `"${c}"`).join(', ')}`);
+  const column = singleValue(name, arg, said('arg.oneOf', { choices: quoted(choices) }));
   return column ? choiceAt(column, 0, choices, fallback) : fallback;
 }
+
+/** '"day", "week", "month"': the words a choice takes, as typed in a formula (the same in every language). */
+export function quoted(choices: readonly string[]): string {
+  return choices.map((c) => `"${c}"`).join(', ');
+}
+
+/** '"a", "b" or "c"': the names as typed in a formula, the last joined with the language's "or". */
+export function quotedOr(names: readonly string[]): Said | string {
+  if (names.length <= 1) return quoted(names);
+  return said('list.or', { first: quoted(names.slice(0, -1)), last: quoted(names.slice(-1)) });
+}
+
+/** "weeks" for the unit "week": a horizon's unit in words. */
+export function unitsSaid(unit: TimeUnit): Said {
+  return said(UNIT_WORDS[unit]);
+}
+
+const UNIT_WORDS = { day: 'units.day', week: 'units.week', month: 'units.month', year: 'units.year' } as const;
 
 /** Drops trailing rows in which every column is blank, so open ranges like A2:A work. */
 export function trimTrailingBlankRows(columns: Column[]): number {
@@ -129,26 +146,29 @@ export function alignedRowCount(columns: Column[]): number {
   const ranges = columns.filter((c) => c.isRange);
   for (const c of ranges.slice(1)) {
     if (c.cells.length !== ranges[0].cells.length) {
-      throw new DataError(
-        `${ranges[0].name} has ${count(ranges[0].cells.length, 'row')} but ${c.name} has ${count(c.cells.length, 'row')}; give ranges of the same height`,
-        c.name,
-      );
+      throw new DataError(heightsDiffer(ranges[0].name, ranges[0].cells.length, c.name, c.cells.length), c.name);
     }
   }
   return ranges.length === 0 ? 1 : trimTrailingBlankRows(ranges);
+}
+
+/** "amounts has 10 rows but order_dates has 9 rows; give ranges of the same height". */
+export function heightsDiffer(first: string, firstRows: number, name: string, rows: number): Said {
+  return said('arg.heights', { first, firstRows: said('count.row', { n: firstRows }), name, rows: said('count.row', { n: rows }) });
 }
 
 export function cellAt(column: Column, row: number): Cell {
   return column.isRange ? column.cells[row] : column.cells[0];
 }
 
-export function describe(cell: Cell): string {
-  if (isErrorValue(cell)) return `the error ${String(cell).trim()}`;
-  if (typeof cell === 'string') return `"${cell.length > 40 ? cell.slice(0, 37) + '...' : cell}"`;
-  if (isDate(cell)) return Number.isNaN(cell.getTime()) ? 'an invalid date' : `a date (${isoFromDay(dayOfDate(cell))})`;
-  if (typeof cell === 'boolean') return cell ? 'TRUE' : 'FALSE';
-  if (typeof cell === 'number' && !Number.isFinite(cell)) return 'not a finite number';
-  return String(cell);
+/** A cell's value for a message: '"abc"', 'the error #N/A', 'a date (2024-03-31)', 'TRUE', '12.5'. */
+export function describe(cell: Cell): Said {
+  if (isErrorValue(cell)) return said('value.error', { error: String(cell).trim() });
+  if (typeof cell === 'string') return said('value.text', { text: cell.length > 40 ? cell.slice(0, 37) + '...' : cell });
+  if (isDate(cell)) return Number.isNaN(cell.getTime()) ? said('value.invalidDate') : said('value.date', { date: isoFromDay(dayOfDate(cell)) });
+  if (typeof cell === 'boolean') return said('value.plain', { value: cell ? 'TRUE' : 'FALSE' });
+  if (typeof cell === 'number' && !Number.isFinite(cell)) return said('value.notFinite');
+  return said('value.plain', { value: String(cell) });
 }
 
 /**
@@ -162,24 +182,25 @@ export function isErrorValue(cell: Cell): boolean {
   return typeof cell === 'string' && cell.charCodeAt(0) === 35 /* # */ && ERROR_SET.has(cell.trim().toUpperCase());
 }
 
-/** The message for a cell of data that holds an error value or TRUE/FALSE where `what` belongs. */
-function notData(column: Column, row: number, cell: Cell, what: string): DataError | null {
+/** The message for a cell of data that holds an error value or TRUE/FALSE where `what` belongs (arg.aNumber…). */
+function notData(column: Column, row: number, cell: Cell, what: Said): DataError | null {
   if (isErrorValue(cell)) {
-    return new DataError(
-      `${where(column, row)} holds the error ${String(cell).trim()} (a formula there failed), not ${what}; fix that cell or leave its row out`,
-      column.name,
-      row,
-    );
+    return new DataError(said('arg.errorValue', { at: whereSaid(column, row), error: String(cell).trim(), what }), column.name, row);
   }
   if (typeof cell === 'boolean') {
-    return new DataError(`${where(column, row)} is ${describe(cell)} (a checkbox or a condition), not ${what}`, column.name, row);
+    return new DataError(said('arg.boolean', { at: whereSaid(column, row), value: describe(cell), what }), column.name, row);
   }
   return null;
 }
 
-/** "churn_rate row 4" for a range, "churn_rate" for a single value. */
+/** "churn_rate row 4" for a range, "churn_rate" for a single value: the part runCustomFunction points at a cell. */
+export function whereSaid(column: Column, row: number): Said {
+  return column.isRange ? said('where.row', { name: column.name, row: row + 1 }) : said('where.value', { name: column.name });
+}
+
+/** whereSaid in English words, for the sidebar's messages not yet in the catalogue (sidebar.ts); remove with its last use. */
 export function where(column: Column, row: number): string {
-  return column.isRange ? `${column.name} row ${row + 1}` : column.name;
+  return render('en', whereSaid(column, row));
 }
 
 const NUMERIC_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*(%?)\s*$/i;
@@ -201,7 +222,13 @@ export function numberAt(column: Column, row: number, percent = false): number {
     // ("12,5" with a decimal point is no number), and read its own way the column no longer means one thing.
     if (own !== null && decimal.decided && own !== decimal.decimal) {
       throw new DataError(
-        `${where(column, row)} is ${describe(cell)}, written with a decimal ${own === '.' ? 'point' : 'comma'} while ${column.name} is read as ${describeDecimalMark(decimal.decimal)}, as most of its values are written: write every value one way`,
+        said('arg.decimalMismatch', {
+          at: whereSaid(column, row),
+          value: describe(cell),
+          own: said(own === '.' ? 'arg.point' : 'arg.comma'),
+          name: column.name,
+          column: said(decimal.decimal === '.' ? 'arg.readAsPoint' : 'arg.readAsComma'),
+        }),
         column.name,
         row,
       );
@@ -209,21 +236,17 @@ export function numberAt(column: Column, row: number, percent = false): number {
     // In a column of decimal commas "1.234" is a thousand and more, not one and a bit: only the amount reader knows.
     const m = decimal.decimal === ',' && text.includes('.') ? null : NUMERIC_TEXT.exec(text);
     if (m && m[3] && !percent) {
-      throw new DataError(
-        `${where(column, row)} is ${describe(cell)}, a percentage; only rates and margins take a percent sign: give ${column.name} as a plain number`,
-        column.name,
-        row,
-      );
+      throw new DataError(said('arg.percent', { at: whereSaid(column, row), value: describe(cell), name: column.name }), column.name, row);
     }
     const value = m ? (m[3] ? Number(text.replace('%', '')) / 100 : Number(text)) : NaN;
     if (Number.isFinite(value)) return value;
-    if (m) throw new DataError(`${where(column, row)} is ${describe(cell)}, a number too large to compute with`, column.name, row);
+    if (m) throw new DataError(said('arg.tooLarge', { at: whereSaid(column, row), value: describe(cell) }), column.name, row);
     // "$1,234.50", "1.234,50 €", "(12.00)", "200000 تومان": read with the decimal mark the column's other values settle.
     const amount = text.includes('%') ? null : amountFromText(text, decimal.decimal);
     if (amount !== null) return amount;
   }
-  if (isBlank(cell)) throw new DataError(`${where(column, row)} is blank; a number is needed`, column.name, row);
-  throw notData(column, row, cell, 'a number') ?? new DataError(`${where(column, row)} is ${describe(cell)}, not a number`, column.name, row);
+  if (isBlank(cell)) throw new DataError(said('arg.blankNumber', { at: whereSaid(column, row) }), column.name, row);
+  throw notData(column, row, cell, said('arg.aNumber')) ?? new DataError(said('arg.notNumber', { at: whereSaid(column, row), value: describe(cell) }), column.name, row);
 }
 
 export interface NumberRule {
@@ -235,10 +258,10 @@ export interface NumberRule {
   integer?: boolean;
   /** Whether percent text ("5%") is read as a share (0.05): rates and margins only. */
   percent?: boolean;
-  /** Finishes "must be ..." in the error message, e.g. "above 0 and at most 1". */
-  rule: string;
-  /** What "must be" refers to, when clearer than the argument's name (e.g. "churn"). */
-  subject?: string;
+  /** Finishes "must be ..." in the error message, e.g. "above 0 and at most 1" (rule.…; a string is said as it is). */
+  rule: Said | string;
+  /** What "must be" refers to, when clearer than the argument's name (e.g. "churn"; a string is said as it is). */
+  subject?: Said | string;
 }
 
 export function checkedNumberAt(column: Column, row: number, rule: NumberRule): number {
@@ -246,17 +269,18 @@ export function checkedNumberAt(column: Column, row: number, rule: NumberRule): 
   const tooLow = rule.min !== undefined && (rule.minInclusive === false ? v <= rule.min : v < rule.min);
   const tooHigh = rule.max !== undefined && (rule.maxInclusive === false ? v >= rule.max : v > rule.max);
   if (tooLow || tooHigh || (rule.integer && !Number.isInteger(v))) {
-    throw new DataError(`${where(column, row)} is ${v}; ${rule.subject ?? column.name} must be ${rule.rule}`, column.name, row);
+    const subject: SaidValue = rule.subject ?? column.name;
+    throw new DataError(said('arg.rule', { at: whereSaid(column, row), value: String(v), subject, rule: rule.rule }), column.name, row);
   }
   return v;
 }
 
-export const POSITIVE: NumberRule = { min: 0, minInclusive: false, rule: 'above 0' };
-export const NON_NEGATIVE: NumberRule = { min: 0, rule: '0 or more' };
-export const COUNT: NumberRule = { min: 0, integer: true, rule: 'a whole number, 0 or more' };
-export const POSITIVE_COUNT: NumberRule = { min: 1, integer: true, rule: 'a whole number above 0' };
+export const POSITIVE: NumberRule = { min: 0, minInclusive: false, rule: said('rule.positive') };
+export const NON_NEGATIVE: NumberRule = { min: 0, rule: said('rule.nonNegative') };
+export const COUNT: NumberRule = { min: 0, integer: true, rule: said('rule.count') };
+export const POSITIVE_COUNT: NumberRule = { min: 1, integer: true, rule: said('rule.positiveCount') };
 /** A share such as a margin: 0.3 or 30%. */
-export const SHARE: NumberRule = { min: 0, max: 1, percent: true, rule: 'between 0 and 1 (e.g. 0.3 or 30%)' };
+export const SHARE: NumberRule = { min: 0, max: 1, percent: true, rule: said('rule.share') };
 
 /**
  * The largest amount of money an order, a cost or a mean spend may have: larger ones are typos or another column
@@ -266,8 +290,8 @@ export const AMOUNT_LIMIT = 1e15;
 export const AMOUNT: NumberRule = {
   min: -AMOUNT_LIMIT,
   max: AMOUNT_LIMIT,
-  rule: 'between -1,000,000,000,000,000 and 1,000,000,000,000,000 (a larger one is a typo, or a column of something else)',
-  subject: 'an amount',
+  rule: said('rule.amount'),
+  subject: said('arg.anAmount'),
 };
 
 /** Largest serial number Sheets accepts as a date (9999-12-31). */
@@ -289,23 +313,15 @@ export function dayAt(column: Column, row: number): number {
     if (!Number.isNaN(day)) return day;
     const jalali = jalaliFromText(cell);
     if (jalali !== null && typeof jalali !== 'number') {
-      throw new DataError(
-        `${where(column, row)} is ${describe(cell)}, not a date: its year is read in the Persian calendar (years 1300–1499), and ${render('en', jalali.refused)}`,
-        column.name,
-        row,
-      );
+      throw new DataError(said('arg.jalali', { at: whereSaid(column, row), value: describe(cell), refused: jalali.refused }), column.name, row);
     }
     if (order === null && /^\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}/.test(cell)) {
-      throw new DataError(
-        `${where(column, row)} is ${describe(cell)}, a date that could be day-first or month-first: ${render('en', reason)}. Write the dates as 2024-03-31 (year-month-day), or format the column as dates (Format > Number > Date)`,
-        column.name,
-        row,
-      );
+      throw new DataError(said('arg.ambiguousDate', { at: whereSaid(column, row), value: describe(cell), reason }), column.name, row);
     }
   }
-  if (isDate(cell)) throw new DataError(`${where(column, row)} is an invalid date`, column.name, row);
-  if (isBlank(cell)) throw new DataError(`${where(column, row)} is blank; a date is needed`, column.name, row);
-  throw notData(column, row, cell, 'a date') ?? new DataError(`${where(column, row)} is ${describe(cell)}, not a date`, column.name, row);
+  if (isDate(cell)) throw new DataError(said('arg.invalidDate', { at: whereSaid(column, row) }), column.name, row);
+  if (isBlank(cell)) throw new DataError(said('arg.blankDate', { at: whereSaid(column, row) }), column.name, row);
+  throw notData(column, row, cell, said('arg.aDate')) ?? new DataError(said('arg.notDate', { at: whereSaid(column, row), value: describe(cell) }), column.name, row);
 }
 
 /**
@@ -330,10 +346,10 @@ export function idAt(column: Column, row: number): CustomerId {
   const cell = cellAt(column, row);
   const id = idOfCell(cell);
   if (id !== null) return id;
-  const refused = notData(column, row, cell, 'a customer id');
+  const refused = notData(column, row, cell, said('arg.aCustomerId'));
   if (refused) throw refused;
-  if (isBlank(cell) || typeof cell === 'string') throw new DataError(`${where(column, row)} is blank; every order needs a customer id`, column.name, row);
-  throw new DataError(`${where(column, row)} is ${describe(cell)}, not a customer id`, column.name, row);
+  if (isBlank(cell) || typeof cell === 'string') throw new DataError(said('arg.blankId', { at: whereSaid(column, row) }), column.name, row);
+  throw new DataError(said('arg.notId', { at: whereSaid(column, row), value: describe(cell) }), column.name, row);
 }
 
 /**
@@ -389,7 +405,7 @@ export function choiceAt<T extends string>(column: Column, row: number, choices:
   const text = typeof cell === 'string' ? cell.trim().toLowerCase() : '';
   const match = choices.find((c) => c === text);
   if (match) return match;
-  throw new DataError(`${where(column, row)} is ${describe(cell)}; use ${choices.map((c) => `"${c}"`).join(', ')}`, column.name, row);
+  throw new DataError(said('arg.choice', { at: whereSaid(column, row), value: describe(cell), choices: quoted(choices) }), column.name, row);
 }
 
 /** Parameter names in order; a position may have several names (CHURN's two forms). */
@@ -427,7 +443,7 @@ export function forArgument<T>(argument: string, work: () => T, sourceRows: Int3
   } catch (e) {
     if (e instanceof DataError && e.argument === undefined) {
       const row = e.row !== undefined && sourceRows ? sourceRows[e.row] : e.row;
-      throw new DataError(e.message, argument, row);
+      throw new DataError(e.said ?? e.message, argument, row);
     }
     throw e;
   }

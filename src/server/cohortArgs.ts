@@ -3,8 +3,8 @@
  * active at the start of period 0, 1, 2, … of one cohort, the first value the cohort size.
  */
 import { DataError } from '../core/errors';
-import { count } from '../core/words';
-import { alignedRowCount, cellAt, checkedNumberAt, isBlank, readColumn, where, COUNT, type Arg } from './args';
+import { said } from '../core/i18n/errors';
+import { alignedRowCount, cellAt, checkedNumberAt, isBlank, readColumn, whereSaid, COUNT, type Arg } from './args';
 
 /**
  * Periods of a cohort the retention model is fitted to: a century of months, or 200 years of weeks. The fit's work
@@ -17,18 +17,18 @@ export function readActive(arg: Arg, name = 'active_customers'): number[] {
   const column = readColumn(name, arg);
   const n = alignedRowCount([column]);
   if (n > RETENTION_PERIODS_LIMIT) {
-    throw new DataError(`${name} has ${count(n, 'row')}; give at most ${count(RETENTION_PERIODS_LIMIT, 'period')} (one row per period of the cohort)`, name);
+    throw new DataError(said('cohortArg.tooLong', { name, rows: said('count.row', { n }), most: said('count.period', { n: RETENTION_PERIODS_LIMIT }) }), name);
   }
   const values: number[] = [];
   for (let row = 0; row < n; row++) {
-    if (isBlank(cellAt(column, row))) throw new DataError(`${where(column, row)} is blank; give a count for every period`, column.name, row);
+    if (isBlank(cellAt(column, row))) throw new DataError(said('cohortArg.blank', { at: whereSaid(column, row) }), column.name, row);
     const v = checkedNumberAt(column, row, COUNT);
-    if (row === 0 && v === 0) throw new DataError(`${where(column, row)} is 0; the first value is the cohort size, above 0`, column.name, row);
+    if (row === 0 && v === 0) throw new DataError(said('cohortArg.firstZero', { at: whereSaid(column, row) }), column.name, row);
     if (row > 0 && v > values[row - 1]) {
-      throw new DataError(`${where(column, row)} is ${v}, more than the period before (${values[row - 1]}); a cohort can only shrink`, column.name, row);
+      throw new DataError(said('cohortArg.rises', { at: whereSaid(column, row), value: String(v), before: String(values[row - 1]) }), column.name, row);
     }
     values.push(v);
   }
-  if (values.length < 3) throw new DataError('give at least 3 periods (the cohort size and 2 more) to learn how churn changes', column.name);
+  if (values.length < 3) throw new DataError(said('cohortArg.tooShort'), column.name);
   return values;
 }

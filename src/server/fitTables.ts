@@ -3,10 +3,11 @@
  * later (CLV_PREDICT, PROB_PURCHASES). Writing and reading them live together so the two stay one format.
  */
 import { DataError } from '../core/errors';
+import { said, type Said } from '../core/i18n/errors';
 import { MODEL_NAMES, modelNamed, type AnyModel, type ModelName } from '../core/models/registry';
 import type { FitResult, ParamValues } from '../core/models/types';
 import type { TimeUnit } from '../core/summary';
-import { describe, isBlank, numberAt, type Answer, type Arg, type Cell, type Column } from './args';
+import { describe, isBlank, numberAt, quoted, type Answer, type Arg, type Cell, type Column } from './args';
 import { UNITS } from './pipeline';
 import { spill, type AnswerCell } from './spill';
 
@@ -22,7 +23,7 @@ export function fitTable(name: ModelName, fit: FitResult<ParamValues>, customers
   rows.push(['log_likelihood', fit.logLikelihood, '']);
   rows.push(['customers', fit.customers, customersNote]);
   rows.push(['converged', fit.converged, fit.message || fit.note || '']);
-  return spill(['parameter', 'value', 'standard_error'], rows.length, (i) => rows[i], { cause: 'the model cannot be fitted to numbers this large or this far apart' });
+  return spill(['parameter', 'value', 'standard_error'], rows.length, (i) => rows[i], { cause: said('fitTable.cause') });
 }
 
 
@@ -45,15 +46,12 @@ const HEADER = ['parameter', 'value', 'standard_error'];
 export function readFitTable(arg: Arg, argument = 'fit'): FitOfTable {
   const rows = Array.isArray(arg) ? arg : [[arg]];
   const width = rows.length === 0 ? 0 : rows[0].length;
-  const notATable = (what: string): DataError =>
-    new DataError(
-      `${argument} is ${what}; give the whole table that CLV_FIT, CLV_FIT_SUMMARY or RETENTION_FIT spilled (its first two columns at least, from the header or the model row down)`,
-      argument,
-    );
-  if (width < 2) throw notATable(rows.length > 1 ? 'one column' : rows.length === 0 || isBlank(rows[0][0]) ? 'blank' : 'one cell');
+  const notATable = (what: Said): DataError => new DataError(said('fitTable.notATable', { name: argument, what }), argument);
+  if (width < 2) throw notATable(said(rows.length > 1 ? 'fitTable.oneColumn' : rows.length === 0 || isBlank(rows[0][0]) ? 'fitTable.blank' : 'fitTable.oneCell'));
   const labels: Column = { name: argument, cells: rows.map((r) => r[0]), isRange: true };
   const values: Column = { name: argument, cells: rows.map((r) => r[1]), isRange: true };
   const label = (row: number): string => text(labels.cells[row]);
+  const at = (row: number): Said => said('where.row', { name: argument, row: row + 1 });
 
   let model: AnyModel | undefined;
   let unit: TimeUnit | undefined;
@@ -67,19 +65,15 @@ export function readFitTable(arg: Arg, argument = 'fit'): FitOfTable {
       const wanted = text(cell).replace(/[^a-z]/g, '');
       const found = MODEL_NAMES.find((m) => m === wanted);
       if (!found) {
-        throw new DataError(
-          `${argument} row ${row + 1} names the model ${describe(cell)}, not one the add-in knows (${MODEL_NAMES.map((m) => `"${m}"`).join(', ')})`,
-          argument,
-          row,
-        );
+        throw new DataError(said('fitTable.unknownModel', { at: at(row), value: describe(cell), choices: quoted(MODEL_NAMES) }), argument, row);
       }
       model = modelNamed(found);
     } else if (name === 'unit') {
       unit = UNITS.find((u) => u === text(cell));
-      if (!unit) throw new DataError(`${argument} row ${row + 1} gives the unit ${describe(cell)}; use ${UNITS.map((u) => `"${u}"`).join(', ')}`, argument, row);
+      if (!unit) throw new DataError(said('fitTable.unit', { at: at(row), value: describe(cell), choices: quoted(UNITS) }), argument, row);
     } else if (name === 'converged') {
       const value = cell === true || text(cell) === 'true' ? true : cell === false || text(cell) === 'false' ? false : undefined;
-      if (value === undefined) throw new DataError(`${argument} row ${row + 1} is ${describe(cell)}; the converged row holds TRUE or FALSE`, argument, row);
+      if (value === undefined) throw new DataError(said('fitTable.converged', { at: at(row), value: describe(cell) }), argument, row);
       converged = { value, why: typeof rows[row][2] === 'string' ? String(rows[row][2]).trim() : '' };
     } else if (name !== 'log_likelihood' && name !== 'customers') {
       // A parameter row (which names the model expects is its predictorOf's check); blank values are missing ones.
@@ -87,15 +81,14 @@ export function readFitTable(arg: Arg, argument = 'fit'): FitOfTable {
     }
   });
   if (!model) {
-    throw new DataError(
-      `${argument} has no "model" row, so it is not a table that CLV_FIT, CLV_FIT_SUMMARY or RETENTION_FIT spilled; give the whole table, from its header or its model row down`,
-      argument,
-    );
+    throw new DataError(said('fitTable.noModelRow', { name: argument }), argument);
   }
   if (converged && !converged.value) {
+    const why = because(converged.why);
     throw new DataError(
-      `${argument} is a fit of ${model.label} that did not converge${because(converged.why)}, so its parameters cannot be relied on for predictions; ` +
-        'fit again on data that pin the model down (more customers or a longer history), then apply the new table',
+      why === null
+        ? said('fitTable.notConverged', { name: argument, model: model.label })
+        : said('fitTable.notConvergedBecause', { name: argument, model: model.label, why }),
       argument,
     );
   }
@@ -104,16 +97,16 @@ export function readFitTable(arg: Arg, argument = 'fit'): FitOfTable {
   try {
     fitted.predictorOf(numbers);
   } catch (e) {
-    if (e instanceof DataError) throw new DataError(`in ${argument}, ${e.message}`, argument);
+    if (e instanceof DataError) throw new DataError(said('fitTable.in', { name: argument, message: e.said ?? e.message }), argument);
     throw e;
   }
   return { model: fitted, values: numbers, unit };
 }
 
-/** The fit's own reason, in brackets, when it is short enough for a cell's message; else where to read it. */
-function because(why: string): string {
-  if (why === '') return '';
-  return why.length <= 160 ? ` (${why.replace(/[.\s]+$/, '')})` : ' (its converged row says why)';
+/** The fit's own reason (as the table shows it), when it is short enough for a cell's message; else where to read it. */
+function because(why: string): Said | string | null {
+  if (why === '') return null;
+  return why.length <= 160 ? why.replace(/[.\s]+$/, '') : said('fitTable.seeConvergedRow');
 }
 
 function text(cell: Cell): string {

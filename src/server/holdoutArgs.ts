@@ -3,6 +3,7 @@
  * fitting period ends, the unit and the optional amounts, checked one way, and the fits cached as everywhere.
  */
 import { DataError } from '../core/errors';
+import { said } from '../core/i18n/errors';
 import type { HoldoutOptions } from '../core/holdout';
 import type { OrderLog, TimeUnit } from '../core/summary';
 import { isOmitted, singleDay, type Arg } from './args';
@@ -21,13 +22,13 @@ export interface HoldoutSplit {
 
 export function readHoldoutSplit(customer_ids: Arg, order_dates: Arg, calibration_end: Arg, unit: Arg | undefined, amounts: Arg | undefined): HoldoutSplit {
   const end = singleDay('calibration_end', calibration_end);
-  if (end === undefined) throw new DataError('calibration_end is missing: the last day of the fitting period', 'calibration_end');
+  if (end === undefined) throw new DataError(said('holdoutArg.endMissing'), 'calibration_end');
   const timeUnit = readUnit(unit);
   const orders = readOrders({ ids: customer_ids, dates: order_dates, amounts: isOmitted(amounts ?? '') ? undefined : amounts });
-  if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
+  if (orders.days.length === 0) throw new DataError(said('log.empty'), 'customer_ids');
   let last = -Infinity;
   for (let i = 0; i < orders.days.length; i++) last = Math.max(last, orders.days[i]);
-  if (end >= last) throw new DataError('calibration_end is on or after the last order: there is no later period to check against', 'calibration_end');
+  if (end >= last) throw new DataError(said('holdoutArg.endTooLate'), 'calibration_end');
   return {
     end,
     unit: timeUnit,
@@ -35,7 +36,7 @@ export function readHoldoutSplit(customer_ids: Arg, order_dates: Arg, calibratio
     sourceRows: orders.sourceRows,
     options: {
       checkCalibration: (calibration) => {
-        if (calibration.count === 0) throw new DataError('no purchase on or before calibration_end: there is nothing to fit on', 'calibration_end');
+        if (calibration.count === 0) throw new DataError(said('holdoutArg.nothingToFit'), 'calibration_end');
         return true;
       },
       fit: (m, calibration) => cachedFitters.purchases(m, calibration, timeUnit),
@@ -45,5 +46,5 @@ export function readHoldoutSplit(customer_ids: Arg, order_dates: Arg, calibratio
 
 /** checkCalibration above never skips, so a split that gives no check is a fault of the add-in. */
 export function noSplit(): DataError {
-  return new DataError('the calibration period cannot be checked', 'calibration_end');
+  return new DataError(said('holdoutArg.cannotCheck'), 'calibration_end');
 }

@@ -3,20 +3,21 @@
  * Rows blank in every column are skipped; a row with only some of its cells filled is an error.
  */
 import { DataError } from '../core/errors';
+import { said } from '../core/i18n/errors';
 import { IdNumbering, type CustomerId, type CustomerIndex } from '../core/ids';
 import { StreamingSummary, type CustomerSummary, type TimeUnit } from '../core/summary';
-import { count } from '../core/words';
 import {
   cellAt,
   checkedNumberAt,
   dayAt,
   dayOfCell,
+  heightsDiffer,
   idAt,
   idOfCell,
   isBlank,
   isDate,
   readColumn,
-  where,
+  whereSaid,
   AMOUNT,
   AMOUNT_LIMIT,
   type Arg,
@@ -78,7 +79,7 @@ export function readOrders(args: OrderArgs): OrderColumns {
         continue;
       }
       const c = columns.find((column) => isBlank(column.at(row))) as LazyColumn;
-      throw new DataError(`${where(c.column(), row)} is blank but the rest of the order is filled in`, c.name, row);
+      throw new DataError(said('log.partlyBlank', { at: whereSaid(c.column(), row) }), c.name, row);
     }
     const id = idOfCell(idCell);
     if (id === null) idAt(idColumn.column(), row); // throws the message for this cell
@@ -171,7 +172,7 @@ function orderColumns(args: OrderArgs): {
   const columns = amountColumn ? [idColumn, dateColumn, amountColumn] : [idColumn, dateColumn];
   for (const c of columns.slice(1)) {
     if (c.length !== idColumn.length) {
-      throw new DataError(`${idColumn.name} has ${count(idColumn.length, 'row')} but ${c.name} has ${count(c.length, 'row')}; give ranges of the same height`, c.name);
+      throw new DataError(heightsDiffer(idColumn.name, idColumn.length, c.name, c.length), c.name);
     }
   }
   let n = idColumn.length;

@@ -4,6 +4,7 @@
  */
 import { isoFromDay } from '../core/dates';
 import { DataError } from '../core/errors';
+import { said } from '../core/i18n/errors';
 import { ContentHash } from '../core/hash';
 import { gammagamma } from '../core/models/gammagamma';
 import { purchaseModel, type PurchaseModelName } from '../core/models/registry';
@@ -11,8 +12,7 @@ import type { Fitted, PurchasePredictor, RfmPatterns, SpendPredictor } from '../
 import { compressPatterns } from '../core/rfm';
 import { summarizeOrders, type CustomerSummary, type DetailedSummary, type TimeUnit } from '../core/summary';
 import { directFitters, type Fitters, type Histories } from '../core/value';
-import { formatNumber } from '../core/words';
-import { forArgument, isOmitted, singleChoice, singleDay, singleValue, type Arg } from './args';
+import { forArgument, isOmitted, quoted, singleChoice, singleDay, singleValue, type Arg } from './args';
 import { cachedFit } from './cache';
 import { readOrders, summarizeOrderCells, type OrderArgs } from './orders';
 
@@ -24,13 +24,13 @@ export function readUnit(arg: Arg | undefined, name = 'unit'): TimeUnit {
 
 /** Model names as people write them: "BG/NBD", "bg-nbd" and "bgnbd" are one. */
 export function readModelName<T extends string>(arg: Arg | undefined, choices: readonly T[], fallback: T, name = 'model'): T {
-  const column = singleValue(name, arg, `one of ${choices.map((c) => `"${c}"`).join(', ')}`);
+  const column = singleValue(name, arg, said('arg.oneOf', { choices: quoted(choices) }));
   if (!column) return fallback;
   const cell = column.cells[0];
   const normalized = typeof cell === 'string' ? cell.toLowerCase().replace(/[^a-z]/g, '') : '';
   const match = choices.find((c) => c === normalized);
   if (match) return match;
-  throw new DataError(`${name} is ${JSON.stringify(cell)}; use ${choices.map((c) => `"${c}"`).join(', ')}`, name);
+  throw new DataError(said('log.modelChoice', { name, value: String(JSON.stringify(cell)), choices: quoted(choices) }), name);
 }
 
 export interface OrderLogArgs {
@@ -56,15 +56,15 @@ export function detailedSummaryFromCells(args: OrderLogArgs): DetailedSummary {
 function summaryOfCells(args: OrderLogArgs, details: true): DetailedSummary;
 function summaryOfCells(args: OrderLogArgs, details: boolean): CustomerSummary;
 function summaryOfCells(args: OrderLogArgs, details: boolean): CustomerSummary {
-  if (args.amountsRequired && isOmitted(args.amounts ?? '')) throw new DataError('amounts are needed: the amount of each order', 'amounts');
+  if (args.amountsRequired && isOmitted(args.amounts ?? '')) throw new DataError(said('log.amountsNeeded'), 'amounts');
   const orderArgs = { ids: args.ids, dates: args.dates, amounts: isOmitted(args.amounts ?? '') ? undefined : args.amounts };
   const asOfDay = singleDay('as_of', args.asOf);
   const summary = summarizeOrderCells(orderArgs, { asOfDay, unit: args.unit, details }) ?? summarizeOrderRows(orderArgs, asOfDay, args.unit);
   // A report lists the customers with returns only too; the models need a purchase to count from.
   const listed = summary.count + (details ? summary.ignoredReturnsOnly : 0);
   if (listed === 0) {
-    const when = asOfDay === undefined ? '' : ` on or before as_of (${isoFromDay(asOfDay)})`;
-    throw new DataError(`no purchase${when}: every order is later or a return`, asOfDay === undefined ? 'order_dates' : 'as_of');
+    if (asOfDay === undefined) throw new DataError(said('log.noPurchase'), 'order_dates');
+    throw new DataError(said('log.noPurchaseAsOf', { date: isoFromDay(asOfDay) }), 'as_of');
   }
   return summary;
 }
@@ -72,7 +72,7 @@ function summaryOfCells(args: OrderLogArgs, details: boolean): CustomerSummary {
 /** The general path: read the log (with row-precise messages for bad cells), then summarise it, sorting if need be. */
 function summarizeOrderRows(orderArgs: OrderArgs, asOfDay: number | undefined, unit: TimeUnit): DetailedSummary {
   const orders = readOrders(orderArgs);
-  if (orders.days.length === 0) throw new DataError('the order log is empty: give the customer id and date of each order', 'customer_ids');
+  if (orders.days.length === 0) throw new DataError(said('log.emptyGive'), 'customer_ids');
   return forArgument('order_dates', () => summarizeOrders({ ids: orders.customers, days: orders.days, amounts: orders.amounts }, { asOfDay, unit }), orders.sourceRows);
 }
 
@@ -104,10 +104,7 @@ const PARETO_HISTORIES_LIMIT = 500_000;
 /** The patterns, when the model can be fitted to them within a cell's time. */
 export function checkedPatterns(model: string, patterns: RfmPatterns): RfmPatterns {
   if (model === 'paretonbd' && patterns.count > PARETO_HISTORIES_LIMIT) {
-    throw new DataError(
-      `model "paretonbd" is too slow for ${formatNumber(patterns.count)} different customer histories (frequency, recency and T) in a cell's 30 seconds; it takes up to ${formatNumber(PARETO_HISTORIES_LIMIT)}: use "bgnbd" or "mbgnbd", or a coarser unit such as "week"`,
-      'model',
-    );
+    throw new DataError(said('log.paretoSlow', { histories: patterns.count, most: PARETO_HISTORIES_LIMIT }), 'model');
   }
   return patterns;
 }

@@ -3,7 +3,7 @@
  * Infinity reaches a cell.
  */
 import { DataError } from '../core/errors';
-import { formatNumber } from '../core/words';
+import { said, type Said } from '../core/i18n/errors';
 import { type Answer, type AnswerCell } from './args';
 import { SHEET_COLUMN_LIMIT, SPREADSHEET_CELL_LIMIT } from './sheets';
 
@@ -11,14 +11,14 @@ export type { AnswerCell };
 
 export interface SpillOptions {
   /** What the rows are, for the message when there are too many: "customers". */
-  items?: string;
-  /** What to do when the table is too large. */
-  advice?: string;
-  /** Which input makes a number overflow, for the message when one does. */
-  cause?: string;
+  items?: 'customers' | 'periods';
+  /** What to do when the table is too large (a string is said as it is). */
+  advice?: Said | string;
+  /** Which input makes a number overflow, for the message when one does (a string is said as it is). */
+  cause?: Said | string;
 }
 
-const count = formatNumber;
+const ITEMS = { customers: 'count.customer', periods: 'count.period' } as const;
 
 export function spill(header: string[], rows: number, row: (i: number) => AnswerCell[], options: SpillOptions = {}): Answer {
   checkSpillSize(rows + 1, header.length, options);
@@ -39,21 +39,22 @@ export function spill(header: string[], rows: number, row: (i: number) => Answer
  * table is built, so a table that could not be shown is neither computed nor held in memory.
  */
 export function checkSpillSize(rows: number, columns: number, options: SpillOptions = {}): void {
-  const advice = options.advice ?? 'give part of the data, e.g. one year of orders';
+  const advice = options.advice ?? said('spill.advice');
   if (columns > SHEET_COLUMN_LIMIT) {
-    throw new DataError(`the answer would need ${count(columns)} columns but a sheet has at most ${count(SHEET_COLUMN_LIMIT)}; ${advice}`);
+    throw new DataError(said('spill.tooWide', { columns, most: SHEET_COLUMN_LIMIT, advice }));
   }
   if (rows * columns > SPREADSHEET_CELL_LIMIT) {
-    const items = options.items ? `${count(rows - 1)} ${options.items}, a row each, ` : '';
+    const size = { rows, columns, cells: rows * columns, most: SPREADSHEET_CELL_LIMIT, advice };
     throw new DataError(
-      `the answer (${items}${count(rows)} rows × ${count(columns)} columns) would need ${count(rows * columns)} cells, more than the ${count(SPREADSHEET_CELL_LIMIT)} a spreadsheet holds; ${advice}`,
+      options.items
+        ? said('spill.tooManyItems', { ...size, items: said(ITEMS[options.items], { n: rows - 1 }) })
+        : said('spill.tooManyCells', size),
     );
   }
 }
 
 function notFinite(column: string, label: AnswerCell, value: number, options: SpillOptions): DataError {
-  const what = `the ${column} of ${typeof label === 'string' ? `"${label}"` : String(label)}`;
-  const cause = options.cause ?? 'check the size of the numbers given';
-  if (Number.isNaN(value)) return new DataError(`${what} could not be computed from these data; ${cause}`);
-  return new DataError(`${what} is beyond the largest number a cell holds (it overflows); ${cause}`);
+  const of = typeof label === 'string' ? said('value.text', { text: label }) : String(label);
+  const cause = options.cause ?? said('spill.cause');
+  return new DataError(said(Number.isNaN(value) ? 'spill.noNumber' : 'spill.overflow', { column, of, cause }));
 }

@@ -3,9 +3,10 @@
  * fits them and CLV_PREDICT / PROB_PURCHASES apply a fit to them: one reader, so both say the same about a bad row.
  */
 import { DataError } from '../core/errors';
+import { said } from '../core/i18n/errors';
 import { checkBgBbRow } from '../core/models/bgbb';
 import type { ModelKind } from '../core/models/types';
-import { alignedRowCount, cellAt, checkedNumberAt, isBlank, isOmitted, readColumn, where, AMOUNT, COUNT, NON_NEGATIVE, type Arg, type Column, type NumberRule } from './args';
+import { alignedRowCount, cellAt, checkedNumberAt, isBlank, isOmitted, readColumn, whereSaid, AMOUNT, COUNT, NON_NEGATIVE, type Arg, type Column, type NumberRule } from './args';
 
 export interface SummaryArgs {
   frequency: Arg;
@@ -30,7 +31,7 @@ export interface SummaryTable {
 }
 
 /** A weight counts customers: whole, and no more than there are people. */
-const WEIGHT: NumberRule = { min: 1, max: 1e10, integer: true, rule: 'a whole number of customers, from 1 to 10,000,000,000' };
+const WEIGHT: NumberRule = { min: 1, max: 1e10, integer: true, rule: said('rule.weight') };
 
 /**
  * Reads and checks the summary for a model of this kind: recency within the age, no recency without a repeat
@@ -59,8 +60,10 @@ export function readSummaryTable(args: SummaryArgs, kind: ModelKind): SummaryTab
     const x = checkedNumberAt(fCol, row, COUNT);
     const tx = checkedNumberAt(rCol, row, NON_NEGATIVE);
     const age = checkedNumberAt(tCol, row, NON_NEGATIVE);
-    if (tx > age) throw new DataError(`${where(rCol, row)} is ${tx}, more than T (${age}); recency cannot exceed the customer's age`, rCol.name, row);
-    if (x === 0 && tx !== 0 && kind !== 'spend') throw new DataError(`${where(rCol, row)} is ${tx} but frequency is 0; with no repeat purchase recency is 0`, rCol.name, row);
+    if (tx > age) throw new DataError(said('summaryArg.recencyAboveT', { at: whereSaid(rCol, row), value: String(tx), age: String(age) }), rCol.name, row);
+    if (x === 0 && tx !== 0 && kind !== 'spend') {
+      throw new DataError(said('summaryArg.recencyWithoutRepeat', { at: whereSaid(rCol, row), value: String(tx) }), rCol.name, row);
+    }
     if (kind === 'opportunities') checkBgBbRow(x, tx, age, row);
     out.x[i] = x;
     out.tx[i] = tx;

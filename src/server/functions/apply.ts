@@ -4,22 +4,24 @@
  */
 import { periodDiscountRate } from '../../core/discount';
 import { DataError } from '../../core/errors';
+import { said, type Said } from '../../core/i18n/errors';
 import { MAX_CELLS, MAX_COUNT } from '../../core/models/counts';
 import { PURCHASE_MODEL_NAMES } from '../../core/models/registry';
 import { sbg } from '../../core/models/sbg';
 import type { Histories, PurchaseCountPredictor } from '../../core/models/types';
 import { DAYS_PER_UNIT, type TimeUnit } from '../../core/summary';
-import { notFitted } from '../../core/value';
-import { formatNumber, quotedChoices } from '../../core/words';
+import { formatNumber } from '../../core/words';
 import {
   alignedRowCount,
   cellAt,
   checkedNumberAt,
   isBlank,
+  quotedOr,
   readColumn,
   runCustomFunction,
   singleChoice,
   singleNumber,
+  unitsSaid,
   AMOUNT,
   type Answer,
   type AnswerCell,
@@ -99,10 +101,7 @@ export function PROB_PURCHASES(frequency: Arg, recency: Arg, T: Arg, horizon: Ar
     const header = counts.map((k) => `p_${k}`);
     checkSpillSize(customers.argumentRows + 1, header.length, { items: 'customers' });
     if (customers.rows.length * counts.length > MAX_CELLS) {
-      throw new DataError(
-        `${formatNumber(customers.rows.length)} customers × ${formatNumber(counts.length)} values of n is more than the ${formatNumber(MAX_CELLS)} probabilities a cell may work out; ask for fewer`,
-        'n',
-      );
+      throw new DataError(said('apply.tooManyProbabilities', { customers: customers.rows.length, counts: counts.length, most: MAX_CELLS }), 'n');
     }
     const rows = coreWork('horizon', () => applied.predictor.countProbabilities(t, counts, customers.histories));
     return byArgumentRow(header, customers, (i) => Array.from(rows[i]));
@@ -125,25 +124,25 @@ export function PROB_PURCHASES(frequency: Arg, recency: Arg, T: Arg, horizon: Ar
  */
 export function RETENTION_LTV(active_customers: Arg, margin_per_period: Arg, discount_rate?: Arg): Answer {
   return runCustomFunction('RETENTION_LTV', ['active_customers', 'margin_per_period', 'discount_rate'], () => {
-    const margin = singleNumber('margin_per_period', margin_per_period, { ...AMOUNT, subject: 'a margin' }, NaN);
-    if (Number.isNaN(margin)) throw new DataError('margin_per_period is missing: the margin a customer brings each period, e.g. 30', 'margin_per_period');
+    const margin = singleNumber('margin_per_period', margin_per_period, { ...AMOUNT, subject: said('apply.aMargin') }, NaN);
+    if (Number.isNaN(margin)) throw new DataError(said('apply.marginMissing'), 'margin_per_period');
     const d = singleNumber('discount_rate', discount_rate, RATE, 0.1);
     const active = readActive(active_customers);
     const fitted = sbg.fitted(active);
-    if (!fitted.predictor) throw new DataError(notFitted(sbg.label, fitted.fit.said ?? fitted.fit.message), 'active_customers');
+    if (!fitted.predictor) throw new DataError(said('retention.notFitted', { model: sbg.label, reason: fitted.fit.said ?? fitted.fit.message }), 'active_customers');
     const retention = fitted.predictor;
     // Starting period t: this period's payment, then derl(t + 1) (Fader & Hardie 2010: the next renewal undiscounted,
     // the customer having made t renewals) one period later. Tenure 0 is the new customer's discounted expected lifetime.
     const periods = coreWork('discount_rate', () => active.map((_, t) => 1 + retention.derl(t + 1, d) / (1 + d)));
     return spill(['tenure', 'discounted_expected_periods', 'expected_value'], periods.length, (t) => [t, periods[t], margin * periods[t]], {
       items: 'periods',
-      cause: 'check margin_per_period and discount_rate',
+      cause: said('apply.marginCause'),
     });
   });
 }
 
 /** A discount rate: 0 or more, as a share or a percentage; above 1000% is a slip. */
-const RATE: NumberRule = { min: 0, max: 10, percent: true, rule: 'between 0 and 10 (e.g. 10%)' };
+const RATE: NumberRule = { min: 0, max: 10, percent: true, rule: said('rule.rate') };
 
 /** A purchase model's fit read from a table, with its predictor. */
 interface AppliedFit {
@@ -157,16 +156,10 @@ interface AppliedFit {
 function purchaseFit(arg: Arg, functionName: string): AppliedFit {
   const { model, values, unit } = readFitTable(arg, 'fit');
   if (model.kind === 'spend') {
-    throw new DataError(
-      `fit is a ${model.label} fit (spend per order), which ${functionName} cannot apply; give a CLV_FIT table of ${quotedChoices(PURCHASE_MODEL_NAMES)} (CLV values spend and purchases together)`,
-      'fit',
-    );
+    throw new DataError(said('apply.spendFit', { model: model.label, function: functionName, models: quotedOr(PURCHASE_MODEL_NAMES) }), 'fit');
   }
   if (model.kind === 'retention') {
-    throw new DataError(
-      `fit is a ${model.label} (RETENTION_FIT) fit of a subscription cohort, which ${functionName} cannot apply; use RETENTION_FORECAST or RETENTION_LTV with the cohort's active customers`,
-      'fit',
-    );
+    throw new DataError(said('apply.retentionFit', { model: model.label, function: functionName }), 'fit');
   }
   return { predictor: model.predictorOf(values), opportunities: model.kind === 'opportunities', unit };
 }
@@ -194,13 +187,19 @@ const HORIZON_OPPORTUNITIES = 10_000;
 
 function readHorizon(arg: Arg, fit: AppliedFit): number {
   const rule: NumberRule = fit.opportunities
-    ? { min: 0, max: HORIZON_OPPORTUNITIES, integer: true, rule: `a whole number of future opportunities from 0 to ${formatNumber(HORIZON_OPPORTUNITIES)}` }
+    ? { min: 0, max: HORIZON_OPPORTUNITIES, integer: true, rule: said('rule.opportunities', { most: HORIZON_OPPORTUNITIES }) }
     : fit.unit
-      ? { min: 0, max: HORIZON_DAYS / DAYS_PER_UNIT[fit.unit], rule: `0 or more and at most ${formatNumber(HORIZON_DAYS / DAYS_PER_UNIT[fit.unit], 3)} (${fit.unit}s: 100 years)` }
-      : { min: 0, max: HORIZON_UNITS, rule: `0 or more and at most ${formatNumber(HORIZON_UNITS)}` };
+      ? {
+          min: 0,
+          max: HORIZON_DAYS / DAYS_PER_UNIT[fit.unit],
+          rule: said('rule.atMostUnits', { most: formatNumber(HORIZON_DAYS / DAYS_PER_UNIT[fit.unit], 3), units: unitsSaid(fit.unit) }),
+        }
+      : { min: 0, max: HORIZON_UNITS, rule: said('rule.atMost', { most: HORIZON_UNITS }) };
   const t = singleNumber('horizon', arg, rule, NaN);
-  if (Number.isNaN(t)) throw new DataError(`horizon is missing: how far ahead to predict, ${fit.opportunities ? 'a number of future opportunities' : `in the fit's unit${fit.unit ? ` (${fit.unit}s)` : ''}`}`, 'horizon');
-  return t;
+  if (!Number.isNaN(t)) return t;
+  if (fit.opportunities) throw new DataError(said('apply.horizonMissingOpportunities'), 'horizon');
+  const missing: Said = fit.unit ? said('apply.horizonMissingUnits', { units: unitsSaid(fit.unit) }) : said('apply.horizonMissing');
+  throw new DataError(missing, 'horizon');
 }
 
 /**
@@ -211,19 +210,19 @@ function readDiscountRate(arg: Arg | undefined, fit: AppliedFit): number {
   const rate = singleNumber('discount_rate', arg, RATE, NaN);
   if (!Number.isNaN(rate)) return rate;
   if (fit.unit && !fit.opportunities) return periodDiscountRate(0.1, DAYS_PER_UNIT.year / DAYS_PER_UNIT[fit.unit]);
-  throw new DataError(
-    `discount_rate is missing: this fit does not show its unit, so give the discount rate per ${fit.opportunities ? 'opportunity' : 'unit of frequency, recency and T'} (e.g. 10% for years)`,
-    'discount_rate',
-  );
+  throw new DataError(said(fit.opportunities ? 'apply.discountMissingOpportunity' : 'apply.discountMissingUnit'), 'discount_rate');
 }
+
+/** A row of counts as typed in a formula (its braces are not a message's placeholder). */
+const N_EXAMPLE = '{0,1,2,3}';
 
 /** n: one whole number, or a row (or column) of them, each 0 to MAX_COUNT. */
 function readCounts(arg: Arg): number[] {
-  if (arg === undefined) throw new DataError('n is missing: the number of purchases, e.g. 0, or a row of them such as {0,1,2,3}', 'n');
+  if (arg === undefined) throw new DataError(said('apply.nMissing', { example: N_EXAMPLE }), 'n');
   const column = readColumn('n', arg);
-  const rule: NumberRule = { min: 0, max: MAX_COUNT, integer: true, rule: `a whole number from 0 to ${formatNumber(MAX_COUNT)}` };
+  const rule: NumberRule = { min: 0, max: MAX_COUNT, integer: true, rule: said('rule.wholeTo', { most: MAX_COUNT }) };
   const length = column.isRange ? alignedRowCount([column]) : 1;
-  if (length === 0 || (length === 1 && isBlank(cellAt(column, 0)))) throw new DataError('n is blank: give the number of purchases, e.g. 0, or a row of them such as {0,1,2,3}', 'n');
+  if (length === 0 || (length === 1 && isBlank(cellAt(column, 0)))) throw new DataError(said('apply.nBlank', { example: N_EXAMPLE }), 'n');
   return Array.from({ length }, (_, i) => checkedNumberAt(column, i, rule));
 }
 

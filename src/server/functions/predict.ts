@@ -3,6 +3,7 @@
  * from the order log a shop already has. Order-log functions spill one row per customer, id first, with a header.
  */
 import { DataError } from '../../core/errors';
+import { replaceParts, said, type Said } from '../../core/i18n/errors';
 import { holdoutCheck } from '../../core/holdout';
 import { bgbb } from '../../core/models/bgbb';
 import { gammagamma } from '../../core/models/gammagamma';
@@ -12,14 +13,14 @@ import type { FitResult, ParamValues } from '../../core/models/types';
 import { compressPatterns } from '../../core/rfm';
 import { DAYS_PER_UNIT, type CustomerSummary, type TimeUnit } from '../../core/summary';
 import { purchaseIntervals } from '../../core/intervals';
-import { notFitted, usablePurchaseFit, valueCustomers } from '../../core/value';
+import { usablePurchaseFit, valueCustomers } from '../../core/value';
 import { count, formatNumber } from '../../core/words';
 import {
   forArgument,
   runCustomFunction,
   singleNumber,
   toDate,
-  where,
+  unitsSaid,
   SHARE,
   type Answer,
   type Arg,
@@ -126,7 +127,7 @@ export function CLV_FIT_SUMMARY(frequency: Arg, recency: Arg, T: Arg, model?: Ar
     const table = readSummaryTable({ frequency, recency, T, weights, monetary_value }, modelNamed(name).kind);
     return onArgumentRows(table.rows, () => {
       if (name === gammagamma.name) {
-        if (!table.monetary) throw new DataError('monetary_value is needed for "gammagamma"', 'monetary_value');
+        if (!table.monetary) throw new DataError(said('predict.monetaryNeeded'), 'monetary_value');
         return fitTable(name, gammagamma.fit({ frequency: table.x, monetaryValue: table.monetary, weights: table.w }));
       }
       const patterns = checkedPatterns(name, compressPatterns(table.x, table.tx, table.T, table.w));
@@ -145,7 +146,13 @@ function onArgumentRows<T>(rows: number[], work: () => T): T {
   } catch (e) {
     if (!(e instanceof DataError) || e.row === undefined || e.argument === undefined || rows[e.row] === undefined) throw e;
     const row = rows[e.row];
-    throw new DataError(e.message.replace(`${e.argument} row ${e.row + 1}`, `${e.argument} row ${row + 1}`), e.argument, row);
+    const { argument } = e;
+    const given = e.row + 1;
+    if (!e.said) throw new DataError(e.message.replace(`${argument} row ${given}`, `${argument} row ${row + 1}`), argument, row);
+    const moved = replaceParts(e.said, (part): Said | null =>
+      part.key === 'where.row' && part.params.name === argument && part.params.row === given ? said('where.row', { name: argument, row: row + 1 }) : null,
+    );
+    throw new DataError(moved, argument, row);
   }
 }
 
@@ -196,7 +203,7 @@ export function PREDICT_PURCHASES(customer_ids: Arg, order_dates: Arg, horizon: 
   return runCustomFunction('PREDICT_PURCHASES', ['customer_ids', 'order_dates', 'horizon', 'unit', 'as_of', 'model', 'interval'], () => {
     const timeUnit = readUnit(unit);
     const t = singleNumber('horizon', horizon, horizonRule(timeUnit), NaN);
-    if (Number.isNaN(t)) throw new DataError('horizon is missing: how far ahead to predict, e.g. 90 (days)', 'horizon');
+    if (Number.isNaN(t)) throw new DataError(said('predict.horizonMissing'), 'horizon');
     const name = readModelName(model, PURCHASE_MODEL_NAMES, 'bgnbd');
     const level = readInterval(interval);
     const s = summaryFromCells({ ids: customer_ids, dates: order_dates, asOf: as_of, unit: timeUnit });
@@ -218,7 +225,7 @@ const INTERVAL: NumberRule = {
   max: 1,
   maxInclusive: false,
   percent: true,
-  rule: 'a probability above 0 and below 1, e.g. 0.8 (or 80%) for the range from the 10th to the 90th percentile',
+  rule: said('rule.interval'),
 };
 
 /** The interval argument: undefined when blank or omitted (no interval columns). */
@@ -233,7 +240,7 @@ const HORIZON_DAYS = 36_525;
 function horizonRule(unit: TimeUnit): NumberRule {
   const most = HORIZON_DAYS / DAYS_PER_UNIT[unit];
   const shown = formatNumber(most, 3);
-  return { min: 0, minInclusive: false, max: most, rule: `above 0 and at most ${shown} (${unit}s: 100 years)` };
+  return { min: 0, minInclusive: false, max: most, rule: said('rule.aboveZeroUnits', { most: shown, units: unitsSaid(unit) }) };
 }
 
 /**
@@ -267,8 +274,8 @@ export function CLV(
   interval?: Arg,
 ): Answer {
   return runCustomFunction('CLV', ['customer_ids', 'order_dates', 'amounts', 'horizon_months', 'annual_discount_rate', 'margin', 'as_of', 'model', 'interval'], () => {
-    const months = singleNumber('horizon_months', horizon_months, { min: 1, max: 1200, integer: true, rule: 'a whole number of months from 1 to 1200' }, 12);
-    const rate = singleNumber('annual_discount_rate', annual_discount_rate, { min: 0, max: 10, percent: true, rule: 'between 0 and 10 (e.g. 10%)' }, 0.1);
+    const months = singleNumber('horizon_months', horizon_months, { min: 1, max: 1200, integer: true, rule: said('rule.months') }, 12);
+    const rate = singleNumber('annual_discount_rate', annual_discount_rate, { min: 0, max: 10, percent: true, rule: said('rule.rate') }, 0.1);
     const keep = singleNumber('margin', margin, SHARE, 1);
     const name = readModelName(model, PURCHASE_MODEL_NAMES, 'bgnbd');
     const level = readInterval(interval);
@@ -301,7 +308,13 @@ function checkClvSteps(s: CustomerSummary, months: number): void {
   if (histories * months <= CLV_STEPS_LIMIT) return;
   const most = Math.max(1, Math.floor(CLV_STEPS_LIMIT / histories));
   throw new DataError(
-    `horizon_months is ${formatNumber(months)}: the ${count(s.count, 'customer')} have ${count(histories, 'different history', 'different histories')} (repeat purchases and age), and predicting each of them month by month for ${count(months, 'month')} is more than a cell can do in its 30 seconds; use at most ${count(most, 'month')}`,
+    said('predict.clvSteps', {
+      months,
+      customers: said('count.customer', { n: s.count }),
+      histories: said('count.history', { n: histories }),
+      monthsCount: said('count.month', { n: months }),
+      most: said('count.month', { n: most }),
+    }),
     'horizon_months',
   );
 }
@@ -342,10 +355,10 @@ export function RETENTION_FIT(active_customers: Arg): Answer {
  */
 export function RETENTION_FORECAST(active_customers: Arg, periods_ahead?: Arg): Answer {
   return runCustomFunction('RETENTION_FORECAST', ['active_customers', 'periods_ahead'], () => {
-    const ahead = singleNumber('periods_ahead', periods_ahead, { min: 0, max: 1000, integer: true, rule: 'a whole number from 0 to 1000' }, 5);
+    const ahead = singleNumber('periods_ahead', periods_ahead, { min: 0, max: 1000, integer: true, rule: said('rule.wholeTo', { most: '1000' }) }, 5);
     const active = readActive(active_customers);
     const fitted = sbg.fitted(active);
-    if (!fitted.predictor) throw new DataError(notFitted(sbg.label, fitted.fit.said ?? fitted.fit.message), 'active_customers');
+    if (!fitted.predictor) throw new DataError(said('retention.notFitted', { model: sbg.label, reason: fitted.fit.said ?? fitted.fit.message }), 'active_customers');
     const retention = fitted.predictor;
     const periods = active.length + ahead;
     return spill(

@@ -17,14 +17,22 @@ export const errors = {
   'cell.atRow': '{at}: {message}',
   'where.row': '{name} row {row}',
   'where.cell': '{name} row {row} (cell {cell})',
+  'where.value': '{name}',
   'value.error': 'the error {error}',
   'value.text': '"{text}"',
   'value.date': 'a date ({date})',
   'value.invalidDate': 'an invalid date',
   'value.notFinite': 'not a finite number',
+  'value.plain': '{value}',
   'count.row': '{n} row | {n} rows',
   'count.cell': '{n} cell | {n} cells',
   'count.column': '{n} column | {n} columns',
+  'count.customer': '{n} customer | {n} customers',
+  'count.period': '{n} period | {n} periods',
+  'count.day': '{n} day | {n} days',
+  'count.month': '{n} month | {n} months',
+  'list.comma': '{first}, {rest}',
+  'list.or': '{first} or {last}',
 } as const;
 
 export type ErrorKey = keyof typeof errors;
