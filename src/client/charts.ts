@@ -12,6 +12,7 @@ import { isSmallGroup } from '../core/charts';
 import type { ConcentrationPoint, HeatmapGrid, HistogramBin } from '../server/contract';
 import { svg } from './dom';
 import { formatCompact, formatCount, formatShare } from './format';
+import { countOf, say } from './language';
 
 export const CHART_WIDTH = 276;
 const FONT = 11;
@@ -49,8 +50,20 @@ export function shorten(text: string, characters: number): string {
   return chars.length <= characters ? text : `${chars.slice(0, characters - 1).join('')}…`;
 }
 
+/** Letters of the Arabic script (Persian and Arabic), whose words read right to left. */
+const RIGHT_TO_LEFT = /[\u0600-\u08FF\uFB50-\uFDFF\uFE70-\uFEFF]/;
+
+/**
+ * A text of the chart. The charts keep a left-to-right axis in every language (sidebar.css), but a Persian or
+ * Arabic label must read right to left, or "۲۰٪ برتر: 62%" comes out in the wrong order: such a label gets
+ * direction rtl, and its anchor is swapped (the start of a right-to-left text is its right end), so it stays where
+ * the drawing puts it.
+ */
 function label(x: number, y: number, text: string, attributes: Record<string, string | number> = {}): SVGTextElement {
-  return svg('text', { x, y, fill: TEXT, ...attributes }, text);
+  if (!RIGHT_TO_LEFT.test(text)) return svg('text', { x, y, fill: TEXT, ...attributes }, text);
+  const anchor = attributes['text-anchor'] ?? 'start';
+  const swapped = anchor === 'start' ? 'end' : anchor === 'end' ? 'start' : anchor;
+  return svg('text', { x, y, fill: TEXT, ...attributes, 'text-anchor': swapped, direction: 'rtl', 'unicode-bidi': 'embed' }, text);
 }
 
 // ---------------------------------------------------------------------------------------------- bars
@@ -106,7 +119,7 @@ export function barChart(options: BarChartOptions): SVGSVGElement {
   const top0 = legend.length > 0 ? LEGEND_HEIGHT : 0;
   const height = top0 + Math.max(1, bars.length) * BAR_ROW + 4;
   const description = bars.map((b) => barWords(b, format)).join('; ');
-  const root = chartRoot(options.testid ?? 'bar-chart', height, options.title, description || 'No data.');
+  const root = chartRoot(options.testid ?? 'bar-chart', height, options.title, description || say('chart.noData'));
   const sum = (values: number[]): number => values.reduce((a, v) => a + v, 0);
   const low = Math.min(0, ...bars.map((b) => sum(partsOf(b).map((p) => Math.min(0, p.value)))));
   const high = Math.max(0, ...bars.map((b) => sum(partsOf(b).map((p) => Math.max(0, p.value)))));
@@ -181,11 +194,12 @@ export function concentrationChart(options: ConcentrationOptions): SVGSVGElement
   if (points.length === 0 || points[0].customerShare > 0) points.unshift({ customerShare: 0, valueShare: 0 });
   const mark = options.mark;
   const marked = mark === undefined ? undefined : points.find((p) => Math.abs(p.customerShare - mark) < 1e-9);
-  const markText = marked ? `The top ${formatShare(marked.customerShare)} of customers hold ${formatShare(marked.valueShare)} of the ${options.valueName}.` : '';
-  const description = `${markText} Points: ${points
+  const markText = marked ? say('chart.markSentence', { share: formatShare(marked.customerShare), valueShare: formatShare(marked.valueShare), value: options.valueName }) : '';
+  const pointList = points
     .slice(1)
     .map((p) => `${formatShare(p.customerShare)} → ${formatShare(p.valueShare)}`)
-    .join(', ')}.`.trim();
+    .join(', ');
+  const description = `${markText} ${say('chart.points', { points: pointList })}`.trim();
   const root = chartRoot(options.testid ?? 'concentration-chart', height, options.title, description);
 
   // A negative past value can take a running share above 100% or below 0: the axis stretches to show it.
@@ -201,9 +215,9 @@ export function concentrationChart(options: ConcentrationOptions): SVGSVGElement
     root.appendChild(label(PLOT.left - 4, y(tick) + 4, formatShare(tick), { 'text-anchor': 'end', fill: MUTED }));
     root.appendChild(label(x(tick), height - PLOT.bottom + 14, formatShare(tick), { 'text-anchor': tick === 0 ? 'start' : tick === 1 ? 'end' : 'middle', fill: MUTED }));
   }
-  root.appendChild(label(x(0.5), height - 3, 'customers, most valuable first', { 'text-anchor': 'middle', fill: MUTED }));
+  root.appendChild(label(x(0.5), height - 3, say('chart.customersRanked'), { 'text-anchor': 'middle', fill: MUTED }));
   root.appendChild(
-    svg('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(1), stroke: MUTED, 'stroke-dasharray': '3 3', 'stroke-width': 1, 'data-testid': 'equal-line' }, svg('title', {}, 'If every customer were worth the same')),
+    svg('line', { x1: x(0), y1: y(0), x2: x(1), y2: y(1), stroke: MUTED, 'stroke-dasharray': '3 3', 'stroke-width': 1, 'data-testid': 'equal-line' }, svg('title', {}, say('chart.equal'))),
   );
   const path = points.map((p, i) => `${i === 0 ? 'M' : 'L'}${x(p.customerShare).toFixed(1)},${y(p.valueShare).toFixed(1)}`).join(' ');
   root.appendChild(svg('path', { d: path, fill: 'none', stroke: MARK, 'stroke-width': 2, 'data-testid': 'curve' }));
@@ -212,7 +226,7 @@ export function concentrationChart(options: ConcentrationOptions): SVGSVGElement
       svg(
         'circle',
         { cx: x(p.customerShare), cy: y(p.valueShare), r: 2, fill: MARK, 'data-testid': 'curve-point', 'data-customer-share': p.customerShare, 'data-value-share': p.valueShare },
-        svg('title', {}, `Top ${formatShare(p.customerShare)} of customers: ${formatShare(p.valueShare)} of the ${options.valueName}`),
+        svg('title', {}, say('chart.point', { share: formatShare(p.customerShare), valueShare: formatShare(p.valueShare), value: options.valueName })),
       ),
     );
   }
@@ -221,7 +235,7 @@ export function concentrationChart(options: ConcentrationOptions): SVGSVGElement
     const cy = y(marked.valueShare);
     root.appendChild(svg('circle', { cx, cy, r: 4, fill: 'none', stroke: TEXT, 'stroke-width': 1.5 }));
     root.appendChild(
-      label(cx + 8, cy + 14, `top ${formatShare(marked.customerShare)}: ${formatShare(marked.valueShare)}`, { 'font-weight': 500, 'data-testid': 'concentration-mark' }),
+      label(cx + 8, cy + 14, say('chart.mark', { share: formatShare(marked.customerShare), valueShare: formatShare(marked.valueShare) }), { 'font-weight': 500, 'data-testid': 'concentration-mark' }),
     );
   }
   return root;
@@ -289,11 +303,11 @@ export function heatmap(options: HeatmapOptions): SVGSVGElement {
       const x = left + c * columnWidth;
       const y = top + r * rowHeight;
       const small = isSmallGroup(cell, options.smallGroup);
-      const where = `${options.rowTitle} ${rowLabel}, ${options.columnTitle} ${columnLabel}`;
+      const where = say('chart.cellWhere', { rowTitle: options.rowTitle, row: rowLabel, columnTitle: options.columnTitle, column: columnLabel });
       const words =
         cell.value === null
-          ? `${where}: no customers`
-          : `${where}: ${formatCount(cell.customers)} customer${cell.customers === 1 ? '' : 's'}, ${options.valueName} ${formatShare(cell.value)}${small ? ' (too few customers to rely on)' : ''}`;
+          ? say('chart.cellEmpty', { where })
+          : say(small ? 'chart.cellSmall' : 'chart.cell', { where, customers: countOf('customer', cell.customers), value: options.valueName, share: formatShare(cell.value) });
       described.push(words);
       const text = cell.value === null ? '–' : small ? `(${cellPercent(cell.value)})` : cellPercent(cell.value);
       const fill = cell.value === null ? '#f8f9fa' : heatColor(cell.value);
@@ -341,8 +355,8 @@ export function heatmap(options: HeatmapOptions): SVGSVGElement {
     root.appendChild(svg('rect', { x: left + (i * legendWidth) / steps, y: legendY, width: legendWidth / steps + 0.5, height: 8, fill: heatColor((i + 0.5) / steps) }));
   }
   root.appendChild(label(left - 4, legendY + 8, '0%', { 'text-anchor': 'end', fill: MUTED, 'font-size': 10 }));
-  root.appendChild(label(left + legendWidth + 4, legendY + 8, `100% ${options.valueName}`, { fill: MUTED, 'font-size': 10 }));
-  root.appendChild(label(left, legendY + 22, `(…) fewer than ${formatCount(options.smallGroup)} customers`, { fill: MUTED, 'font-size': 10 }));
+  root.appendChild(label(left + legendWidth + 4, legendY + 8, say('chart.scale', { value: options.valueName }), { fill: MUTED, 'font-size': 10 }));
+  root.appendChild(label(left, legendY + 22, say('chart.small', { n: formatCount(options.smallGroup) }), { fill: MUTED, 'font-size': 10 }));
   description.textContent = `${described.join('; ')}.`;
   return root;
 }
@@ -358,7 +372,7 @@ export interface HistogramOptions {
 }
 
 export function binLabel(bin: HistogramBin): string {
-  return bin.to === null ? `${formatCompact(bin.from)} or more` : `${formatCompact(bin.from)} to ${formatCompact(bin.to)}`;
+  return bin.to === null ? say('chart.binFrom', { from: formatCompact(bin.from) }) : say('chart.binTo', { from: formatCompact(bin.from), to: formatCompact(bin.to) });
 }
 
 /** Customers per range of value, as adjacent columns; the axis names the first, middle and last edges. */
@@ -366,8 +380,9 @@ export function histogram(options: HistogramOptions): SVGSVGElement {
   const { bins } = options;
   const height = 160;
   const plot = { left: 40, right: 8, top: 8, bottom: 34 };
-  const description = bins.map((b) => `${binLabel(b)}: ${formatCount(b.customers)} customers`).join('; ');
-  const root = chartRoot(options.testid ?? 'histogram', height, options.title, description || 'No customers.');
+  const binWords = (b: HistogramBin): string => say('chart.bin', { range: binLabel(b), customers: countOf('customer', b.customers) });
+  const description = bins.map(binWords).join('; ');
+  const root = chartRoot(options.testid ?? 'histogram', height, options.title, description || say('chart.noCustomers'));
   const most = Math.max(1, ...bins.map((b) => b.customers));
   const plotWidth = CHART_WIDTH - plot.left - plot.right;
   const plotHeight = height - plot.top - plot.bottom;
@@ -393,7 +408,7 @@ export function histogram(options: HistogramOptions): SVGSVGElement {
           'data-to': b.to === null ? '' : b.to,
           'data-customers': b.customers,
         },
-        svg('title', {}, `${binLabel(b)}: ${formatCount(b.customers)} customers`),
+        svg('title', {}, binWords(b)),
       ),
     );
   });
@@ -410,6 +425,6 @@ export function histogram(options: HistogramOptions): SVGSVGElement {
     for (const [at, text, anchor] of edges) root.appendChild(label(at, height - plot.bottom + 14, text, { 'text-anchor': anchor, fill: MUTED }));
   }
   root.appendChild(label(plot.left + plotWidth / 2, height - 4, options.valueName, { 'text-anchor': 'middle', fill: MUTED }));
-  root.appendChild(label(0, 0, 'customers', { fill: MUTED, 'font-size': 10, 'text-anchor': 'middle', transform: `translate(10, ${plot.top + plotHeight / 2}) rotate(-90)` }));
+  root.appendChild(label(0, 0, say('chart.customers'), { fill: MUTED, 'font-size': 10, 'text-anchor': 'middle', transform: `translate(10, ${plot.top + plotHeight / 2}) rotate(-90)` }));
   return root;
 }

@@ -5,6 +5,7 @@
 import type { ContactRow, Progress, Reply, SegmentExport } from '../server/contract';
 import { el } from './dom';
 import { formatCount, formatMoney, formatShare } from './format';
+import { countOf, groupName, say, tell } from './language';
 
 const DAY_MS = 86_400_000;
 
@@ -17,17 +18,13 @@ export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((parse(toIso) - parse(fromIso)) / DAY_MS);
 }
 
-function plural(n: number, word: string): string {
-  return `${formatCount(n)} ${word}${n === 1 ? '' : 's'}`;
-}
-
 /** When the next order is expected, said against the as-of date. */
 export function nextOrderWords(due: string | null, asOf: string): string {
-  if (due === null) return 'one order so far: no next order date to expect';
+  if (due === null) return say('contact.noNext');
   const late = daysBetween(due, asOf);
-  if (late > 0) return `next order was expected ${due}, ${plural(late, 'day')} ago`;
-  if (late === 0) return `next order expected ${due}, today`;
-  return `next order expected ${due}`;
+  if (late > 0) return say('contact.late', { due, days: countOf('day', late) });
+  if (late === 0) return say('contact.today', { due });
+  return say('contact.due', { due });
 }
 
 /**
@@ -41,31 +38,36 @@ export function contactList(rows: readonly ContactRow[], options: { asOf: string
     { className: 'contact', testid: 'contact-first' },
     el('p', {
       className: 'hint',
-      text: `Most predicted value at stake first: predicted value over the next ${options.horizonMonths} months × the chance the customer has stopped buying (1 − P(alive)).`,
+      text: say('contact.hint', { months: options.horizonMonths }),
     }),
   );
   if (sorted.length === 0) {
-    box.appendChild(el('p', { className: 'muted', text: 'No customer has predicted value at stake.' }));
+    box.appendChild(el('p', { className: 'muted', text: say('contact.none') }));
     return box;
   }
   const list = el('ol', { className: 'contacts' });
   for (const { row } of sorted) {
     const id = String(row.id);
     const idText = el('span', { className: 'contact-id', text: id });
+    // An id keeps its own direction ("C-0101" left to right, a Persian name right to left), whatever the page's.
+    idText.dir = 'auto';
     // The id can be long: the full text stays reachable on hover.
     idText.title = id;
     const item = el(
       'li',
       { testid: 'contact-row' },
       el('div', { className: 'contact-line' }, idText, el('span', { className: 'stake', text: formatMoney(row.atStake) })),
-      el('div', { className: 'contact-detail', text: `last order ${plural(row.daysSinceLastOrder, 'day')} ago; ${nextOrderWords(row.nextOrderDue, options.asOf)}` }),
-      el('div', { className: 'contact-detail', text: `predicted ${formatMoney(row.predictedValue)}, P(alive) ${formatShare(row.pAlive)}; ${row.segment}, ${row.stage}` }),
+      el('div', { className: 'contact-detail', text: say('contact.lastOrder', { days: countOf('day', row.daysSinceLastOrder), next: nextOrderWords(row.nextOrderDue, options.asOf) }) }),
+      el('div', {
+        className: 'contact-detail',
+        text: say('contact.figures', { value: formatMoney(row.predictedValue), share: formatShare(row.pAlive), segment: groupName(row.segment), stage: groupName(row.stage) }),
+      }),
     );
     item.dataset.id = id;
     item.dataset.atStake = String(row.atStake);
     list.appendChild(item);
   }
-  box.appendChild(el('div', { className: 'contact-head' }, el('span', { text: 'Customer' }), el('span', { text: 'At stake' })));
+  box.appendChild(el('div', { className: 'contact-head' }, el('span', { text: say('contact.customer') }), el('span', { text: say('contact.atStake') })));
   box.appendChild(list);
   return box;
 }
@@ -86,7 +88,7 @@ export function segmentExports(segments: readonly { name: string; customers: num
   const buttons: HTMLButtonElement[] = [];
   const box = el('section', { className: 'exports', testid: 'segment-exports' });
   for (const segment of segments.filter((s) => s.customers > 0)) {
-    const button = el('button', { className: 'secondary', testid: 'export-segment', text: `${segment.name} (${formatCount(segment.customers)}) to a sheet` });
+    const button = el('button', { className: 'secondary', testid: 'export-segment', text: say('export.button', { segment: groupName(segment.name), customers: formatCount(segment.customers) }) });
     button.type = 'button';
     button.dataset.segment = segment.name;
     button.addEventListener('click', () => {
@@ -94,13 +96,13 @@ export function segmentExports(segments: readonly { name: string; customers: num
         buttons.forEach((b) => (b.disabled = true));
         box.setAttribute('aria-busy', 'true');
         status.className = 'muted';
-        const writing = `Writing the ${plural(segment.customers, 'customer')} of ${segment.name} to a new sheet…`;
+        const writing = say('export.writing', { customers: countOf('customer', segment.customers), segment: groupName(segment.name) });
         status.textContent = writing;
-        const reply = await exportSegment(segment.name, (p) => (status.textContent = `${writing} ${p.message}.`));
+        const reply = await exportSegment(segment.name, (p) => (status.textContent = say('export.step', { writing, step: p.told ? tell(p.told) : p.message })));
         buttons.forEach((b) => (b.disabled = false));
         box.removeAttribute('aria-busy');
         if (reply.ok) {
-          status.textContent = `Written: ${plural(reply.value.customers, 'customer')} of ${reply.value.segment} on the sheet "${reply.value.sheet}", ready for File > Download.`;
+          status.textContent = say('export.written', { customers: countOf('customer', reply.value.customers), segment: groupName(reply.value.segment), sheet: reply.value.sheet });
         } else {
           status.className = 'error';
           status.textContent = reply.error;

@@ -6,7 +6,7 @@
 import { checkChoice, type Choice } from '../core/columns';
 import type { DataShape, SheetInfo } from '../server/contract';
 import { el } from './dom';
-import { say } from './language';
+import { say, tell } from './language';
 
 /** Styles set through the DOM (the panel's stylesheet belongs to the whole sidebar); allowed by its CSP. */
 function styled<T extends HTMLElement>(node: T, style: Partial<CSSStyleDeclaration>): T {
@@ -34,8 +34,10 @@ function renderSamples(target: HTMLElement, info: SheetInfo, value: string): voi
   target.replaceChildren();
   const column = value === '' ? undefined : info.columns[Number(value)];
   if (!column) return;
+  // A server before the reading was told sends no formats: then nothing is said of it.
+  const format = (info.formats ?? [])[Number(value)] ?? null;
   target.appendChild(document.createTextNode(column.samples.length ? say('check.samples', { samples: column.samples.join(' · ') }) : say('check.noValues')));
-  if (column.format) target.appendChild(styled(el('span', { text: column.format }), { display: 'block', color: '#1a73e8' }));
+  if (format) target.appendChild(styled(el('span', { text: tell(format) }), { display: 'block', color: '#1a73e8' }));
 }
 
 function renderWarnings(list: HTMLElement, info: SheetInfo, shape: DataShape, box: HTMLElement): void {

@@ -7,6 +7,7 @@
 import type { AnalysisSummary, HoldoutSummary, ModelSummary } from '../server/contract';
 import { el } from './dom';
 import { formatCount, formatMoney, formatNumber, formatShare } from './format';
+import { say, tell } from './language';
 
 /** What the headline reads of the summary. */
 export type HeadlineFigures = Pick<AnalysisSummary, 'customers' | 'asOf' | 'horizonMonths' | 'pastValue' | 'predictedValue' | 'totalValue' | 'referralValue' | 'topShare'>;
@@ -25,9 +26,9 @@ export function headline(s: HeadlineFigures): HTMLElement {
     el(
       'div',
       { className: 'figures' },
-      figure('Past value', s.pastValue, `earned up to ${s.asOf}: revenue − cost`, 'past-value'),
-      figure('Predicted value', s.predictedValue, `expected margin, next ${s.horizonMonths} months, discounted`, 'predicted-value'),
-      figure('Total', s.totalValue, 'past + predicted', 'total-value'),
+      figure(say('headline.past'), s.pastValue, say('headline.pastWhat', { asOf: s.asOf }), 'past-value'),
+      figure(say('headline.predicted'), s.predictedValue, say('headline.predictedWhat', { months: s.horizonMonths }), 'predicted-value'),
+      figure(say('headline.total'), s.totalValue, say('headline.totalWhat'), 'total-value'),
     ),
   );
   if (s.referralValue !== null) {
@@ -35,14 +36,14 @@ export function headline(s: HeadlineFigures): HTMLElement {
       el('p', {
         className: 'muted',
         testid: 'referral-value',
-        text: `Referral value ${formatMoney(s.referralValue)}: the total value of customers another customer referred. It is attribution, already inside the total, not added to it.`,
+        text: say('headline.referral', { value: formatMoney(s.referralValue) }),
       }),
     );
   }
   box.appendChild(
     el('p', {
       testid: 'concentration',
-      text: `The top ${formatShare(s.topShare.customerShare)} of the ${formatCount(s.customers)} customers (ranked by predicted value) hold ${formatShare(s.topShare.predictedValueShare)} of the predicted value.`,
+      text: say('headline.concentration', { share: formatShare(s.topShare.customerShare), customers: formatCount(s.customers), valueShare: formatShare(s.topShare.predictedValueShare) }),
     }),
   );
   return box;
@@ -51,21 +52,24 @@ export function headline(s: HeadlineFigures): HTMLElement {
 /** Which model, why, and the holdout verdict; the tables (groups, then the models) below the sentence. */
 export function trust(model: ModelSummary, holdout: HoldoutSummary | null): HTMLElement {
   const box = el('section', { className: 'trust', testid: 'trust' });
-  box.appendChild(el('p', { testid: 'model' }, document.createTextNode('Model: '), el('strong', { text: model.name })));
+  // The model's name is an id of the trade (MBG/NBD + Gamma-Gamma), the same in every language: isolated, left to right.
+  const name = el('strong', { text: model.name });
+  name.dir = 'ltr';
+  box.appendChild(el('p', { testid: 'model' }, document.createTextNode(`${say('trust.model')} `), name));
   // The reason names the purchase model itself ("Pareto/NBD: it predicted …"): a sentence of its own.
-  box.appendChild(el('p', { testid: 'model-reason', text: model.reason }));
-  if (!model.converged) box.appendChild(el('p', { className: 'warn', text: 'The fit did not converge: treat the figures with care.' }));
+  box.appendChild(el('p', { testid: 'model-reason', text: tell(model.reasonTold) }));
+  if (!model.converged) box.appendChild(el('p', { className: 'warn', text: say('trust.notConverged') }));
   if (holdout) {
     const total = holdout.total.verdict;
-    box.appendChild(el('p', { className: `verdict ${total ?? ''}`.trim(), testid: 'holdout-verdict', text: holdout.sentence }));
+    box.appendChild(el('p', { className: `verdict ${total ?? ''}`.trim(), testid: 'holdout-verdict', text: tell(holdout.sentenceTold) }));
     box.appendChild(holdoutTable(holdout));
-    box.appendChild(el('p', { className: 'hint', text: holdout.method }));
+    box.appendChild(el('p', { className: 'hint', text: say('verdict.method') }));
   } else {
-    box.appendChild(el('p', { className: 'muted', testid: 'holdout-verdict', text: 'No holdout check: the history is too short to hold months back (or the data is one row per customer).' }));
+    box.appendChild(el('p', { className: 'muted', testid: 'holdout-verdict', text: say('trust.noHoldout') }));
   }
   // The model's own figures matter to few readers: below the verdict, folded.
-  const details = el('details', { testid: 'model-details' }, el('summary', { text: 'Model details' }));
-  if (model.candidates.length > 0) details.appendChild(candidateTable(model.candidates));
+  const details = el('details', { testid: 'model-details' }, el('summary', { text: say('trust.details') }));
+  if (model.candidates.length > 0) details.appendChild(candidateTable(model.candidates, model.purchaseModel));
   details.appendChild(parameterTable(model.parameters));
   box.appendChild(details);
   return box;
@@ -77,7 +81,7 @@ function table(testid: string, caption: string, head: string[], rows: HTMLTableR
 
 const decimals = (x: number): string => x.toFixed(2);
 
-const VERDICT_WORDS = { within: 'in range', above: 'above', below: 'below' } as const;
+const VERDICT_WORDS = { within: 'holdout.within', above: 'holdout.above', below: 'holdout.below' } as const;
 
 function holdoutTable(h: HoldoutSummary): HTMLElement {
   const rows = [...h.groups, h.total].map((g) => {
@@ -85,26 +89,36 @@ function holdoutTable(h: HoldoutSummary): HTMLElement {
     const row = el(
       'tr',
       { className: small ? 'small' : g === h.total ? 'total' : '' },
-      el('td', { text: g.label }),
+      // The groups are labelled by repeat purchases before ("0", "7+"), the whole by "All".
+      el('td', { text: g === h.total ? say('holdout.all') : g.label }),
       el('td', { text: formatCount(g.customers) }),
       el('td', { text: decimals(g.predicted) }),
       el('td', { text: decimals(g.actual) }),
-      el('td', { text: g.verdict === null ? 'too few' : VERDICT_WORDS[g.verdict] }),
+      el('td', { text: say(g.verdict === null ? 'holdout.tooFew' : VERDICT_WORDS[g.verdict]) }),
     );
     row.dataset.testid = 'holdout-row';
     row.dataset.small = String(small);
-    row.title = g.low !== null && g.high !== null ? `Expected range of the actual mean: ${decimals(g.low)} to ${decimals(g.high)}` : 'Too few customers to judge: chance alone moves their mean too much.';
+    row.title = g.low !== null && g.high !== null ? say('holdout.range', { low: decimals(g.low), high: decimals(g.high) }) : say('holdout.tooFewWhy');
     return row;
   });
-  return table('holdout', 'Repeat purchases per customer in the held-back months, by purchases before', ['Before', 'Customers', 'Predicted', 'Actual', 'Verdict'], rows);
+  return table('holdout', say('holdout.caption'), [say('holdout.before'), say('holdout.customers'), say('holdout.predicted'), say('holdout.actual'), say('holdout.verdict')], rows);
 }
 
-function candidateTable(candidates: NonNullable<ModelSummary['candidates']>): HTMLElement {
-  const rows = candidates.map((c) => el('tr', {}, el('td', { text: c.label }), el('td', { text: c.mae === null ? '–' : c.mae.toFixed(3) }), el('td', { text: c.note })));
-  return table('candidates', 'Models compared on the held-back months (mean absolute error per customer, lower is better)', ['Model', 'Error', ''], rows);
+/**
+ * The models compared, each with its error, and which was used or could not be fitted. The fit's own note (why a
+ * model failed, or sits at an edge) is the model code's English: a tooltip, for whoever digs this deep.
+ */
+function candidateTable(candidates: NonNullable<ModelSummary['candidates']>, used: ModelSummary['purchaseModel']): HTMLElement {
+  const rows = candidates.map((c) => {
+    const status = c.mae === null ? say('candidates.failed') : c.name === used ? say('candidates.used') : '';
+    const row = el('tr', {}, el('td', { text: c.label }), el('td', { text: c.mae === null ? '–' : c.mae.toFixed(3) }), el('td', { text: status }));
+    if (c.note) row.title = c.note;
+    return row;
+  });
+  return table('candidates', say('candidates.caption'), [say('candidates.model'), say('candidates.error'), ''], rows);
 }
 
 function parameterTable(parameters: ModelSummary['parameters']): HTMLElement {
   const rows = parameters.map((p) => el('tr', {}, el('td', { text: p.name }), el('td', { text: formatNumber(p.value) })));
-  return table('parameters', 'Fitted parameters', ['Parameter', 'Value'], rows);
+  return table('parameters', say('parameters.caption'), [say('parameters.name'), say('parameters.value')], rows);
 }

@@ -3,7 +3,12 @@
  * carry `data-i18n="key"` and are rewritten here; modules that write text call `say(key, params)` and redraw on
  * `onLanguageChange`, so the switch takes effect without reading the sheet again.
  */
+import { fill } from '../core/i18n/format';
 import { isRightToLeft, LANGUAGE_NAMES, LANGUAGES, SIDEBAR, t, type Language, type MessageParams, type SidebarKey } from '../core/i18n';
+import { adviceIn, segmentDescriptionIn, segmentName, stageDescriptionIn, stageName } from '../core/i18n/sheets';
+import { SEGMENTS, STAGES, type Segment, type SegmentCut, type Stage } from '../core/segment';
+import { told, type Told, type ToldValue } from '../server/contract';
+import { formatNumber } from './format';
 
 let current: Language = 'en';
 const listeners: (() => void)[] = [];
@@ -14,15 +19,82 @@ export function language(): Language {
 
 /** The message in the sidebar's language. */
 export function say<K extends SidebarKey>(key: K, ...params: MessageParams<K>): string {
-  return t(current, key, ...params);
+  const given: Record<string, string | number> | undefined = params[0];
+  if (!given || !isRightToLeft(current)) return t(current, key, ...params);
+  const whole: Record<string, string | number> = {};
+  for (const [name, value] of Object.entries(given)) whole[name] = typeof value === 'string' ? unbroken(value) : value;
+  return fill(current, SIDEBAR[current][key], whole);
 }
 
-export function onLanguageChange(listener: () => void): void {
-  listeners.push(listener);
+// Chromium may break a line after a hyphen inside an isolated date ("2026-06-" | "30"), and a right-to-left line then
+// shows the broken piece as "-2026-06": a word joiner after each hyphen keeps a yyyy-mm-dd date on one line.
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+function unbroken(value: string): string {
+  return ISO_DATE.test(value) ? value.replace(/-/g, '-\u2060') : value;
+}
+
+/**
+ * A sentence the server (or a module here) told as a key and values, in the sidebar's language: nested sentences in
+ * the same language (not isolated: they are words of it), numbers grouped, a counting message's form chosen by `n`.
+ */
+export function tell(message: Told): string {
+  const values: Record<string, string> = {};
+  const nested = new Set<string>();
+  for (const [name, value] of Object.entries(message.params)) {
+    values[name] = valueText(value);
+    if (typeof value === 'object') nested.add(name);
+  }
+  return fill(current, chooseForm(SIDEBAR[current][message.key], message.params.n), values, nested);
+}
+
+function valueText(value: ToldValue): string {
+  if (typeof value === 'object') return tell(value);
+  if (typeof value === 'number') return formatNumber(value);
+  return isRightToLeft(current) ? unbroken(value) : value;
+}
+
+/** " | " separates a counting message's forms: the first for exactly 1, the last otherwise (as the errors section). */
+function chooseForm(message: string, n: ToldValue | undefined): string {
+  if (!message.includes(' | ')) return message;
+  const forms = message.split(' | ');
+  return n === 1 ? forms[0] : forms[forms.length - 1];
+}
+
+/** "12 customers", "1 customer", in the sidebar's language. */
+export function countOf(what: 'customer' | 'order' | 'day' | 'month' | 'cell', n: number): string {
+  return tell(told(`count.${what}`, { n }));
 }
 
 function isSidebarKey(key: string): key is SidebarKey {
   return key in SIDEBAR.en;
+}
+
+const isSegment = (id: string): id is Segment => (SEGMENTS as readonly string[]).includes(id);
+const isStage = (id: string): id is Stage => (STAGES as readonly string[]).includes(id);
+
+/**
+ * A segment's or lifecycle stage's name in the sidebar's language, from the sheets' catalogue (the Segments sheet
+ * names them the same). The server names groups by their English ids (core/segment.ts); one it does not know (a
+ * newer server) is shown as sent.
+ */
+export function groupName(id: string): string {
+  if (isSegment(id)) return segmentName(current, id);
+  return isStage(id) ? stageName(current, id) : id;
+}
+
+/** What a segment or stage is, by its rule with the analysis's cut and inactive window, in the sidebar's language. */
+export function groupDescription(id: string, rules: { cut: SegmentCut; inactiveDays: number }): string {
+  if (isSegment(id)) return segmentDescriptionIn(current, id, rules.cut);
+  return isStage(id) ? stageDescriptionIn(current, id, { inactiveDays: rules.inactiveDays }) : '';
+}
+
+/** What to do about a segment's customers in a stage (the sheets' advice, the rule of core/segment.ts adviceFor). */
+export function adviceFor(segment: string, stage: string): string {
+  return isSegment(segment) && isStage(stage) ? adviceIn(current, segment, stage) : '';
+}
+
+export function onLanguageChange(listener: () => void): void {
+  listeners.push(listener);
 }
 
 /** Shows the sidebar in a language: direction, the static texts, then whatever the modules redraw. */
@@ -42,7 +114,7 @@ export function setLanguage(next: Language, root: Document = document): void {
 }
 
 /** Fills the language switch: each language named in itself, so a user who cannot read the current one finds theirs. */
-export function languageSwitch(select: HTMLSelectElement): void {
+export function languageSwitch(select: HTMLSelectElement, onChosen: (language: Language) => void = () => undefined): void {
   select.replaceChildren(
     ...LANGUAGES.map((code) => {
       const option = new Option(LANGUAGE_NAMES[code], code);
@@ -54,6 +126,8 @@ export function languageSwitch(select: HTMLSelectElement): void {
   select.value = current;
   select.addEventListener('change', () => {
     const chosen = LANGUAGES.find((code) => code === select.value);
-    if (chosen) setLanguage(chosen);
+    if (!chosen) return;
+    setLanguage(chosen);
+    onChosen(chosen);
   });
 }

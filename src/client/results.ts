@@ -10,7 +10,8 @@ import { el } from './dom';
 import { formatCount, formatMoney, formatShare } from './format';
 import { headline, trust } from './headline';
 import { whatIfPanel } from './whatif';
-import { say } from './language';
+import { adviceFor, groupDescription, groupName, say, tell } from './language';
+import { told } from '../server/contract';
 
 /** Past value in grey (it is behind us), predicted in blue: each at least 4.5:1 against white. */
 export const VALUE_COLORS = { past: '#5f6368', predicted: '#1a73e8' } as const;
@@ -24,43 +25,46 @@ function stat(label: string, value: string): HTMLElement {
 }
 
 function segmentCard(g: GroupSummary, s: AnalysisSummary): HTMLElement {
-  const customers = stat(`customers (${formatShare(g.customerShare)} of customers)`, formatCount(g.customers));
+  const customers = stat(say('card.customers', { share: formatShare(g.customerShare) }), formatCount(g.customers));
   customers.dataset.testid = 'segment-customers';
   const card = el(
     'article',
     { className: 'card', testid: 'segment-card' },
-    el('h3', { text: g.name }),
+    el('h3', { text: groupName(g.name) }),
     el(
       'div',
       { className: 'stats' },
       customers,
-      stat(`revenue so far (${formatShare(g.revenueShare)} of revenue)`, formatMoney(g.revenue)),
-      stat(`predicted value, ${s.horizonMonths} mo (${formatShare(g.predictedShare)} of predicted value)`, formatMoney(g.predictedValue)),
-      stat('total value per customer (past + predicted)', formatMoney(g.customers > 0 ? g.totalValue / g.customers : 0)),
+      stat(say('card.revenue', { share: formatShare(g.revenueShare) }), formatMoney(g.revenue)),
+      stat(say('card.predicted', { months: s.horizonMonths, share: formatShare(g.predictedShare) }), formatMoney(g.predictedValue)),
+      stat(say('card.perCustomer'), formatMoney(g.customers > 0 ? g.totalValue / g.customers : 0)),
     ),
   );
+  // The segment's id (its English name): what the tests and the export find it by, whatever the language.
   card.dataset.segment = g.name;
   card.dataset.customers = String(g.customers);
   card.dataset.kind = g.name.toLowerCase().replace(/[^a-z]+/g, '-');
-  card.appendChild(el('p', { className: 'meaning', text: g.description }));
+  card.appendChild(el('p', { className: 'meaning', text: groupDescription(g.name, s) }));
   const actions = s.actions.filter((a) => a.segment === g.name && a.customers > 0);
   if (actions.length > 0) {
     card.appendChild(
       el(
         'ul',
         { className: 'advice', testid: 'advice' },
-        ...actions.map((a) => el('li', {}, el('strong', { text: `${a.stage} (${formatCount(a.customers)})` }), document.createTextNode(`: ${a.advice}`))),
+        // The colon is the sentence's own punctuation in every language the sidebar speaks (Arabic and Persian too).
+        ...actions.map((a) => el('li', {}, el('strong', { text: say('card.advice', { stage: groupName(a.stage), customers: formatCount(a.customers) }) }), document.createTextNode(`: ${adviceFor(a.segment, a.stage)}`))),
       ),
     );
   }
   return card;
 }
 
-function stageTable(stages: GroupSummary[], horizonMonths: number): HTMLElement {
+function stageTable(stages: GroupSummary[], s: AnalysisSummary): HTMLElement {
+  const horizonMonths = s.horizonMonths;
   const head = el('tr', {}, el('th', { text: say('stages.stage') }), el('th', { text: say('stages.customers') }), el('th', { text: say('stages.predicted', { months: horizonMonths }) }));
   const rows = stages.map((g) => {
-    const row = el('tr', {}, el('td', { text: g.name }), el('td', { text: `${formatCount(g.customers)} (${formatShare(g.customerShare)})` }), el('td', { text: formatMoney(g.predictedValue) }));
-    row.title = g.description;
+    const row = el('tr', {}, el('td', { text: groupName(g.name) }), el('td', { text: `${formatCount(g.customers)} (${formatShare(g.customerShare)})` }), el('td', { text: formatMoney(g.predictedValue) }));
+    row.title = groupDescription(g.name, s);
     return row;
   });
   return el(
@@ -78,22 +82,23 @@ function section(title: string, testid: string, ...children: Node[]): HTMLElemen
 
 /** The pictures of the customer base: how concentrated the value is, who is still buying, how the value spreads. */
 export function customerCharts(c: CustomerCharts, options: { horizonMonths: number; topShare: number }): HTMLElement {
-  const horizon = `next ${options.horizonMonths} months`;
+  const months = options.horizonMonths;
   return el(
     'div',
     { testid: 'customer-charts' },
     el('h3', { text: say('charts.concentration') }),
-    concentrationChart({ title: `Cumulative share of predicted value (${horizon}), most valuable customers first`, valueName: 'predicted value', points: c.valueCurve, mark: options.topShare }),
+    concentrationChart({ title: say('chart.concentration', { months }), valueName: say('chart.predictedValue'), points: c.valueCurve, mark: options.topShare }),
     el('h3', { text: say('charts.stillBuying') }),
     heatmap({
-      title: 'Chance of still being a customer (P(alive)), by repeat purchases and days since the last order',
-      rowTitle: 'repeat purchases',
-      columnTitle: 'days since the last order',
+      title: say('chart.pAlive'),
+      rowTitle: say('chart.repeatPurchases'),
+      columnTitle: say('chart.daysSince'),
+      // P(alive) is the model's own name for it, the same in every language.
       valueName: 'P(alive)',
       ...c.pAlive,
     }),
     el('h3', { text: say('charts.perCustomer') }),
-    histogram({ title: `Customers by predicted value, ${horizon}`, valueName: `predicted value, ${horizon}`, bins: c.predictedValueBins }),
+    histogram({ title: say('chart.histogram', { months }), valueName: say('chart.histogramAxis', { months }), bins: c.predictedValueBins }),
   );
 }
 
@@ -108,18 +113,18 @@ export function renderResults(box: HTMLElement, s: AnalysisSummary, actions: Res
       say('results.segments'),
       'segments-section',
       barChart({
-        title: `Total value by segment: past value (earned) + predicted value (next ${s.horizonMonths} months)`,
+        title: say('chart.segments', { months: s.horizonMonths }),
         bars: segmentsWithCustomers.map((g) => ({
-          label: g.name,
+          label: groupName(g.name),
           value: g.totalValue,
           parts: [
-            { name: 'past', value: g.pastValue, color: VALUE_COLORS.past },
-            { name: 'predicted', value: g.predictedValue, color: VALUE_COLORS.predicted },
+            { name: say('chart.past'), value: g.pastValue, color: VALUE_COLORS.past },
+            { name: say('chart.predicted'), value: g.predictedValue, color: VALUE_COLORS.predicted },
           ],
         })),
         legend: [
-          { name: 'past', color: VALUE_COLORS.past },
-          { name: `predicted, ${s.horizonMonths} mo`, color: VALUE_COLORS.predicted },
+          { name: say('chart.past'), color: VALUE_COLORS.past },
+          { name: say('chart.predictedMonths', { months: s.horizonMonths }), color: VALUE_COLORS.predicted },
         ],
         format: formatMoney,
         testid: 'segment-chart',
@@ -127,13 +132,14 @@ export function renderResults(box: HTMLElement, s: AnalysisSummary, actions: Res
       el('div', { className: 'cards', testid: 'segments' }, ...s.segments.map((g) => segmentCard(g, s))),
     ),
     section(say('results.pictures'), 'charts-section', customerCharts(s.charts, { horizonMonths: s.horizonMonths, topShare: s.topShare.customerShare })),
-    section(say('results.stages'), 'stages-section', stageTable(s.stages, s.horizonMonths)),
+    section(say('results.stages'), 'stages-section', stageTable(s.stages, s)),
   );
   box.appendChild(section(say('results.contact'), 'contact-section', contactList(s.contactFirst, s)));
   box.appendChild(section(say('results.export'), 'export-section', segmentExports(segmentsWithCustomers, actions.exportSegment)));
   box.appendChild(section(say('results.whatIf'), 'whatif-section', whatIfPanel(s.whatIf)));
-  if (s.warnings.length > 0) box.appendChild(el('ul', { className: 'warnings', testid: 'warnings' }, ...s.warnings.map((w) => el('li', { text: w }))));
-  const written = s.sheets.map((name) => `"${name}"`).join(' and ');
-  const column = s.segmentColumn ? ` A Segment column was written in column ${s.segmentColumn} of your sheet.` : '';
-  box.appendChild(el('p', { className: 'muted', testid: 'written', text: `Written to the sheets ${written}.${column}` }));
+  if (s.warningsTold.length > 0) box.appendChild(el('ul', { className: 'warnings', testid: 'warnings' }, ...s.warningsTold.map((w) => el('li', { text: tell(w) }))));
+  const sheets = s.sheets.map((sheet) => say('results.sheet', { sheet }));
+  const written = sheets.length === 2 ? tell(told('list.two', { first: sheets[0], second: sheets[1] })) : sheets.join(', ');
+  const column = s.segmentColumn ? ` ${say('results.segmentColumn', { column: s.segmentColumn })}` : '';
+  box.appendChild(el('p', { className: 'muted', testid: 'written', text: `${say('results.written', { sheets: written })}${column}` }));
 }

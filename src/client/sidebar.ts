@@ -13,20 +13,21 @@ import type {
   SegmentExport,
   SheetInfo,
 } from '../server/contract';
-import { REQUEST_LIMITS } from '../server/contract';
+import { REQUEST_LIMITS, told } from '../server/contract';
 import { el } from './dom';
 import { formatCount } from './format';
 import { showDataCheck } from './datacheck';
 import { renderResults } from './results';
-import { isLanguage } from '../core/i18n';
-import { languageSwitch, onLanguageChange, say, setLanguage } from './language';
+import { isLanguage, type Language } from '../core/i18n';
+import { language, languageSwitch, onLanguageChange, say, setLanguage, tell } from './language';
 
 // google.script.run, as far as the sidebar uses it.
 interface Runner {
   withSuccessHandler(handler: (value: unknown) => void): Runner;
   withFailureHandler(handler: (error: Error) => void): Runner;
   getLanguage(): void;
-  getSheetInfo(): void;
+  setLanguage(language: Language): void;
+  getSheetInfo(language: Language): void;
   getAnalysisProgress(): void;
   analyzeSheet(request: AnalysisRequest): void;
   exportSegment(request: AnalysisRequest, segment: string): void;
@@ -150,7 +151,7 @@ async function load(): Promise<void> {
   show($('form'), false);
   show($('results'), false);
   showError(null);
-  const reply = await call<SheetInfo>((run) => run.getSheetInfo());
+  const reply = await call<SheetInfo>((run) => run.getSheetInfo(language()));
   show($('loading'), false);
   if (!reply.ok) {
     info = null;
@@ -170,10 +171,11 @@ async function load(): Promise<void> {
   show($('form'), true);
 }
 
-/** The sheet's line in the sidebar's language (the reason itself is the server's, in English for now). */
+/** The sheet's line in the sidebar's language. */
 function sheetTexts(sheet: SheetInfo): void {
   $('sheet-rows').textContent = say('sheet.rows', { count: formatCount(sheet.rows) });
-  $('shape-reason').textContent = say('sheet.looksLike', { reason: sheet.shapeReason });
+  // The reason is a sentence of the sidebar's language: not isolated as a foreign value.
+  $('shape-reason').textContent = tell(told('sheet.looksLike', { reason: sheet.shapeReasonTold }));
 }
 
 // ---------------------------------------------------------------------------------------------- analysis
@@ -207,14 +209,22 @@ function readRequest(): AnalysisRequest {
     inactiveDays: numberInput('inactive', 'error.inactiveName', REQUEST_LIMITS.inactiveDays.min, REQUEST_LIMITS.inactiveDays.max, true),
     cut: ($('cut') as HTMLSelectElement).value === 'median' ? 'median' : 'top20',
     addSegmentColumn: shape === 'customers' && ($('segment-column') as HTMLInputElement).checked,
+    // The sheets the analysis writes, and its errors, in the language the sidebar shows.
+    language: language(),
+    calendar: ($('calendar') as HTMLSelectElement).value === 'persian' ? 'persian' : 'gregorian',
   };
 }
 
+/** The last progress shown, so the language switch can say it again. */
+let progress: Progress | null = null;
+
 function setProgress(p: Progress): void {
+  progress = p;
   const share = p.steps > 0 ? Math.min(1, p.step / p.steps) : 0;
   $('progress-fill').style.width = `${Math.round(share * 100)}%`;
   $('progress').querySelector('.bar')?.setAttribute('aria-valuenow', String(Math.round(share * 100)));
-  $('progress-message').textContent = p.message;
+  // An older server sends English words only.
+  $('progress-message').textContent = p.told ? tell(p.told) : p.message;
 }
 
 /** A server call that reports its progress (getAnalysisProgress), polled every half second until it answers. */
@@ -248,7 +258,7 @@ async function analyze(): Promise<void> {
   show($('results'), false);
   const button = $('analyze') as HTMLButtonElement;
   button.disabled = true;
-  setProgress({ step: 0, steps: 1, message: say('analyze.starting'), done: false });
+  setProgress({ step: 0, steps: 1, message: 'Starting…', told: told('analyze.starting'), done: false });
   show($('progress'), true);
 
   const reply = await withProgress<AnalysisSummary>((run) => run.analyzeSheet(request), setProgress);
@@ -273,11 +283,13 @@ async function analyze(): Promise<void> {
 
 // ---------------------------------------------------------------------------------------------- wiring
 
-languageSwitch($('language') as HTMLSelectElement);
+// The switch is remembered on the server (for the user), so the sidebar opens in the chosen language next time.
+languageSwitch($('language') as HTMLSelectElement, (chosen) => void callRaw<unknown>((run) => run.setLanguage(chosen)));
 // The switch redraws the sidebar's own texts and keeps the columns the user chose. Before the sheet is read there are
 // no columns yet: load() draws them in the language of the moment.
 onLanguageChange(() => {
   if (drawResults && !$('results').hidden) drawResults();
+  if (progress && !$('progress').hidden) setProgress(progress);
   if (!info) return;
   const shape = ($('shape') as HTMLSelectElement).value as DataShape;
   sheetTexts(info);

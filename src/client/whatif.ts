@@ -6,17 +6,20 @@
 import { whatIf, type WhatIfBasis, type WhatIfChanges } from '../core/whatif';
 import { el } from './dom';
 import { formatChange, formatMoney, formatShare } from './format';
+import { say } from './language';
 
+/** A field's label, hint and name (in its error) are catalogue keys: said when drawn, in the language of the moment. */
 interface Field {
   key: keyof WhatIfChanges;
-  label: string;
-  hint: string;
+  label: 'whatif.retention' | 'whatif.orders' | 'whatif.value';
+  hint: 'whatif.retentionHint' | 'whatif.ordersHint' | 'whatif.valueHint';
+  name: 'whatif.retentionName' | 'whatif.ordersName' | 'whatif.valueName';
 }
 
 const FIELDS: Field[] = [
-  { key: 'retention', label: 'Retention, change %', hint: 'of the yearly retention: +5 turns 60% into 63%' },
-  { key: 'ordersPerCustomer', label: 'Orders per customer, change %', hint: 'of each active customer’s orders' },
-  { key: 'orderValue', label: 'Order value, change %', hint: 'of the margin of each order' },
+  { key: 'retention', label: 'whatif.retention', hint: 'whatif.retentionHint', name: 'whatif.retentionName' },
+  { key: 'ordersPerCustomer', label: 'whatif.orders', hint: 'whatif.ordersHint', name: 'whatif.ordersName' },
+  { key: 'orderValue', label: 'whatif.value', hint: 'whatif.valueHint', name: 'whatif.valueName' },
 ];
 
 /** A change below −100% would be a negative amount; above +1000% is no longer a what-if worth showing. */
@@ -29,7 +32,7 @@ export function readChanges(typed: Record<keyof WhatIfChanges, string>): { chang
     const text = typed[field.key].trim().replace(/%$/, '').replace('−', '-');
     const value = text === '' ? 0 : Number(text);
     if (!Number.isFinite(value) || value < CHANGE_LIMITS.min || value > CHANGE_LIMITS.max) {
-      return { error: `${field.label.replace(', change %', '')}: give a change in percent from ${CHANGE_LIMITS.min} to +${CHANGE_LIMITS.max}, e.g. 5 or -10.` };
+      return { error: say('whatif.error', { name: say(field.name), min: CHANGE_LIMITS.min, max: CHANGE_LIMITS.max }) };
     }
     changes[field.key] = value / 100;
   }
@@ -51,10 +54,10 @@ export function whatIfPanel(basis: WhatIfBasis): HTMLElement {
     input.step = '1';
     input.value = '0';
     input.id = `whatif-${field.key}`;
-    const label = el('label', { className: 'row', text: field.label }, input);
+    const label = el('label', { className: 'row', text: say(field.label) }, input);
     label.htmlFor = input.id;
     inputs[field.key] = input;
-    form.append(label, el('p', { className: 'hint', text: field.hint }));
+    form.append(label, el('p', { className: 'hint', text: say(field.hint) }));
   }
   const result = el('div', { testid: 'whatif-result' });
   result.setAttribute('aria-live', 'polite');
@@ -72,14 +75,14 @@ export function whatIfPanel(basis: WhatIfBasis): HTMLElement {
       el(
         'table',
         { className: 'numbers whatif' },
-        el('thead', {}, el('tr', {}, el('th'), el('th', { text: 'Now' }), el('th', { text: 'What if' }), el('th', { text: 'Change' }))),
+        el('thead', {}, el('tr', {}, el('th'), el('th', { text: say('whatif.now') }), el('th', { text: say('whatif.after') }), el('th', { text: say('whatif.change') }))),
         el(
           'tbody',
           {},
-          row(`Predicted value, ${basis.horizonMonths} mo`, formatMoney(base.predictedValue), formatMoney(after.predictedValue), formatChange(100 * after.predictedChange), 'whatif-predicted'),
-          row('Lifetime value, all future months', formatMoney(base.lifetimeValue), formatMoney(after.lifetimeValue), formatChange(100 * after.lifetimeChange), 'whatif-lifetime'),
-          row('Lifetime value per customer', formatMoney(perCustomer(base.lifetimeValue)), formatMoney(after.lifetimeValuePerCustomer), formatChange(100 * after.lifetimeChange), 'whatif-ltv'),
-          row('Yearly retention', formatShare(base.yearlyRetention), formatShare(after.yearlyRetention), '', 'whatif-yearly-retention'),
+          row(say('whatif.predicted', { months: basis.horizonMonths }), formatMoney(base.predictedValue), formatMoney(after.predictedValue), formatChange(100 * after.predictedChange), 'whatif-predicted'),
+          row(say('whatif.lifetime'), formatMoney(base.lifetimeValue), formatMoney(after.lifetimeValue), formatChange(100 * after.lifetimeChange), 'whatif-lifetime'),
+          row(say('whatif.perCustomer'), formatMoney(perCustomer(base.lifetimeValue)), formatMoney(after.lifetimeValuePerCustomer), formatChange(100 * after.lifetimeChange), 'whatif-ltv'),
+          row(say('whatif.yearly'), formatShare(base.yearlyRetention), formatShare(after.yearlyRetention), '', 'whatif-yearly-retention'),
         ),
       ),
     );
@@ -95,11 +98,8 @@ export function whatIfPanel(basis: WhatIfBasis): HTMLElement {
     result,
     el('p', {
       testid: 'whatif-claim',
-      text: `On your data, 5% more retention brings ${formatChange(100 * claim.lifetimeChange)} lifetime value (the often-quoted claim: 25% to 95% more profit).`,
+      text: say('whatif.claim', { change: formatChange(100 * claim.lifetimeChange) }),
     }),
-    el('p', {
-      className: 'hint',
-      text: 'A simple model of the whole base: each month’s expected margin is the month before’s times the monthly retention (the twelfth root of the yearly one), discounted; orders and order value scale every month alike. Past value does not change: it is already earned.',
-    }),
+    el('p', { className: 'hint', text: say('whatif.model') }),
   );
 }

@@ -6,7 +6,9 @@
 import type { ConcentrationPoint, HeatmapGrid, HistogramBin } from '../core/charts';
 import type { CalendarName } from '../core/cohort';
 import type { SheetFacts } from '../core/columns';
+import type { ParamsOf } from '../core/i18n/format';
 import type { Language } from '../core/i18n/language';
+import type { SidebarKey, sidebar as englishSidebar } from '../core/i18n/en/sidebar';
 import type { GroupVerdict, Verdict } from '../core/verdict';
 import type { PurchaseModelName } from '../core/models/registry';
 import type { WhatIfBasis } from '../core/whatif';
@@ -15,6 +17,26 @@ export type { WhatIfBasis } from '../core/whatif';
 export type { ConcentrationPoint, HeatmapCell, HeatmapGrid, HistogramBin } from '../core/charts';
 
 export type DataShape = 'orders' | 'customers';
+
+/**
+ * A sentence the server says to the sidebar, not yet in words: a key of the sidebar's catalogue (core/i18n/en/
+ * sidebar.ts) and its values, which may be sentences themselves. The sidebar puts it in words in the language it
+ * shows (client/language.ts tell), so its language switch redraws the server's sentences too, and Code.js carries
+ * no sidebar words (only their keys). Numbers are grouped as people read them (1,234); a value the server has
+ * already written as text (a date, a percentage) is shown as it is.
+ *
+ * Counting words as in the errors section: forms separated by " | ", chosen by the `n` parameter (1: the first).
+ */
+export interface Told {
+  readonly key: SidebarKey;
+  readonly params: Readonly<Record<string, ToldValue>>;
+}
+export type ToldValue = string | number | Told;
+
+/** A Told, its parameters checked by the typecheck against the English message's {placeholders}. */
+export function told<K extends SidebarKey>(key: K, ...params: ParamsOf<(typeof englishSidebar)[K], ToldValue>): Told {
+  return { key, params: params[0] ?? {} };
+}
 
 /** Roles a column can play; which are needed depends on the shape. */
 export type ColumnRole =
@@ -35,6 +57,7 @@ export type ColumnChoice = Partial<Record<ColumnRole, number | null>>;
 /** What the data check shows beside a column: three sample values, and how its text is read (null: plainly). */
 export interface ColumnView {
   samples: string[];
+  /** How the column's text is read, in English (logs, tests); null when plainly. */
   format: string | null;
 }
 
@@ -47,6 +70,8 @@ export interface SheetInfo {
   shape: DataShape;
   /** Plain words on why the shape was guessed, e.g. "one row per customer: ids do not repeat". */
   shapeReason: string;
+  /** The same for the sidebar to say in its language. */
+  shapeReasonTold: Told;
   guess: ColumnChoice;
   /** The last date found in the guessed date column (yyyy-mm-dd), the default as-of date. */
   lastDate: string | null;
@@ -58,6 +83,8 @@ export interface SheetInfo {
   hasHeader: boolean;
   /** Per column (as `headers`): three sample values as the sheet shows them, and how its text is read, in words. */
   columns: ColumnView[];
+  /** Per column, how its text is read (ColumnView.format) for the sidebar to say in its language; null when plainly. */
+  formats: (Told | null)[];
   /**
    * The sampled rows' facts, which the sidebar checks each choice of columns against (core/columns.ts checkChoice,
    * run in the browser only, so the script every cell loads does not carry the check's words).
@@ -106,8 +133,13 @@ export interface AnalysisRequest {
  * every share says what it is a share of.
  */
 export interface GroupSummary {
+  /**
+   * The segment's or stage's id (core/segment.ts SEGMENTS, STAGES), its English name; the sidebar names and
+   * describes it in its language from the sheets catalogue (core/i18n/sheets.ts), with the summary's cut and
+   * inactiveDays.
+   */
   name: string;
-  /** What the group is, in one sentence (segments: the rule that puts a customer there). */
+  /** What the group is, in one sentence (segments: the rule that puts a customer there), in English (logs, tests). */
   description: string;
   customers: number;
   /** Share of all customers. */
@@ -133,7 +165,7 @@ export interface ActionGroup {
   customers: number;
   /** Σ predicted value of these customers over the horizon. */
   predictedValue: number;
-  /** Advice that fits both labels (segment.ts adviceFor). */
+  /** Advice that fits both labels (segment.ts adviceFor), in English; the sidebar says it from the sheets catalogue (adviceIn). */
   advice: string;
 }
 
@@ -145,6 +177,8 @@ export interface ModelSummary {
   purchaseModel: PurchaseModelName;
   /** Why this model, in plain words, e.g. "Pareto/NBD predicted the last 8 months better than MBG/NBD (...)". */
   reason: string;
+  /** Why this model, for the sidebar to say in its language (the figures as in `reason`). */
+  reasonTold: Told;
   /** The models checked on the holdout (empty when none was): mean absolute error per customer, or why it failed. */
   candidates: { name: PurchaseModelName; label: string; mae: number | null; note: string }[];
   converged: boolean;
@@ -162,6 +196,8 @@ export type HoldoutVerdict = Verdict;
 export interface HoldoutSummary {
   /** e.g. "Predicted 2.15 purchases per customer over the last 8 months, actual 2.29: within the expected range (1.98 to 2.32)." */
   sentence: string;
+  /** The same sentence for the sidebar to say in its language. */
+  sentenceTold: Told;
   /** How the range is worked out and which groups are too small to judge, in plain words. */
   method: string;
   holdoutDays: number;
@@ -201,6 +237,9 @@ export interface AnalysisSummary {
   orders: number;
   asOf: string;
   horizonMonths: number;
+  /** The request's rules of the segments and stages, which their descriptions state. */
+  cut: 'top20' | 'median';
+  inactiveDays: number;
   /** Σ past value of every customer: revenue − cost up to the as-of date (already earned). */
   pastValue: number;
   /**
@@ -234,7 +273,10 @@ export interface AnalysisSummary {
   sheets: string[];
   /** Whether a Segment column was written beside the data (and where). */
   segmentColumn: string | null;
+  /** What the user should know about the data read and the sheets written, in English (logs, tests). */
   warnings: string[];
+  /** The same for the sidebar to say in its language. */
+  warningsTold: Told[];
 }
 
 /** What exportSegment wrote: one segment's customers on a new sheet of their own. */
@@ -247,9 +289,15 @@ export interface SegmentExport {
 export interface Progress {
   step: number;
   steps: number;
+  /** What is being done, in English ("Done" or "Stopped" at the end). */
   message: string;
+  /** The same for the sidebar to say in its language; left out at the end (the sidebar no longer shows it then). */
+  told?: Told;
   done: boolean;
 }
 
-/** Every server call answers with one of these, so errors reach the sidebar as words, not exceptions. */
+/**
+ * Every server call answers with one of these, so errors reach the sidebar as words, not exceptions: in the language
+ * the call asked for (AnalysisRequest.language, getSheetInfo's argument), else the user's.
+ */
 export type Reply<T> = { ok: true; value: T } | { ok: false; error: string };

@@ -9,7 +9,7 @@ import { isoFromDay } from '../core/dates';
 import { amountFromText, dayFromText, dayFromYyyymmdd, describeDecimalMark } from '../core/formats';
 import { dayAt, isBlank, isDate, numberAt, textFormats, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
-import type { ColumnView } from './contract';
+import { told, type ColumnView, type Told } from './contract';
 
 /** Rows below the header read to guess the columns and check them. */
 export const SAMPLE_ROWS = 200;
@@ -94,23 +94,29 @@ function tryRead<T>(read: () => T): T | null {
   }
 }
 
-/** How the column's values are read, in words, when it is not plain numbers or date cells. */
-function formatOf(column: Column): string | null {
+/**
+ * How the column's values are read, when it is not plain numbers or date cells: in English (the reason quotes a date
+ * of the column) and as a sentence for the sidebar to say in its language.
+ */
+function formatOf(column: Column): { text: string; told: Told } | null {
   const texts = column.cells.filter((c): c is string => typeof c === 'string' && !isBlank(c.trim()));
   const compact = column.cells.filter((c) => (typeof c === 'number' || typeof c === 'string') && dayFromYyyymmdd(c) !== null).length;
   const filled = column.cells.filter((c) => !isBlank(c)).length;
-  if (filled > 0 && compact >= filled / 2) return 'Dates written yyyymmdd (19970101 is 1 January 1997).';
+  if (filled > 0 && compact >= filled / 2) return { text: 'Dates written yyyymmdd (19970101 is 1 January 1997).', told: told('format.yyyymmdd') };
   const formats = textFormats(column);
   const dmy = texts.filter((t) => /^\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}/.test(t)).length;
   if (dmy > 0 && dmy >= texts.length / 2) {
-    return formats.dates.order === null
-      ? `Dates that could be day-first or month-first (${formats.dates.reason}): Analyze will stop at them; write them as yyyy-mm-dd.`
-      : `Dates read ${formats.dates.reason}.`;
+    const { order, reason } = formats.dates;
+    if (order === null) return { text: `Dates that could be day-first or month-first (${reason}): Analyze will stop at them; write them as yyyy-mm-dd.`, told: told('format.ambiguousDates') };
+    // The separator the column's dates use, for the reading's pattern (dd.mm.yyyy); "/" when none shows.
+    const separator = texts.map((t) => /^\s*\d{1,2}([./-])/.exec(t)?.[1]).find((x) => x !== undefined) ?? '/';
+    return { text: `Dates read ${reason}.`, told: told(order === 'dmy' ? 'format.dayFirst' : 'format.monthFirst', { separator }) };
   }
   const amounts = texts.filter((t) => !/^\s*-?\d+(\.\d+)?\s*$/.test(t) && amountFromText(t, formats.decimal.decimal) !== null).length;
   if (amounts > 0 && amounts >= texts.length / 2) {
     const how = formats.decimal.decided ? 'as the values show' : 'no value shows its decimal mark, so a point is assumed';
-    return `Amounts as text, read as ${describeDecimalMark(formats.decimal.decimal)}, ${how}.`;
+    const words = !formats.decimal.decided ? 'format.amountsAssumed' : formats.decimal.decimal === ',' ? 'format.amountsComma' : 'format.amountsPoint';
+    return { text: `Amounts as text, read as ${describeDecimalMark(formats.decimal.decimal)}, ${how}.`, told: told(words) };
   }
   return null;
 }
@@ -120,12 +126,13 @@ function formatOf(column: Column): string | null {
  * rows (up to REPEAT_ROWS: the values are read from the first SAMPLE_ROWS, repeats looked for in all); `complete`
  * whether they are all the sheet's rows; `today` the day number of today in the spreadsheet's zone.
  */
-export function sheetFacts(layout: SheetLayout, rows: Cell[][], complete: boolean, today: number): { facts: SheetFacts; views: ColumnView[] } {
+export function sheetFacts(layout: SheetLayout, rows: Cell[][], complete: boolean, today: number): { facts: SheetFacts; views: ColumnView[]; formats: (Told | null)[] } {
   const n = layout.headers.length;
   const body = rows.slice(0, SAMPLE_ROWS);
   const numbers: (number | null)[][] = [];
   const columns: ColumnFacts[] = [];
   const views: ColumnView[] = [];
+  const formats: (Told | null)[] = [];
   for (let j = 0; j < n; j++) {
     const column: Column = { name: `"${layout.headers[j]}"`, cells: body.map((r) => r[j]), isRange: true };
     const nums = column.cells.map((c, i) => (isBlank(c) || isDate(c) ? null : tryRead(() => numberAt(column, i))));
@@ -143,7 +150,9 @@ export function sheetFacts(layout: SheetLayout, rows: Cell[][], complete: boolea
       dates: found.length,
       numbers: nums.filter((v) => v !== null).length,
     });
-    views.push({ samples: column.cells.filter((c) => !isBlank(c)).slice(0, 3).map(displayText), format: formatOf(column) });
+    const format = formatOf(column);
+    views.push({ samples: column.cells.filter((c) => !isBlank(c)).slice(0, 3).map(displayText), format: format?.text ?? null });
+    formats.push(format?.told ?? null);
   }
   const above = numbers.map((a) =>
     numbers.map((b): [number, number] => {
@@ -170,5 +179,6 @@ export function sheetFacts(layout: SheetLayout, rows: Cell[][], complete: boolea
       today,
     },
     views,
+    formats,
   };
 }

@@ -15,5 +15,5 @@ export {
 export * from './functions/apply';
 export * from './functions/checks';
 export * from './functions/sql';
-export { onOpen, onInstall, showSidebar, getLanguage, getSheetInfo, getAnalysisProgress, analyzeSheet, exportSegment } from './sidebar';
+export { onOpen, onInstall, showSidebar, getLanguage, setLanguage, getSheetInfo, getAnalysisProgress, analyzeSheet, exportSegment } from './sidebar';
 export { insertTemplate } from './template';

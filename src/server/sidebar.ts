@@ -2,19 +2,20 @@
  * The menu, the sidebar and its server API. Reads the user's sheet, runs the analysis and writes the add-in's own
  * sheets ("Customer value", "Segments", optionally a Segment column beside a customer table).
  */
-import { analyze, historiesFromOrders, type Analysis, type CustomerHistories } from '../core/analysis';
+import { analyze, historiesFromOrders, FALLBACK_MODEL, type Analysis, type CustomerHistories } from '../core/analysis';
 import { pAliveGrid, valueBins } from '../core/charts';
 import { guessColumns, summaryTableAdvice, EARLIEST_PLAUSIBLE_DAY } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
 import { DataError } from '../core/errors';
-import type { Language } from '../core/i18n/language';
+import { said, type Said } from '../core/i18n/errors';
+import { isLanguage, LANGUAGES, type Language } from '../core/i18n/language';
 import { menuText } from '../core/i18n/menu';
 import type { CustomerId } from '../core/ids';
 import { gammagamma } from '../core/models/gammagamma';
-import { modelNamed, PURCHASE_MODEL_NAMES } from '../core/models/registry';
+import { modelNamed, PURCHASE_MODEL_NAMES, type PurchaseModelName } from '../core/models/registry';
 import { SEGMENTS, segmentDescription, stageDescription, type GroupTotals } from '../core/segment';
-import { VERDICT_METHOD, type GroupVerdict } from '../core/verdict';
-import { count, formatNumber } from '../core/words';
+import { VERDICT_METHOD, VERDICT_RULES, type GroupVerdict } from '../core/verdict';
+import { count, formatNumber, formatPercent } from '../core/words';
 import { cellAt, checkedNumberAt, dayAt, idAt, isBlank, isDate, where, AMOUNT, POSITIVE_COUNT, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
 import { displayText, sheetFacts, sheetLayout, REPEAT_ROWS, SAMPLE_ROWS } from './datacheck';
@@ -24,12 +25,15 @@ import {
   type AnalysisSummary,
   type ColumnChoice,
   type ColumnRole,
+  type DataShape,
   type GroupSummary,
   type HoldoutLine,
   type Progress,
   type Reply,
   type SegmentExport,
   type SheetInfo,
+  type Told,
+  told,
 } from './contract';
 import { cachedFitters } from './pipeline';
 import {
@@ -85,50 +89,82 @@ export function showSidebar(): void {
   SpreadsheetApp.getUi().showSidebar(html);
 }
 
+// The language the user chose with the sidebar's switch, kept per user (not per document: it is the person's language).
+const LANGUAGE_KEY = 'customer-value:language';
+
 /**
- * The language the sidebar opens in (its switch can change it for the session).
+ * The language the sidebar opens in: the one last chosen with its switch, else the user's locale's.
  * @return {string} en, fa, ar or tl.
  * @preserve
  */
 export function getLanguage(): Language {
-  return userLanguage();
+  return chosenLanguage() ?? userLanguage();
 }
 
-function reply<T>(work: () => T): Reply<T> {
+function chosenLanguage(): Language | null {
+  try {
+    const stored = PropertiesService.getUserProperties().getProperty(LANGUAGE_KEY);
+    return isLanguage(stored) ? stored : null;
+  } catch {
+    return null; // properties cannot be read here: the locale's language
+  }
+}
+
+/**
+ * Remembers the language chosen with the sidebar's switch, so the sidebar opens in it next time.
+ * @param {string} language en, fa, ar or tl.
+ * @return {Object} The language kept, or why not.
+ * @preserve
+ */
+export function setLanguage(language: unknown): Reply<Language> {
+  return reply(isLanguage(language) ? language : 'en', () => {
+    if (!isLanguage(language)) throw new DataError(said('sidebar.language', { languages: LANGUAGES.join(', ') }));
+    PropertiesService.getUserProperties().setProperty(LANGUAGE_KEY, language);
+    return language;
+  });
+}
+
+/** The language a request's answer is said in: the sidebar's, else the user's (a request is data from the browser). */
+function languageOf(asked: unknown): Language {
+  return isLanguage(asked) ? asked : getLanguage();
+}
+
+function reply<T>(language: Language, work: () => T): Reply<T> {
   try {
     return { ok: true, value: work() };
   } catch (e) {
-    if (e instanceof DataError) return { ok: false, error: e.message };
+    if (e instanceof DataError) return { ok: false, error: e.text(language) };
     // As in the cells (args.ts runCustomFunction): a fault of the add-in is said as such, never in JavaScript's words.
     if (typeof console !== 'undefined') console.error('Customer Value failed', e);
-    return { ok: false, error: 'The add-in failed on this sheet (a fault of the add-in, not of your data). Please report it, with the data if you can.' };
+    return { ok: false, error: new DataError(said('sidebar.fault')).text(language) };
   }
 }
 
 /**
  * Sidebar API: the active sheet's headers, its shape and the guessed columns.
+ * @param {string} language The sidebar's language, for the errors (optional).
  * @return {Object} SheetInfo or an error in plain words.
  * @preserve
  */
-export function getSheetInfo(): Reply<SheetInfo> {
-  return reply(() => {
+export function getSheetInfo(language?: unknown): Reply<SheetInfo> {
+  return reply(languageOf(language), () => {
     const sheet = SpreadsheetApp.getActiveSheet();
     if (RESULT_SHEET_KEYS.includes(ownSheetKey(sheet) ?? '')) {
-      throw new DataError(`"${sheet.getName()}" is a sheet the add-in wrote. Open the sheet with your orders or customers, then press Reload.`);
+      throw new DataError(said('sidebar.ownSheet', { sheet: sheet.getName() }));
     }
     const lastRow = sheet.getLastRow();
     const lastColumn = sheet.getLastColumn();
     if (lastRow < 1 || lastColumn < 1) {
-      throw new DataError(`"${sheet.getName()}" has no data. Paste your orders on it (one row per order: customer, date, amount; a header row is optional), or open the sheet that holds them and press Reload.`);
+      throw new DataError(said('sidebar.empty', { sheet: sheet.getName() }));
     }
     const values = sheet.getRange(1, 1, Math.min(lastRow, REPEAT_ROWS + 1), lastColumn).getValues() as Cell[][];
     const layout = sheetLayout(values);
     if (lastRow <= layout.firstRow) {
-      throw new DataError(`"${sheet.getName()}" has no data below its header row. Add one row per order (or per customer) under the header, then press Reload.`);
+      throw new DataError(said('sidebar.headerOnly', { sheet: sheet.getName() }));
     }
     const { shape, reason, guess } = guessColumns(layout.profiles);
     const body = values.slice(layout.firstRow);
-    const { facts, views } = sheetFacts(layout, body, body.length === lastRow - layout.firstRow, dayOfDate(new Date()));
+    const { facts, views, formats } = sheetFacts(layout, body, body.length === lastRow - layout.firstRow, dayOfDate(new Date()));
     const dateColumn = shape === 'orders' ? guess.orderDate : guess.lastOrder;
     // The as-of date and the date checks see the whole date column, not only the sampled rows.
     const range = dateColumn === null || dateColumn === undefined ? null : dateRangeIn(sheet, dateColumn + 1, layout.firstRow + 1, lastRow);
@@ -139,15 +175,26 @@ export function getSheetInfo(): Reply<SheetInfo> {
       rows: lastRow - layout.firstRow,
       shape,
       shapeReason: reason,
+      shapeReasonTold: shapeReasonTold(shape, typeof guess.customerId === 'number' ? facts.columns[guess.customerId] : undefined),
       guess,
       lastDate: range ? isoFromDay(range.last) : null,
       sample: values.slice(0, 6).map((r) => r.map(displayText)),
       hasSegmentColumn: findSegmentColumn(sheet) !== null,
       hasHeader: layout.hasHeader,
       columns: views,
+      formats,
       facts,
     };
   });
+}
+
+/**
+ * Why the sheet looks like orders or customers, as core/columns.ts guessColumns says it: a customer table (ids that do
+ * not repeat, order-count and last-order columns), or orders whose customer ids repeat, or not yet in the sample.
+ */
+function shapeReasonTold(shape: DataShape, customerColumn: { repeats: boolean } | undefined): Told {
+  if (shape === 'customers') return told('shape.customers');
+  return told(customerColumn && !customerColumn.repeats ? 'shape.ordersOnce' : 'shape.ordersRepeat');
 }
 
 /**
@@ -164,9 +211,11 @@ export function getAnalysisProgress(): Progress | null {
   }
 }
 
-function reportProgress(step: number, message: string, done = false): void {
+/** A step of the work, in English and as a Told for the sidebar; the last ("Done", "Stopped") only in English (not shown). */
+function reportProgress(step: number, message: string, words?: Told, done = false): void {
   try {
-    CacheService.getUserCache()?.put(PROGRESS_KEY, JSON.stringify({ step, steps: STEPS, message, done } satisfies Progress), 600);
+    const progress: Progress = words ? { step, steps: STEPS, message, told: words, done } : { step, steps: STEPS, message, done };
+    CacheService.getUserCache()?.put(PROGRESS_KEY, JSON.stringify(progress), 600);
   } catch {
     // Progress is a courtesy; the analysis goes on without it.
   }
@@ -179,8 +228,8 @@ function reportProgress(step: number, message: string, done = false): void {
  * @preserve
  */
 export function analyzeSheet(request: AnalysisRequest): Reply<AnalysisSummary> {
-  const result = reply(() => runAnalysis(request));
-  reportProgress(STEPS, result.ok ? 'Done' : 'Stopped', true);
+  const result = reply(languageOf(request?.language), () => runAnalysis(request));
+  reportProgress(STEPS, result.ok ? 'Done' : 'Stopped', undefined, true);
   return result;
 }
 
@@ -188,9 +237,9 @@ function runAnalysis(request: AnalysisRequest): AnalysisSummary {
   const { spreadsheet, sheet, input, analysis } = analyzeRequest(request, (customers, hasReferrals) => checkRoom(activeSpreadsheet(), customers, hasReferrals));
   const { asOfDay, orders, warnings } = input;
 
-  reportProgress(3, `Writing "${CUSTOMER_VALUE_SHEET}"`);
+  reportProgress(3, `Writing "${CUSTOMER_VALUE_SHEET}"`, told('progress.writing', { sheet: CUSTOMER_VALUE_SHEET }));
   const valueSheet = writeCustomerValueSheet(spreadsheet, analysis);
-  reportProgress(4, `Writing "${SEGMENTS_SHEET}" and its charts`);
+  reportProgress(4, `Writing "${SEGMENTS_SHEET}" and its charts`, told('progress.writingCharts', { sheet: SEGMENTS_SHEET }));
   const segmentsSheet = writeSegmentsSheet(spreadsheet, analysis, request, input.holdoutLog && cohortsUpTo(input.holdoutLog, asOfDay, request.calendar ?? 'gregorian', request.language ?? userLanguage()));
   const kept = [valueSheet, segmentsSheet].flatMap(keptAsideWarning);
   let segmentColumn: string | null = null;
@@ -198,7 +247,10 @@ function runAnalysis(request: AnalysisRequest): AnalysisSummary {
     const written = writeSegmentColumn(sheet, input.rowOfCustomer, analysis.values.segment);
     segmentColumn = written.column;
     if (written.keptCells > 0) {
-      kept.push(`${count(written.keptCells, 'cell')} of the Segment column (${written.column}) with entries of your own left as they are.`);
+      kept.push({
+        text: `${count(written.keptCells, 'cell')} of the Segment column (${written.column}) with entries of your own left as they are.`,
+        told: told('warning.keptCells', { cells: told('count.cell', { n: written.keptCells }), column: written.column }),
+      });
     }
   }
   const sheets = [valueSheet.sheet.getName(), segmentsSheet.sheet.getName()];
@@ -220,14 +272,14 @@ function analyzeRequest(
   checkRequest(request);
   const book = activeSpreadsheet();
   const sheet = book.getSheetByName(request.sheetName);
-  if (!sheet) throw new DataError(`There is no sheet named "${request.sheetName}" any more. Press Reload.`);
-  reportProgress(1, `Reading ${sheet.getLastRow() - 1} rows of "${sheet.getName()}"`);
+  if (!sheet) throw new DataError(said('sidebar.noSheet', { sheet: request.sheetName }));
+  reportProgress(1, `Reading ${sheet.getLastRow() - 1} rows of "${sheet.getName()}"`, told('progress.reading', { rows: sheet.getLastRow() - 1, sheet: sheet.getName() }));
   const values = sheet.getDataRange().getValues() as Cell[][];
   const headers = values[0].map((h) => String(h));
   const input = request.shape === 'orders' ? readOrderSheet(values, headers, request) : readCustomerSheet(values, headers, request);
   const { customers, asOfDay, holdoutLog } = input;
   beforeFitting(customers.ids.length, request.columns.referredBy !== null && request.columns.referredBy !== undefined);
-  reportProgress(2, `Fitting the models to ${customers.ids.length} customers`);
+  reportProgress(2, `Fitting the models to ${customers.ids.length} customers`, told('progress.fitting', { customers: customers.ids.length }));
   const analysis = analyze(customers, { ...request, asOfDay }, holdoutLog, cachedFitters);
   return { spreadsheet: book, sheet, input, analysis };
 }
@@ -242,16 +294,16 @@ function analyzeRequest(
  * @preserve
  */
 export function exportSegment(request: AnalysisRequest, segment: string): Reply<SegmentExport> {
-  const result = reply(() => {
+  const result = reply(languageOf(request?.language), () => {
     const wanted = SEGMENTS.find((s) => s === segment);
-    if (wanted === undefined) throw new DataError(`There is no segment named "${String(segment)}"; the segments are ${SEGMENTS.join(', ')}.`);
+    if (wanted === undefined) throw new DataError(said('sidebar.noSegment', { segment: String(segment), segments: SEGMENTS.join(', ') }));
     const { spreadsheet: book, analysis } = analyzeRequest(request);
-    reportProgress(3, `Writing "${segmentSheetName(wanted)}"`);
+    reportProgress(3, `Writing "${segmentSheetName(wanted)}"`, told('progress.writing', { sheet: segmentSheetName(wanted) }));
     const placed = writeSegmentSheet(book, analysis, wanted);
     return { sheet: placed.sheet.getName(), segment: wanted, customers: analysis.values.segment.filter((s) => s === wanted).length };
   });
   // As after Analyze: the sidebar's progress line stops here.
-  reportProgress(STEPS, result.ok ? 'Done' : 'Stopped', true);
+  reportProgress(STEPS, result.ok ? 'Done' : 'Stopped', undefined, true);
   return result;
 }
 
@@ -261,22 +313,41 @@ function checkRequest(request: AnalysisRequest): void {
     const { min, max } = REQUEST_LIMITS[option];
     const value: unknown = request[option];
     if (typeof value !== 'number' || !(value >= min && value <= max)) {
-      throw new DataError(`The option ${option} must be a number from ${min} to ${max}. Reload the sidebar and try again.`);
+      throw new DataError(said('sidebar.option', { option, min, max }));
     }
   }
   if (!Number.isInteger(request.horizonMonths) || !Number.isInteger(request.inactiveDays)) {
-    throw new DataError('The horizon and the inactive days must be whole numbers. Reload the sidebar and try again.');
+    throw new DataError(said('sidebar.wholeNumbers'));
   }
-  if (request.cut !== 'top20' && request.cut !== 'median') throw new DataError('The cut between high and low must be "top20" or "median". Reload the sidebar and try again.');
+  if (request.cut !== 'top20' && request.cut !== 'median') throw new DataError(said('sidebar.cut'));
   if (request.model !== undefined && !PURCHASE_MODEL_NAMES.includes(request.model)) {
-    throw new DataError(`The model must be one of ${PURCHASE_MODEL_NAMES.join(', ')}. Reload the sidebar and try again.`);
+    throw new DataError(said('sidebar.model', { models: PURCHASE_MODEL_NAMES.join(', ') }));
   }
 }
 
-function keptAsideWarning(placed: Placed): string[] {
+function keptAsideWarning(placed: Placed): Warning[] {
   if (placed.keptAside.length === 0) return [];
   const names = placed.keptAside.map((n) => `"${n}"`).join(' and ');
-  return [`${names}: your changes (or your own sheet) kept as they are; the new results are in "${placed.sheet.getName()}".`];
+  return [
+    {
+      text: `${names}: your changes (or your own sheet) kept as they are; the new results are in "${placed.sheet.getName()}".`,
+      told: told('warning.keptAside', { names: listTold(placed.keptAside.map((n) => told('results.sheet', { sheet: n }))), sheet: placed.sheet.getName() }),
+    },
+  ];
+}
+
+/** A warning in English (AnalysisSummary.warnings) and for the sidebar (warningsTold). */
+interface Warning {
+  text: string;
+  told: Told;
+}
+
+/** "a and b", "a, b and c", as a Told of the sidebar's list messages. */
+function listTold(items: readonly (string | Told)[]): Told | string {
+  if (items.length === 0) return '';
+  if (items.length === 1) return items[0];
+  if (items.length === 2) return told('list.two', { first: items[0], second: items[1] });
+  return told('list.more', { first: items[0], rest: listTold(items.slice(1)) });
 }
 
 /**
@@ -293,10 +364,8 @@ function checkRoom(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, custom
   }
   const room = SPREADSHEET_CELL_LIMIT - cellsInUse(spreadsheet) + reusable;
   if (needed > room) {
-    const n = (x: number): string => formatNumber(Math.max(0, Math.round(x)));
-    throw new DataError(
-      `The results need about ${n(needed)} cells (${count(customers, 'customer')}, one row each) but this spreadsheet has room for ${n(room)} more: a spreadsheet holds at most ${n(SPREADSHEET_CELL_LIMIT)} cells across all its sheets. Delete sheets, rows or columns you do not need, or copy the orders into a new spreadsheet and analyze them there.`,
-    );
+    const n = (x: number): number => Math.max(0, Math.round(x));
+    throw new DataError(said('sidebar.noRoom', { needed: n(needed), customers: said('sidebar.customers', { n: customers }), room: n(room), limit: SPREADSHEET_CELL_LIMIT }));
   }
 }
 
@@ -308,16 +377,17 @@ interface SheetInput {
   holdoutLog: { ids: CustomerId[]; days: number[]; amounts: number[] } | null;
   /** Sheet row of each customer (customers shape), for the Segment column. */
   rowOfCustomer: number[];
-  warnings: string[];
+  warnings: Warning[];
 }
 
-function columnFor(values: Cell[][], headers: string[], choice: ColumnChoice, role: ColumnRole, label: string, required: boolean): Column | null {
+function columnFor(values: Cell[][], headers: string[], choice: ColumnChoice, role: ColumnRole, required: boolean): Column | null {
   const index = choice[role];
+  const label = said(`sidebar.role.${role}`);
   if (index === null || index === undefined) {
-    if (required) throw new DataError(`Choose the ${label} column.`);
+    if (required) throw new DataError(said('sidebar.chooseColumn', { column: label }));
     return null;
   }
-  if (index < 0 || index >= headers.length) throw new DataError(`The ${label} column no longer exists. Press Reload.`);
+  if (index < 0 || index >= headers.length) throw new DataError(said('sidebar.columnGone', { column: label }));
   // Index i is sheet row i + 1 (index 0 the header), so messages name the sheet's own row numbers.
   return { name: `"${headers[index]}"`, cells: values.map((r) => r[index]), isRange: true };
 }
@@ -338,12 +408,12 @@ function dataLayout(values: Cell[][]): { headers: string[]; firstRow: number } {
 function readOrderSheet(values: Cell[][], rowOne: string[], request: AnalysisRequest): SheetInput {
   const { headers, firstRow } = dataLayout(values);
   const c = request.columns;
-  const idColumn = columnFor(values, headers, c, 'customerId', 'customer id', true)!;
-  const dateColumn = columnFor(values, headers, c, 'orderDate', 'order date', true)!;
-  const amountColumn = columnFor(values, headers, c, 'amount', 'amount', true)!;
-  const costColumn = columnFor(values, headers, c, 'cost', 'cost', false);
-  const marginColumn = costColumn ? null : columnFor(values, headers, c, 'margin', 'margin', false);
-  const referrerColumn = columnFor(values, headers, c, 'referredBy', 'referred by', false);
+  const idColumn = columnFor(values, headers, c, 'customerId', true)!;
+  const dateColumn = columnFor(values, headers, c, 'orderDate', true)!;
+  const amountColumn = columnFor(values, headers, c, 'amount', true)!;
+  const costColumn = columnFor(values, headers, c, 'cost', false);
+  const marginColumn = costColumn ? null : columnFor(values, headers, c, 'margin', false);
+  const referrerColumn = columnFor(values, headers, c, 'referredBy', false);
 
   const ids: CustomerId[] = [];
   const days: number[] = [];
@@ -363,27 +433,33 @@ function readOrderSheet(values: Cell[][], rowOne: string[], request: AnalysisReq
       referredBy.push(referrerColumn && !isBlank(cellAt(referrerColumn, row)) ? idAt(referrerColumn, row) : '');
     }
   });
-  if (ids.length === 0) throw new DataError('The sheet has a header but no orders below it. Add one row per order under the header, then press Analyze again.');
+  if (ids.length === 0) throw new DataError(said('sidebar.noOrders'));
   const asOfDay = request.asOf ? parseIsoDay(request.asOf) : largest(days);
   const later = days.filter((d) => d > asOfDay).length;
-  const warnings = later > 0 ? [`${later} orders after the as-of date (${isoFromDay(asOfDay)}) were left out.`] : [];
+  const warnings: Warning[] = [];
+  if (later > 0) {
+    warnings.push({
+      text: `${later} orders after the as-of date (${isoFromDay(asOfDay)}) were left out.`,
+      told: told('warning.afterAsOf', { orders: told('count.order', { n: later }), asOf: isoFromDay(asOfDay) }),
+    });
+  }
   warnings.push(...implausibleDates(days, dateColumn.name));
   const customers = historiesFromOrders(
     { ids, days, amounts, costs: costColumn || marginColumn ? costs : undefined, referredBy: referrerColumn ? referredBy : undefined },
     asOfDay,
   );
   if (customers.ids.length === 0) {
-    const returns = customers.returnsOnly ? ' that is not a return' : '';
-    throw new DataError(`No order${returns} on or before the as-of date (${isoFromDay(asOfDay)}). Choose a later as-of date, or clear it to use the last order's date.`);
+    throw new DataError(said(customers.returnsOnly ? 'sidebar.noneBeforeReturns' : 'sidebar.noneBefore', { asOf: isoFromDay(asOfDay) }));
   }
   if (customers.returnsOnly) {
-    warnings.push(`${count(customers.returnsOnly, 'customer')} with only returns (negative amounts) up to the as-of date left out: no purchase to predict from.`);
+    warnings.push({
+      text: `${count(customers.returnsOnly, 'customer')} with only returns (negative amounts) up to the as-of date left out: no purchase to predict from.`,
+      told: told('warning.returnsOnly', { customers: told('count.customer', { n: customers.returnsOnly }) }),
+    });
   }
   // With nobody buying twice the models have nothing to learn from (the fit would fail in numbers): say why instead.
   if (!customers.frequency.some((x) => x > 0)) {
-    throw new DataError(
-      `No customer in ${idColumn.name} bought on two different days up to ${isoFromDay(asOfDay)}, so there is nothing to learn how often customers come back from. If ${idColumn.name} is an order, charge or invoice id, choose the column of customer ids or e-mails; if the sheet has one row per customer, choose "One row per customer" under Data.`,
-    );
+    throw new DataError(said('sidebar.noRepeat', { column: idColumn.name, asOf: isoFromDay(asOfDay) }));
   }
   return { customers, asOfDay, orders: ids.length - later, holdoutLog: { ids, days, amounts }, rowOfCustomer: [], warnings };
 }
@@ -398,22 +474,20 @@ function marginOf(column: Column, row: number, amount: number): number {
 function readCustomerSheet(values: Cell[][], rowOne: string[], request: AnalysisRequest): SheetInput {
   const { headers, firstRow } = dataLayout(values);
   const c = request.columns;
-  const idColumn = columnFor(values, headers, c, 'customerId', 'customer id', true)!;
-  const ordersColumn = columnFor(values, headers, c, 'orders', 'number of orders', true)!;
-  const revenueColumn = columnFor(values, headers, c, 'revenue', 'revenue', true)!;
-  const firstColumn = columnFor(values, headers, c, 'firstOrder', 'first order date', false);
-  const lastColumn = columnFor(values, headers, c, 'lastOrder', 'last order date', true)!;
-  const costColumn = columnFor(values, headers, c, 'cost', 'cost', false);
-  const referrerColumn = columnFor(values, headers, c, 'referredBy', 'referred by', false);
+  const idColumn = columnFor(values, headers, c, 'customerId', true)!;
+  const ordersColumn = columnFor(values, headers, c, 'orders', true)!;
+  const revenueColumn = columnFor(values, headers, c, 'revenue', true)!;
+  const firstColumn = columnFor(values, headers, c, 'firstOrder', false);
+  const lastColumn = columnFor(values, headers, c, 'lastOrder', true)!;
+  const costColumn = columnFor(values, headers, c, 'cost', false);
+  const referrerColumn = columnFor(values, headers, c, 'referredBy', false);
   if (!firstColumn) {
-    throw new DataError(
-      'Choose the first-order date column. With one row per customer, the add-in needs when each customer started to learn how often they buy; add a first-order date (or use the order log instead).',
-    );
+    throw new DataError(said('sidebar.firstOrderNeeded'));
   }
 
   const rows: number[] = [];
   for (let row = firstRow; row < values.length; row++) if (!isBlank(cellAt(idColumn, row))) rows.push(row);
-  if (rows.length === 0) throw new DataError('The sheet has a header but no customers below it. Add one row per customer under the header, then press Analyze again.');
+  if (rows.length === 0) throw new DataError(said('sidebar.noCustomers'));
   const n = rows.length;
   const customers: CustomerHistories = {
     ids: [],
@@ -431,13 +505,13 @@ function readCustomerSheet(values: Cell[][], rowOne: string[], request: Analysis
   withAdvice(() =>
     rows.forEach((row, i) => {
       const id = idAt(idColumn, row);
-      if (indexOf.has(id)) throw new DataError(`${where(idColumn, row)} repeats customer ${String(id)}: with one row per customer every id appears once. If the sheet has one row per order, choose "One row per order" under Data.`, idColumn.name, row);
+      if (indexOf.has(id)) throw new DataError(said('sidebar.repeatsCustomer', { at: rowOf(idColumn, row), id: String(id) }), idColumn.name, row);
       indexOf.set(id, i);
       customers.ids.push(id);
       const orders = checkedNumberAt(ordersColumn, row, { ...POSITIVE_COUNT, subject: 'the number of orders' });
       const first = dayAt(firstColumn, row);
       const last = dayAt(lastColumn, row);
-      if (last < first) throw new DataError(`${where(lastColumn, row)} is before the first order date. Fix that row, or check that the first-order and last-order columns are not swapped.`, lastColumn.name, row);
+      if (last < first) throw new DataError(said('sidebar.lastBeforeFirst', { at: rowOf(lastColumn, row), }), lastColumn.name, row);
       const revenue = checkedNumberAt(revenueColumn, row, AMOUNT);
       customers.orders[i] = orders;
       customers.frequency[i] = last > first ? orders - 1 : 0;
@@ -453,14 +527,19 @@ function readCustomerSheet(values: Cell[][], rowOne: string[], request: Analysis
   const lastDays = Array.from(customers.lastDay);
   const asOfDay = request.asOf ? parseIsoDay(request.asOf) : largest(lastDays);
   const tooLate = lastDays.filter((d) => d > asOfDay).length;
-  if (tooLate > 0) throw new DataError(`${count(tooLate, 'customer')} with a last order after the as-of date (${isoFromDay(asOfDay)}); with one row per customer the as-of date must be on or after every last order. Choose a later as-of date, or clear it to use the last order's date.`);
+  if (tooLate > 0) throw new DataError(said('sidebar.lastAfterAsOf', { customers: said('sidebar.customers', { n: tooLate }), asOf: isoFromDay(asOfDay) }));
   return {
     customers,
     asOfDay,
     orders: customers.orders.reduce((s, o) => s + o, 0),
     holdoutLog: null,
     rowOfCustomer: rows.map((index) => index + 1),
-    warnings: ['One row per customer: repeat purchases are counted from the number of orders and spend per order from revenue ÷ orders.'],
+    warnings: [
+      {
+        text: 'One row per customer: repeat purchases are counted from the number of orders and spend per order from revenue ÷ orders.',
+        told: told('warning.oneRowPerCustomer'),
+      },
+    ],
   };
 }
 
@@ -473,7 +552,7 @@ function largest(values: ArrayLike<number>): number {
 
 function parseIsoDay(text: string): number {
   const day = dayFromIso(text);
-  if (day === null) throw new DataError(`The as-of date "${text}" is not a date. Pick a day in the As of box, or clear it to use the last order's date.`);
+  if (day === null) throw new DataError(said('sidebar.asOf', { text }));
   return day;
 }
 
@@ -484,7 +563,7 @@ function summarize(
   orders: number,
   sheets: string[],
   segmentColumn: string | null,
-  warnings: string[],
+  warnings: Warning[],
 ): AnalysisSummary {
   const params = analysis.purchaseFit.params;
   const v = analysis.values;
@@ -498,6 +577,8 @@ function summarize(
     orders,
     asOf: isoFromDay(asOfDay),
     horizonMonths: request.horizonMonths,
+    cut: request.cut,
+    inactiveDays: request.inactiveDays,
     pastValue: analysis.totals.past,
     predictedValue: analysis.totals.predicted,
     totalValue: analysis.totals.total,
@@ -520,12 +601,14 @@ function summarize(
       name: `${modelNamed(analysis.model).label} + ${gammagamma.label}`,
       purchaseModel: analysis.model,
       reason: analysis.modelReason,
+      reasonTold: modelReasonTold(analysis, request),
       candidates: analysis.candidates.map((c) => ({ name: c.model, label: c.label, mae: c.mae, note: c.note })),
       converged: analysis.purchaseFit.converged && analysis.spendFit.converged,
       parameters: Object.entries(params).map(([name, value]) => ({ name, value })),
     },
     holdout: analysis.holdout && {
       sentence: analysis.holdout.sentence,
+      sentenceTold: verdictTold(analysis.holdout.total, analysis.holdout.holdoutDays),
       method: VERDICT_METHOD,
       holdoutDays: analysis.holdout.holdoutDays,
       total: line(analysis.holdout.total),
@@ -539,8 +622,61 @@ function summarize(
     },
     sheets,
     segmentColumn,
-    warnings: [...warnings, ...[analysis.purchaseFit.note, analysis.spendFit.note].filter((n): n is string => !!n).map((n) => `Model note: ${n}.`)],
+    ...splitWarnings([...warnings, ...[analysis.purchaseFit.note, analysis.spendFit.note].filter((n): n is string => !!n).map((note) => ({ text: `Model note: ${note}.`, told: told('warning.modelNote', { note }) }))]),
   };
+}
+
+function splitWarnings(all: Warning[]): Pick<AnalysisSummary, 'warnings' | 'warningsTold'> {
+  return { warnings: all.map((w) => w.text), warningsTold: all.map((w) => w.told) };
+}
+
+/** "8 months" for 60 days or more, else "45 days" (verdict.ts periodWords). */
+function periodTold(days: number): Told {
+  return days >= 60 ? told('count.month', { n: Math.round(days / (365.25 / 12)) }) : told('count.day', { n: Math.round(days) });
+}
+
+const two = (x: number): string => formatNumber(Math.round(x * 100) / 100);
+
+/** The verdict of the whole, as verdict.ts verdictSentence words it (the Segments sheet's English sentence). */
+function verdictTold(total: GroupVerdict, holdoutDays: number): Told {
+  const head = { predicted: two(total.predicted), period: periodTold(holdoutDays), actual: two(total.actual) };
+  if (total.verdict === null || total.low === null || total.high === null) {
+    return told('verdict.tooFew', { ...head, customers: VERDICT_RULES.minCustomers, purchases: VERDICT_RULES.minPredictedPurchases });
+  }
+  const range = { low: two(total.low), high: two(total.high) };
+  if (total.verdict === 'within') return told('verdict.within', { ...head, ...range });
+  // How far off, so that a large base's narrow range does not make a 1% miss sound like a broken model. A judged
+  // group has at least 5 purchases predicted, so its mean predicted is above 0.
+  const off = formatPercent(Math.abs(total.actual / total.predicted - 1));
+  return told(total.verdict === 'above' ? 'verdict.above' : 'verdict.below', { ...head, ...range, off });
+}
+
+/**
+ * Why the model, as analysis.ts chooseModel and analyze say it (modelReason), told from what the analysis kept: the
+ * user's override; no holdout (too short, or no order log); no candidate fitted; the best one; or another model
+ * used because the expected one could not be fitted to the whole history.
+ */
+function modelReasonTold(analysis: Analysis, request: AnalysisRequest): Told {
+  const label = (name: PurchaseModelName): string => modelNamed(name).label;
+  const model = label(analysis.model);
+  if (request.model !== undefined) return told(request.model === 'bgnbd' ? 'reason.chosenBgnbd' : 'reason.chosen', { model });
+  const best = analysis.candidates.find((c) => c.best);
+  const expected = best && best.mae !== null ? best.model : FALLBACK_MODEL;
+  if (analysis.model !== expected) {
+    return told(analysis.candidates.length > 0 ? 'reason.fallback' : 'reason.fallbackDefault', { model, failed: label(expected) });
+  }
+  if (analysis.candidates.length === 0) return told(request.shape === 'orders' ? 'reason.shortHistory' : 'reason.noLog', { model });
+  if (!best || best.mae === null) return told('reason.noFit', { model });
+  const mae = (x: number): number => Math.round(x * 1000) / 1000;
+  const others = analysis.candidates
+    .filter((c) => c !== best)
+    .map((o) => (o.mae === null ? told('reason.otherFailed', { model: o.label }) : told('reason.other', { model: o.label, mae: mae(o.mae) })));
+  return told('reason.best', {
+    model,
+    period: analysis.holdout ? periodTold(analysis.holdout.holdoutDays) : told('period.heldBack'),
+    mae: mae(best.mae),
+    others: listTold(others),
+  });
 }
 
 /**
@@ -552,21 +688,38 @@ function withAdvice(read: () => void): void {
     read();
   } catch (e) {
     if (e instanceof DataError && e.row !== undefined && !/\b(fix|write|give|use|choose)\b/i.test(e.message)) {
-      throw new DataError(`${e.message}. Fix that cell or clear its row, or choose the right column above, then press Analyze again.`, e.argument, e.row);
+      throw new DataError(said('sidebar.withAdvice', { message: e.said ?? e.message }), e.argument, e.row);
     }
     throw e;
   }
 }
 
 /** Orders dated after today or before 1990: typos (a wrong year) or a column of something else, said before they mislead. */
-function implausibleDates(days: readonly number[], column: string): string[] {
+function implausibleDates(days: readonly number[], column: string): Warning[] {
   const today = dayOfDate(new Date());
   const future = days.filter((d) => d > today);
   const early = days.filter((d) => d < EARLIEST_PLAUSIBLE_DAY);
-  const out: string[] = [];
-  if (future.length > 0) out.push(`${count(future.length, 'order')} in ${column} dated after today (up to ${isoFromDay(largest(future))}): check those dates; a wrong year moves the as-of date and every age.`);
-  if (early.length > 0) out.push(`${count(early.length, 'order')} in ${column} dated before 1990 (from ${isoFromDay(-largest(early.map((d) => -d)))}): check those dates; a date typed without its year lands there.`);
+  const out: Warning[] = [];
+  if (future.length > 0) {
+    const last = isoFromDay(largest(future));
+    out.push({
+      text: `${count(future.length, 'order')} in ${column} dated after today (up to ${last}): check those dates; a wrong year moves the as-of date and every age.`,
+      told: told('warning.future', { orders: told('count.order', { n: future.length }), column, last }),
+    });
+  }
+  if (early.length > 0) {
+    const first = isoFromDay(-largest(early.map((d) => -d)));
+    out.push({
+      text: `${count(early.length, 'order')} in ${column} dated before 1990 (from ${first}): check those dates; a date typed without its year lands there.`,
+      told: told('warning.early', { orders: told('count.order', { n: early.length }), column, first }),
+    });
+  }
   return out;
+}
+
+/** A row of a column as the errors name it ("amounts row 4"), in the user's language. */
+function rowOf(column: Column, row: number): Said {
+  return said('where.row', { name: column.name, row: row + 1 });
 }
 
 /** The first and last date of a column's rows firstRow…lastRow (1-based), or null when none is a date. */

@@ -106,3 +106,22 @@ export async function cannedSidebar(browser: Browser, server: CannedServer): Pro
   await page.goto('http://sidebar.test/');
   return watched;
 }
+
+/** Text that reaches past the panel's edges: every visible text node's boxes must lie within 0…300 px. */
+export function overflowing(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const width = document.documentElement.clientWidth;
+    const out: string[] = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      if (!node.textContent?.trim()) continue;
+      const range = document.createRange();
+      range.selectNodeContents(node);
+      for (const r of range.getClientRects()) {
+        if (r.width > 0 && (r.left < -0.5 || r.right > width + 0.5)) out.push(`${node.textContent.trim()} (${Math.round(r.left)}…${Math.round(r.right)})`);
+      }
+    }
+    if (document.documentElement.scrollWidth > width) out.push(`page ${document.documentElement.scrollWidth} px wide`);
+    return out;
+  });
+}

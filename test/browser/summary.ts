@@ -1,6 +1,6 @@
 // A canned analysis summary for the browser tests of the sidebar's results: figures in the range of the built-in
 // sample (1,000 customers), a hostile customer id, and a contact list deliberately out of order.
-import type { AnalysisSummary, ContactRow, CustomerCharts, GroupSummary, SheetInfo } from '../../src/server/contract';
+import { told, type AnalysisSummary, type ContactRow, type CustomerCharts, type GroupSummary, type SheetInfo } from '../../src/server/contract';
 import { HOSTILE } from './client';
 
 const group = (name: string, customers: number, revenue: number, pastValue: number, predictedValue: number, description: string): GroupSummary => ({
@@ -61,6 +61,8 @@ export const SUMMARY: AnalysisSummary = {
   orders: 5049,
   asOf: '2026-06-30',
   horizonMonths: 12,
+  cut: 'top20',
+  inactiveDays: 90,
   pastValue: 95_658,
   predictedValue: 57_798,
   totalValue: 153_456,
@@ -88,6 +90,7 @@ export const SUMMARY: AnalysisSummary = {
     name: 'Pareto/NBD + Gamma-Gamma',
     purchaseModel: 'paretonbd',
     reason: 'Pareto/NBD: it predicted the purchases of the last 8 months best (mean error 0.41 purchases per customer; MBG/NBD 0.47).',
+    reasonTold: told('reason.best', { model: 'Pareto/NBD', period: told('count.month', { n: 8 }), mae: 0.41, others: told('reason.other', { model: 'MBG/NBD', mae: 0.47 }) }),
     candidates: [
       { name: 'paretonbd', label: 'Pareto/NBD', mae: 0.41, note: 'chosen' },
       { name: 'mbgnbd', label: 'MBG/NBD', mae: 0.47, note: '' },
@@ -103,6 +106,7 @@ export const SUMMARY: AnalysisSummary = {
   holdout: {
     sentence: 'Predicted 2.15 purchases per customer over the last 8 months, actual 2.29: within the expected range (1.98 to 2.32).',
     method: 'The range is where the actual mean falls 95 times in 100 if the model is right; groups of fewer than 30 customers are too small to judge.',
+    sentenceTold: told('verdict.within', { predicted: '2.15', period: told('count.month', { n: 8 }), actual: '2.29', low: '1.98', high: '2.32' }),
     holdoutDays: 243,
     total: { label: 'All', customers: 1000, predicted: 2.15, actual: 2.29, low: 1.98, high: 2.32, verdict: 'within' },
     groups: [
@@ -116,6 +120,7 @@ export const SUMMARY: AnalysisSummary = {
   sheets: ['Customer value', 'Segments'],
   segmentColumn: null,
   warnings: [],
+  warningsTold: [],
 };
 
 // Untyped first, then typed: the data check adds fields to SheetInfo (hasHeader, columns, facts, warnings) and this
@@ -126,6 +131,7 @@ const sheetInfo = {
   rows: 5049,
   shape: 'orders' as const,
   shapeReason: 'one row per order: customer ids repeat',
+  shapeReasonTold: told('shape.ordersRepeat'),
   guess: { customerId: 1, orderDate: 0, amount: 2, cost: 3 },
   lastDate: '2026-06-30',
   sample: [],
@@ -137,6 +143,7 @@ const sheetInfo = {
     { samples: ['29.33', '41.5', '12'], format: null },
     { samples: ['18.2', '25', '7.1'], format: null },
   ],
+  formats: [null, null, null, null],
   facts: { columns: [], above: [], sampled: 0, complete: true, hasHeader: true, summaryTable: null, today: 20_635 },
   warnings: [],
 };

@@ -62,6 +62,53 @@ export class FakeCache {
   }
 }
 
+/**
+ * One of PropertiesService's stores (the user's, the script's, the document's), as Google documents them: keys and
+ * values are strings (a value set is kept as its text), a missing key reads null, a value holds at most 9 KB and a
+ * store 500 KB in all (https://developers.google.com/apps-script/guides/services/quotas: "Properties value size 9 KB /
+ * val", "Properties total storage 500 KB / property store").
+ */
+export class FakeProperties {
+  private readonly store = new Map<string, string>();
+
+  static readonly VALUE_BYTES = 9 * 1024;
+  static readonly STORE_BYTES = 500 * 1024;
+
+  getProperty(key: string): string | null {
+    return this.store.get(String(key)) ?? null;
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.store);
+  }
+  getKeys(): string[] {
+    return [...this.store.keys()];
+  }
+  setProperty(key: string, value: unknown): FakeProperties {
+    const k = String(key);
+    const v = String(value);
+    if (Buffer.byteLength(v) > FakeProperties.VALUE_BYTES) throw new AppsScriptError('Argument too large: value');
+    const others = [...this.store].filter(([name]) => name !== k).reduce((sum, [name, text]) => sum + Buffer.byteLength(name) + Buffer.byteLength(text), 0);
+    if (others + Buffer.byteLength(k) + Buffer.byteLength(v) > FakeProperties.STORE_BYTES) {
+      throw new AppsScriptError('You have exceeded the property storage quota. Please remove some properties and try again.');
+    }
+    this.store.set(k, v);
+    return this;
+  }
+  setProperties(values: Record<string, unknown>, deleteAllOthers = false): FakeProperties {
+    if (deleteAllOthers) this.store.clear();
+    for (const [k, v] of Object.entries(values)) this.setProperty(k, v);
+    return this;
+  }
+  deleteProperty(key: string): FakeProperties {
+    this.store.delete(String(key));
+    return this;
+  }
+  deleteAllProperties(): FakeProperties {
+    this.store.clear();
+    return this;
+  }
+}
+
 export interface MenuItem {
   caption: string;
   functionName: string;
@@ -209,6 +256,8 @@ export interface Harness {
   scriptCache: FakeCache;
   documentCache: FakeCache;
   userCache: FakeCache;
+  /** PropertiesService.getUserProperties(): kept across calls, as the user's properties are. */
+  userProperties: FakeProperties;
   /** Loads of the script so far: one per call, as in Apps Script. */
   readonly executions: number;
   /** A date cell of that day (month 1-12) as Sheets holds it: the first instant of the day in the spreadsheet's zone. */
@@ -232,6 +281,9 @@ export function createHarness(options: HarnessOptions = {}): Harness {
   const scriptCache = new FakeCache();
   const documentCache = new FakeCache();
   const userCache = new FakeCache();
+  const userProperties = new FakeProperties();
+  const scriptProperties = new FakeProperties();
+  const documentProperties = new FakeProperties();
   const userLocale = options.userLocale ?? 'en';
   const scriptZone = scriptTimeZone(distDir);
   // Every realm of a process shares the process's zone: run it in the script's, so script code sees what Apps Script
@@ -267,6 +319,11 @@ export function createHarness(options: HarnessOptions = {}): Harness {
         getScriptCache: () => scriptCache,
         getDocumentCache: () => documentCache,
         getUserCache: () => userCache,
+      },
+      PropertiesService: {
+        getUserProperties: () => userProperties,
+        getScriptProperties: () => scriptProperties,
+        getDocumentProperties: () => documentProperties,
       },
       ScriptApp: { AuthMode: { NONE: 'NONE', LIMITED: 'LIMITED', FULL: 'FULL', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION' } },
       Charts: { ChartType: { COLUMN: 'COLUMN', BAR: 'BAR', LINE: 'LINE', PIE: 'PIE', AREA: 'AREA', SCATTER: 'SCATTER', COMBO: 'COMBO' } },
@@ -305,6 +362,7 @@ export function createHarness(options: HarnessOptions = {}): Harness {
     scriptCache,
     documentCache,
     userCache,
+    userProperties,
     get executions() {
       return executions;
     },
