@@ -117,4 +117,19 @@ describe('CLV_SQL in a cell', () => {
     // Without amounts and a gammagamma table: P(alive) and expected purchases only.
     expect(sqlCell('orders', 'id', 'day', '', 'score', '', '', table)).toMatch(/score\.expected_purchases AS expected_purchases\nFROM scored$/);
   });
+
+  it('says its refusals in the user\'s language, names and SQL words kept as typed', () => {
+    const said = (locale: string): string => {
+      try {
+        createHarness({ userLocale: locale }).cell('CLV_SQL', 'orders; --', 'customer_id', 'order_date');
+      } catch (e) {
+        // Right-to-left messages isolate the function's name and the values (U+2068 … U+2069): read without them.
+        return String(e).replace(/^Error: /, '').replace(/[\u2068\u2069]/g, '');
+      }
+      throw new Error('no error');
+    };
+    expect(said('fa_IR')).toMatch(/^CLV_SQL: table برابر «orders; --» است و افزونه چنین نامی را در SQL نمی‌نویسد/);
+    expect(said('ar_SA')).toMatch(/^CLV_SQL: table هو «orders; --»، ولا تكتب الإضافة/);
+    expect(said('fil_PH')).toMatch(/^CLV_SQL: Ang table ay "orders; --", na hindi isusulat ng add-in sa SQL/);
+  });
 });
