@@ -67,6 +67,20 @@ export function logSpaceObjective(
   };
 }
 
+/**
+ * A limit of a model or of the work a cell may do, met by a prediction (counts.ts, dert.ts): a RangeError as before,
+ * "Model: what to do" in English, with the words after the model's name as a message of the errors catalogue, for the
+ * cell that turns it into a DataError on the argument that can change it.
+ */
+export class LimitError extends RangeError {
+  constructor(
+    label: string,
+    readonly said: Said,
+  ) {
+    super(`${label}: ${render('en', said)}`);
+  }
+}
+
 /** "a", "a and b", "a, b and c" (parameter names), the "and" in the message's language. */
 export function listOf(items: readonly string[]): SaidValue {
   return items.length <= 1 ? items.join('') : said('core.and', { items: items.slice(0, -1).join(', '), last: items[items.length - 1] });

@@ -25,7 +25,8 @@ import { MAX_LEVEL, tanhSinhNodes } from '../quadrature';
 import { gammaln, hyp2f1, logHyp2f1, logSumExp } from '../special';
 import type { BetaGeoParams } from './betageo';
 import { bgbbPAlive, checkBgBbRow, type BgBbParams } from './bgbb';
-import { checkHistory, checkPositiveParams, groupByPair } from './common';
+import { checkHistory, checkPositiveParams, groupByPair, LimitError } from './common';
+import { said } from '../i18n/errors';
 import { paretonbd, type ParetoNbdParams } from './paretonbd';
 
 import type { Histories } from './types';
@@ -147,10 +148,7 @@ export function paretoNbdCountProbabilities(params: ParetoNbdParams, t: number, 
   // Each distinct (x, T) costs a quadrature of up to a few hundred nodes per count: bound the total before starting.
   const { leaders } = groupByPair(customers.frequency, customers.T);
   if (leaders.length * counts.length > MAX_PARETO_STEPS) {
-    throw new RangeError(
-      `${label}: ${leaders.length.toLocaleString('en')} different histories (repeat purchases and age) × ${counts.length.toLocaleString('en')} counts is more work than a cell allows ` +
-        `(at most ${MAX_PARETO_STEPS.toLocaleString('en')}); ask for fewer counts, or for fewer customers at a time.`,
-    );
+    throw new LimitError(label, said('limit.paretoCounts', { histories: leaders.length, counts: counts.length, most: MAX_PARETO_STEPS }));
   }
   const { r, alpha, s, beta } = params;
   const predictor = paretonbd.predictor(params);
@@ -262,10 +260,8 @@ export function bgbbCountProbabilities(params: BgBbParams, nStar: number, counts
   // Each distinct (x, n) costs n* · counts steps: bound the total before starting.
   const { leaders } = groupByPair(xs, ns);
   if (leaders.length * nStar * counts.length > MAX_BGBB_STEPS) {
-    throw new RangeError(
-      `BG/BB: ${leaders.length} distinct histories × ${nStar} future opportunities × ${counts.length} counts is more work than a cell allows ` +
-        `(at most ${MAX_BGBB_STEPS.toLocaleString('en')}); count opportunities in weeks or months rather than days, or ask for fewer counts.`,
-    );
+    const sizes = { histories: String(leaders.length), future: String(nStar), counts: String(counts.length), most: MAX_BGBB_STEPS };
+    throw new LimitError(label, said('limit.bgbbCounts', sizes));
   }
   return conditionalRows(
     label,
@@ -347,7 +343,7 @@ function conditionalRows(
     const row = new Float64Array(k);
     aliveRow(xs[c], Ts[c], row);
     if (!row.every(Number.isFinite)) {
-      throw new RangeError(`${label}: the probabilities of a customer with frequency ${xs[c]} and age ${Ts[c]} could not be computed to full precision within the work a cell allows`);
+      throw new LimitError(label, said('limit.precision', { frequency: String(xs[c]), age: String(Ts[c]) }));
     }
     return row;
   });
@@ -375,7 +371,7 @@ function checkCounts(label: string, counts: ArrayLike<number>, customers: number
     }
   }
   if (customers * counts.length > MAX_CELLS) {
-    throw new RangeError(`${label}: ${customers} customers × ${counts.length} counts is more than ${MAX_CELLS.toLocaleString('en')} probabilities`);
+    throw new LimitError(label, said('limit.cells', { customers: String(customers), counts: String(counts.length), most: MAX_CELLS }));
   }
 }
 

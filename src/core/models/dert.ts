@@ -19,7 +19,8 @@ import { MAX_LEVEL, tanhSinhNodes, type Node } from '../quadrature';
 import { logHyp2f1, logHyp2f1Along, scaledExpint } from '../special';
 import type { BetaGeoParams } from './betageo';
 import { bgbbPAlive, checkBgBbRow, type BgBbParams } from './bgbb';
-import { checkHistory, checkPositiveParams, groupByPair } from './common';
+import { checkHistory, checkPositiveParams, groupByPair, LimitError } from './common';
+import { said } from '../i18n/errors';
 import type { BetaGeoVariant, Histories } from './counts';
 import { paretonbd, type ParetoNbdParams } from './paretonbd';
 import { sbgDerl } from './sbg';
@@ -35,7 +36,7 @@ export function paretoNbdDert(params: ParetoNbdParams, delta: number, customers:
   checkPositiveParams(label, ['r', 'alpha', 's', 'beta'], params);
   checkRate(label, delta, 'continuous discount rate δ per unit of time');
   const { r, alpha, s, beta } = params;
-  if (delta === 0 && s <= 1) throw new RangeError(infinite(label, `s = ${round(s)}`));
+  if (delta === 0 && s <= 1) throw infinite(label, `s = ${round(s)}`);
   const predictor = paretonbd.predictor(params);
   const { frequency: xs, recency: txs, T: Ts } = checkedHistories(label, customers);
   const out = new Float64Array(xs.length);
@@ -58,7 +59,7 @@ export function bgbbDert(params: BgBbParams, d: number, customers: Histories): F
   checkPositiveParams(label, ['alpha', 'beta', 'gamma', 'delta'], params);
   checkRate(label, d, 'discount rate d per opportunity');
   const { alpha, beta, gamma, delta } = params;
-  if (d === 0 && gamma <= 1) throw new RangeError(infinite(label, `gamma = ${round(gamma)}`));
+  if (d === 0 && gamma <= 1) throw infinite(label, `gamma = ${round(gamma)}`);
   const { frequency: xs, recency: txs, T: ns } = customers;
   if (txs.length !== xs.length || ns.length !== xs.length) throw new RangeError(`${label}: frequency, recency and T must have the same length`);
   const out = new Float64Array(xs.length);
@@ -92,7 +93,7 @@ export function betaGeoDert(variant: BetaGeoVariant, params: BetaGeoParams, delt
   checkRate(label, delta, 'continuous discount rate δ per unit of time');
   const shift = variant === 'bgnbd' ? 0 : 1;
   const { r, alpha, a, b } = params;
-  if (delta === 0 && a <= 1) throw new RangeError(infinite(label, `a = ${round(a)}`));
+  if (delta === 0 && a <= 1) throw infinite(label, `a = ${round(a)}`);
   const { frequency: xs, recency: txs, T: Ts } = checkedHistories(label, customers);
   const out = new Float64Array(xs.length);
   const { groupOf, leaders } = groupByPair(xs, Ts);
@@ -200,11 +201,8 @@ function checkRate(label: string, rate: number, what: string): void {
   if (!(rate >= 0) || !Number.isFinite(rate)) throw new RangeError(`${label}: the ${what} must be a number ≥ 0; got ${rate}`);
 }
 
-function infinite(label: string, which: string): string {
-  return (
-    `${label}: with ${which} (1 or less) and no discounting the expected number of future purchases is infinite: ` +
-    'the most loyal customers are expected never to stop. Give a discount rate above 0.'
-  );
+function infinite(label: string, which: string): LimitError {
+  return new LimitError(label, said('dert.infinite', { which }));
 }
 
 function round(v: number): string {

@@ -5,6 +5,7 @@
 import { periodDiscountRate } from '../../core/discount';
 import { DataError } from '../../core/errors';
 import { said, type Said } from '../../core/i18n/errors';
+import { LimitError } from '../../core/models/common';
 import { MAX_CELLS, MAX_COUNT } from '../../core/models/counts';
 import { PURCHASE_MODEL_NAMES } from '../../core/models/registry';
 import { sbg } from '../../core/models/sbg';
@@ -234,6 +235,7 @@ function coreWork<T>(argument: string, work: () => T): T {
   try {
     return work();
   } catch (e) {
+    if (e instanceof LimitError) throw new DataError(e.said, argument);
     if (e instanceof RangeError) throw new DataError(e.message.replace(/^[A-Za-z/-]+: /, ''), argument);
     throw e;
   }

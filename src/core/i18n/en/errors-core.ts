@@ -138,6 +138,15 @@ export const errorsCore = {
   'dates.none': 'no day/month/year dates',
   'dates.dayFirstBySeparator': 'day first ({pattern}), as dates with "{separator}" are written',
   'dates.ambiguous': 'every date fits both day-first and month-first (no day above 12)',
+  // limits a prediction meets (counts.ts, dert.ts)
+  'limit.paretoCounts':
+    '{histories} different histories (repeat purchases and age) × {counts} counts is more work than a cell allows (at most {most}); ask for fewer counts, or for fewer customers at a time.',
+  'limit.bgbbCounts':
+    '{histories} distinct histories × {future} future opportunities × {counts} counts is more work than a cell allows (at most {most}); count opportunities in weeks or months rather than days, or ask for fewer counts.',
+  'limit.precision': 'the probabilities of a customer with frequency {frequency} and age {age} could not be computed to full precision within the work a cell allows',
+  'limit.cells': '{customers} customers × {counts} counts is more than {most} probabilities',
+  'dert.infinite':
+    'with {which} (1 or less) and no discounting the expected number of future purchases is infinite: the most loyal customers are expected never to stop. Give a discount rate above 0.',
 } as const;
 
 export type ErrorsCoreMessages = Record<keyof typeof errorsCore, string>;

@@ -136,4 +136,13 @@ export const errorsCore: ErrorsCoreMessages = {
   'dates.none': 'walang petsang araw/buwan/taon',
   'dates.dayFirstBySeparator': 'araw muna ({pattern}), gaya ng pagsulat ng mga petsang may "{separator}"',
   'dates.ambiguous': 'puwedeng araw muna o buwan muna ang bawat petsa (walang araw na lampas sa 12)',
+  // mga hangganang naaabot ng isang prediction
+  'limit.paretoCounts':
+    'ang {histories} magkakaibang history (repeat purchases at edad) × {counts} na bilang ay higit sa trabahong pinapayagan sa isang cell (hanggang {most} lang); humingi ng mas kaunting bilang, o ng mas kaunting customers kada beses.',
+  'limit.bgbbCounts':
+    'ang {histories} magkakaibang history × {future} na susunod na opportunities × {counts} na bilang ay higit sa trabahong pinapayagan sa isang cell (hanggang {most} lang); bilangin ang opportunities kada linggo o buwan, hindi kada araw, o humingi ng mas kaunting bilang.',
+  'limit.precision': 'hindi makalkula nang buong precision ang probabilities ng customer na may frequency na {frequency} at edad na {age} sa loob ng trabahong pinapayagan sa isang cell',
+  'limit.cells': 'ang {customers} customers × {counts} na bilang ay higit sa {most} probabilities',
+  'dert.infinite':
+    'kapag {which} (1 o mas mababa) at walang discounting, infinite ang expected na bilang ng susunod na purchases: inaasahang hindi kailanman titigil ang pinakatapat na customers. Maglagay ng discount rate na higit sa 0.',
 };
