@@ -80,8 +80,8 @@ export function CLV_SQL(
         { ...source, unit: fitUnit ?? source.unit },
         {
           fit: scoring.fit,
-          horizonMonths: singleNumber('horizon_months', horizon_months, { min: 1, max: 1200, integer: true, rule: said('sql.rule.months') }, 12),
-          annualDiscountRate: singleNumber('annual_discount_rate', annual_discount_rate, { min: 0, max: 10, percent: true, rule: said('sql.rule.rate') }, 0.1),
+          horizonMonths: singleNumber('horizon_months', horizon_months, { min: 1, max: 1200, integer: true, rule: said('rule.months') }, 12),
+          annualDiscountRate: singleNumber('annual_discount_rate', annual_discount_rate, { min: 0, max: 10, percent: true, rule: said('rule.rate') }, 0.1),
           margin: singleNumber('margin', margin, SHARE, 1),
           udfBody: typeof __CLV_UDF_BODY__ === 'string' ? __CLV_UDF_BODY__ : '',
         },

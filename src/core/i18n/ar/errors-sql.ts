@@ -22,7 +22,5 @@ export const errorsSql: ErrorsSqlMessages = {
     'unit هو «{unit}» لكن fit يعدّ أعمار العملاء بوحدة {fitUnit} (سطر unit فيه)؛ اترك unit فارغًا لتُستعمل وحدة fit، أو أعد التقدير بوحدة {unit}',
   'sql.oneName': 'اسمًا واحدًا، مثل order_date',
   'sql.rule.sampleShare': 'أكبر من 0 وحتى 1 (مثل 0.01 أو 1٪، نسبة العملاء الذين يُحتفظ بهم)',
-  'sql.rule.months': 'عددًا صحيحًا من الأشهر من 1 إلى 1200',
-  'sql.rule.rate': 'بين 0 و10 (مثل 10٪)',
   'sql.tooLong': 'نص SQL طوله {length} حرفًا، أكثر من 50٬000 حرف تتسع لها الخلية؛ قلّل الخيارات',
 };

@@ -20,8 +20,6 @@ export const errorsSql = {
     'unit is "{unit}" but the fit counts ages in {fitUnit}s (its unit row); leave unit blank to use the fit\'s unit, or fit again in {unit}s',
   'sql.oneName': 'one name, e.g. order_date',
   'sql.rule.sampleShare': 'above 0 and at most 1 (e.g. 0.01 or 1%, the share of customers to keep)',
-  'sql.rule.months': 'a whole number of months from 1 to 1200',
-  'sql.rule.rate': 'between 0 and 10 (e.g. 10%)',
   'sql.tooLong': 'the SQL is {length} characters long, more than the 50,000 a cell holds; use fewer options',
 } as const;
 

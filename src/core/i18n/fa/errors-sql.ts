@@ -22,7 +22,5 @@ export const errorsSql: ErrorsSqlMessages = {
     'unit برابر «{unit}» است ولی fit سن مشتری‌ها را به واحد {fitUnit} شمرده (سطر unit آن)؛ unit را خالی بگذارید تا واحد fit به کار رود، یا دوباره با واحد {unit} برازش کنید',
   'sql.oneName': 'یک نام، مثلاً order_date',
   'sql.rule.sampleShare': 'بیشتر از ۰ و حداکثر ۱ (مثلاً 0.01 یا 1٪، سهم مشتری‌هایی که نگه داشته می‌شوند)',
-  'sql.rule.months': 'عددی صحیح از ۱ تا ۱۲۰۰ ماه',
-  'sql.rule.rate': 'بین ۰ و ۱۰ (مثلاً 10٪)',
   'sql.tooLong': 'متن SQL {length} نویسه است، بیش از ۵۰٬۰۰۰ نویسه‌ای که یک خانه جا می‌دهد؛ گزینه‌های کمتری بدهید',
 };

@@ -22,7 +22,5 @@ export const errorsSql: ErrorsSqlMessages = {
     'Ang unit ay "{unit}" pero sa {fitUnit} binibilang ng fit ang edad ng mga customer (ang unit row nito); iwanang blangko ang unit para gamitin ang unit ng fit, o mag-fit ulit sa {unit}',
   'sql.oneName': 'isang pangalan, hal. order_date',
   'sql.rule.sampleShare': 'higit sa 0 at hanggang 1 (hal. 0.01 o 1%, ang bahagi ng mga customer na itatago)',
-  'sql.rule.months': 'buong bilang ng buwan mula 1 hanggang 1200',
-  'sql.rule.rate': 'mula 0 hanggang 10 (hal. 10%)',
   'sql.tooLong': 'Ang SQL ay {length} character, higit sa 50,000 na kasya sa isang cell; gumamit ng mas kaunting opsyon',
 };
