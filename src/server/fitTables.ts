@@ -3,11 +3,12 @@
  * later (CLV_PREDICT, PROB_PURCHASES). Writing and reading them live together so the two stay one format.
  */
 import { DataError } from '../core/errors';
-import { said, type Said } from '../core/i18n/errors';
+import { render, said, type Said } from '../core/i18n/errors';
 import { MODEL_NAMES, modelNamed, type AnyModel, type ModelName } from '../core/models/registry';
 import type { FitResult, ParamValues } from '../core/models/types';
 import type { TimeUnit } from '../core/summary';
 import { describe, isBlank, numberAt, quoted, type Answer, type Arg, type Cell, type Column } from './args';
+import { userLanguage } from './language';
 import { UNITS } from './pipeline';
 import { spill, type AnswerCell } from './spill';
 
@@ -22,7 +23,9 @@ export function fitTable(name: ModelName, fit: FitResult<ParamValues>, customers
   for (const n of model.paramNames) rows.push([n, fit.params[n], Number.isFinite(fit.standardErrors[n]) ? fit.standardErrors[n] : '']);
   rows.push(['log_likelihood', fit.logLikelihood, '']);
   rows.push(['customers', fit.customers, customersNote]);
-  rows.push(['converged', fit.converged, fit.message || fit.note || '']);
+  // Why not, or the note on a fit at its model's edge, in the user's language when the fit says it as a Said.
+  const why = fit.said ?? fit.noteSaid;
+  rows.push(['converged', fit.converged, why ? render(userLanguage(), why) : fit.message || fit.note || '']);
   return spill(['parameter', 'value', 'standard_error'], rows.length, (i) => rows[i], { cause: said('fitTable.cause') });
 }
 
