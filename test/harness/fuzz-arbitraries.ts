@@ -233,6 +233,11 @@ const FIT_TABLES: { rows: Cell[][]; note: string }[] = [
 
 const PURCHASE_MODELS = { valid: ['bgnbd', 'mbgnbd', 'paretonbd', 'BG/NBD', 'Pareto/NBD', 'MBG-NBD'], invalid: ['gammagamma', 'bgbb', 'weibull', 'pareto'] };
 const PERIODS = { valid: ['week', 'month', 'quarter', 'year', 'Month', ' week '], invalid: ['day', 'fortnight', 'months'] };
+const CALENDARS = { valid: ['gregorian', 'persian', 'Persian', ' gregorian '], invalid: ['jalali', 'julian', 'hijri'] };
+const SQL_TABLES = { valid: ['my-shop-123.sales.orders', 'orders', 'sales.orders', '`shop.sales.orders`'], invalid: ['bad; name', 'orders; DROP TABLE x', 'a.b.c.d', "o'rders", '--x'] };
+const SQL_COLUMNS = { valid: ['customer_id', 'order_date', 'amount', 'Amount_2'], invalid: ['id; --', 'a b', '"x"', '1col'] };
+const SQL_WHAT = { valid: ['patterns', 'summary', 'score', 'Summary'], invalid: ['table', 'fit', 'all'] };
+const SQL_DIALECTS = { valid: ['bigquery', 'duckdb', 'postgres', 'BigQuery'], invalid: ['mysql', 'sqlite', 'oracle'] };
 const TIMINGS = { valid: ['start', 'end', 'END', ' Start '], invalid: ['middle', 'begin', 'now'] };
 type Words = { valid: string[]; invalid: string[] };
 
@@ -403,10 +408,12 @@ export function makeArbitraries(dateOf: (year: number, month: number, day: numbe
         }
         return { args: trimmed([log.ids, log.dates, periodStart, periodEnd, inactive]), note: `${log.note}; period_start${within(start)}, period_end${within(end)}${series ? ', series' : ''}` };
       }),
-    COHORT_RETENTION: fc.tuple(fc.oneof({ weight: 6, arbitrary: orderLog }, { weight: 1, arbitrary: farDated }), optional(choice(PERIODS)), fc.boolean()).map(([log, period, withAmounts]) => ({
-      args: trimmed([log.ids, log.dates, period, withAmounts ? log.amounts : undefined]),
-      note: log.note,
-    })),
+    COHORT_RETENTION: fc
+      .tuple(fc.oneof({ weight: 6, arbitrary: orderLog }, { weight: 1, arbitrary: farDated }), optional(choice(PERIODS)), fc.boolean(), optional(choice(CALENDARS)))
+      .map(([log, period, withAmounts, calendar]) => ({
+        args: trimmed([log.ids, log.dates, period, withAmounts ? log.amounts : undefined, calendar]),
+        note: log.note,
+      })),
     CLV_SUMMARY: fc.tuple(orderLog, fc.boolean(), dateSpec, optional(choice(UNITS))).map(([log, withAmounts, asOf, unit]) => ({
       args: trimmed([log.ids, log.dates, withAmounts ? log.amounts : undefined, dateArg(log, asOf), unit]),
       note: `${log.note}${asOf.kind === 'omitted' ? '' : `; as_of${within(asOf)}`}`,
@@ -474,6 +481,24 @@ export function makeArbitraries(dateOf: (year: number, month: number, day: numbe
     PROB_PURCHASES: fc
       .tuple(summaries, fitTable, optional(singleArg(fc.constantFrom(39, 0, 1, 52, 520, 6))), fc.oneof(valueArg(fc.constantFrom<Cell>(0, 1, 2, 10, 100, 10_000)), fc.constant<Arg>([[0, 1, 2, 3]]), fc.array(fc.integer({ min: 0, max: 50 }), { minLength: 1, maxLength: 12 }).map((ns): Arg => [ns])))
       .map(([summary, fit, horizon, n]) => ({ args: trimmed([...summary.args.slice(0, 3), horizon, fit.table, n]), note: `${summary.note}; ${fit.note}` })),
+    // The SQL text only: names that are valid, hostile (SQL in a name) or not text; a fit table for "score".
+    CLV_SQL: fc
+      .tuple(
+        choice(SQL_TABLES),
+        choice(SQL_COLUMNS),
+        choice(SQL_COLUMNS),
+        optional(choice(SQL_COLUMNS)),
+        optional(choice(SQL_WHAT)),
+        optional(singleArg(fc.constantFrom<Cell>(dateOf(2024, 6, 30), '2024-06-30', 45_000, 'yesterday'))),
+        optional(choice(UNITS)),
+        fc.oneof(fc.constant<Arg | undefined>(undefined), fitTable.map((f) => f.table)),
+        optional(choice(SQL_DIALECTS)),
+        optional(singleArg(fc.constantFrom<Cell>(0.01, '5%', 1, 0, 2, -0.5))),
+        optional(singleArg(fc.constantFrom<Cell>(12, 0, 1200, -1))),
+        optional(singleArg(rate)),
+        optional(singleArg(fc.constantFrom<Cell>(0.3, '30%', 1, 0, 2))),
+      )
+      .map((args) => ({ args: trimmed([...args]), note: 'CLV_SQL' })),
     RETENTION_LTV: fc
       .tuple(makeCohorts(hostileCell), singleArg(margin), optional(singleArg(fc.constantFrom<Cell>(0.1, 0, 0.008, 10, '10%', 1e-300))))
       .map(([c, keep, discount]) => ({ args: trimmed([c.active, keep, discount]), note: c.note })),

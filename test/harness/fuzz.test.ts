@@ -93,6 +93,7 @@ const TARGETS: { label: string; fn: string; runs: number }[] = [
   { label: 'CLV_PREDICT', fn: 'CLV_PREDICT', runs: 200 },
   { label: 'PROB_PURCHASES', fn: 'PROB_PURCHASES', runs: 200 },
   { label: 'RETENTION_LTV', fn: 'RETENTION_LTV', runs: 150 },
+  { label: 'CLV_SQL', fn: 'CLV_SQL', runs: 150 },
 ];
 
 // ---------------------------------------------------------------------------------------------------------------

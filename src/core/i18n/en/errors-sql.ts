@@ -13,7 +13,7 @@ export const errorsSql = {
   'sql.fit.missing':
     'what "score" needs fit: the table CLV_FIT_SUMMARY spilled for the purchase model ("bgnbd", "mbgnbd" or "paretonbd"), and below it, for CLV, the "gammagamma" one',
   'sql.fit.unused': 'fit is given but what is "{what}"; only "score" applies a fit (leave fit blank, or ask for "score")',
-  'sql.fit.kind': 'fit holds a {model} table; the score query takes a purchase model ("bgnbd", "mbgnbd" or "paretonbd") and, for CLV, a "gammagamma" table',
+  'sql.fit.kind': 'fit holds a {model} table; the score query takes a purchase model ("bgnbd", "mbgnbd" or "paretonbd"), with a "gammagamma" table below it for CLV',
   'sql.fit.twice': 'fit holds two {model} tables; give one purchase model table and at most one "gammagamma" table below it',
   'sql.fit.noPurchase': 'fit holds only a gammagamma table; the score query also needs the purchase model ("bgnbd", "mbgnbd" or "paretonbd") that CLV_FIT_SUMMARY fitted',
   'sql.unit.mismatch':
