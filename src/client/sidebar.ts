@@ -140,7 +140,14 @@ function updateMarginHint(): void {
 
 // ---------------------------------------------------------------------------------------------- loading
 
-function showError(message: string | null): void {
+/**
+ * How to say the error shown again in another language: the options' checks are run again; a refusal of the server
+ * stays in the language it was asked in (the sheet is read again only when reading it failed: see the switch below).
+ */
+let sayErrorAgain: (() => string | null) | null = null;
+
+function showError(message: string | null, again: (() => string | null) | null = null): void {
+  sayErrorAgain = again;
   const box = $('error');
   box.textContent = message ?? '';
   show(box, message !== null);
@@ -251,7 +258,14 @@ async function analyze(): Promise<void> {
   try {
     request = readRequest();
   } catch (e) {
-    showError((e as Error).message);
+    showError((e as Error).message, () => {
+      try {
+        readRequest();
+        return null;
+      } catch (again) {
+        return (again as Error).message;
+      }
+    });
     return;
   }
   showError(null);
@@ -290,6 +304,12 @@ languageSwitch($('language') as HTMLSelectElement, (chosen) => void callRaw<unkn
 onLanguageChange(() => {
   if (drawResults && !$('results').hidden) drawResults();
   if (progress && !$('progress').hidden) setProgress(progress);
+  if (sayErrorAgain && !$('error').hidden) showError(sayErrorAgain(), sayErrorAgain);
+  // The sheet could not be read: ask again, so the server says why in the new language.
+  if (!info && !$('error').hidden && $('loading').hidden) {
+    void load();
+    return;
+  }
   if (!info) return;
   const shape = ($('shape') as HTMLSelectElement).value as DataShape;
   sheetTexts(info);

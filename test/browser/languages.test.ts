@@ -103,6 +103,28 @@ describe('the sidebar in each language', () => {
     await page.close();
   });
 
+  it('the switch says an error again in the new language: the options checked again, the sheet read again when reading failed', async () => {
+    const { page, errors } = await sidebarIn('fa', PERSIAN_SHEET);
+    await page.locator('#horizon').fill('500');
+    await page.getByTestId('analyze').click();
+    await expect.poll(() => page.getByTestId('error').textContent()).toMatch(/باید عددی صحیح/);
+    await page.getByTestId('language').selectOption('tl');
+    expect(await page.getByTestId('error').textContent()).toBe('Ang bilang ng buwan ng hula ay dapat buong numero mula 1 hanggang 120.');
+    await page.close();
+
+    const refused = await cannedSidebar(browser, { replies: { getLanguage: 'fa', getSheetInfo: { ok: false, error: 'refused' }, getAnalysisProgress: null } });
+    await refused.page.waitForFunction(() => document.documentElement.lang === 'fa');
+    await refused.page.getByTestId('error').waitFor();
+    await refused.page.getByTestId('language').selectOption('ar');
+    const asked = async (): Promise<unknown[]> =>
+      (await refused.page.evaluate(() => (window as unknown as { serverCalls: { fn: string; args: unknown[] }[] }).serverCalls)).filter((c) => c.fn === 'getSheetInfo').map((c) => c.args[0]);
+    // Asked in the language of the moment each time (English until getLanguage answers), last in Arabic.
+    await expect.poll(async () => (await asked()).at(-1)).toBe('ar');
+    expect(errors).toEqual([]);
+    expect(refused.errors).toEqual([]);
+    await refused.page.close();
+  });
+
   it('without an answer from getLanguage the sidebar is English, and the switch changes language, keeping the chosen columns', async () => {
     const { page, errors } = await sidebarIn(null);
     expect(await page.evaluate(() => [document.documentElement.lang, document.documentElement.dir])).toEqual(['en', 'ltr']);
