@@ -98,8 +98,13 @@ export function onLanguageChange(listener: () => void): void {
 }
 
 /** Shows the sidebar in a language: direction, the static texts, then whatever the modules redraw. */
-export function setLanguage(next: Language, root: Document = document): void {
+export function setLanguage(next: Language, root: Document | null = typeof document === 'undefined' ? null : document): void {
   current = next;
+  // Without a page (the words' own tests) only the language changes.
+  if (!root) {
+    listeners.forEach((listener) => listener());
+    return;
+  }
   const html = root.documentElement;
   html.lang = next;
   html.dir = isRightToLeft(next) ? 'rtl' : 'ltr';
