@@ -16,6 +16,7 @@ import { isoFromDay } from '../core/dates';
 import { gammagamma } from '../core/models/gammagamma';
 import { modelNamed } from '../core/models/registry';
 import { fill } from '../core/i18n/format';
+import { render } from '../core/i18n/errors';
 import { isLanguage, LANGUAGES, type Language } from '../core/i18n/language';
 import {
   adviceIn,
@@ -313,7 +314,7 @@ export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis,
       return [label, name, value, Number.isFinite(se) ? se : ''];
     }),
     [label, 'log_likelihood', fit.logLikelihood, ''],
-    [label, 'converged', fit.converged, fit.message],
+    [label, 'converged', fit.converged, fit.said ? render(language, fit.said) : fit.message],
   ];
   table(
     [[w('seg.model.column'), w('seg.parameter'), w('seg.value'), w('seg.standardError')], ...fitRows(purchaseLabel, analysis.purchaseFit), ...fitRows(gammagamma.label, analysis.spendFit)],
@@ -322,7 +323,7 @@ export function writeSegmentsSheet(spreadsheet: Spreadsheet, analysis: Analysis,
   if (analysis.candidates.length > 0) {
     title(w('seg.compared'));
     table(
-      [[w('seg.model.column'), w('seg.meanError'), w('seg.chosen'), w('seg.note')], ...analysis.candidates.map((c) => [c.label, c.mae ?? '', c.model === analysis.model, c.note])],
+      [[w('seg.model.column'), w('seg.meanError'), w('seg.chosen'), w('seg.note')], ...analysis.candidates.map((c) => [c.label, c.mae ?? '', c.model === analysis.model, c.noteSaid ? render(language, c.noteSaid) : c.note])],
       [null, '0.000', null, null],
     );
   }
