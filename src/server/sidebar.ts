@@ -85,7 +85,8 @@ export function onInstall(e?: { authMode?: unknown }): void {
  * @preserve
  */
 export function showSidebar(): void {
-  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(menuText(userLanguage(), 'menu.title'));
+  // Titled in the language the sidebar opens in: the user's last choice with its switch, else the locale's.
+  const html = HtmlService.createHtmlOutputFromFile('Sidebar').setTitle(menuText(getLanguage(), 'menu.title'));
   SpreadsheetApp.getUi().showSidebar(html);
 }
 

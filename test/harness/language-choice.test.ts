@@ -2,6 +2,7 @@
 // that store as Google documents it, and the sidebar server's refusals in the language the sidebar asks in. Through
 // the built dist/Code.js.
 import { describe, expect, it } from 'vitest';
+import { MENU } from '../../src/core/i18n';
 import type { Reply } from '../../src/server/contract';
 import { createHarness, FakeProperties } from './gas';
 import { AppsScriptError } from './sheets';
@@ -44,6 +45,10 @@ describe('the language switch, remembered', () => {
     expect(gas.fromClient('getLanguage')).toBe('ar');
     expect(gas.fromClient('setLanguage', 'tl')).toEqual({ ok: true, value: 'tl' });
     expect(gas.fromClient('getLanguage')).toBe('tl');
+    // The sidebar opens titled in the chosen language too (the menu keeps the locale's: it is built before any choice is read).
+    gas.fromClient('setLanguage', 'ar');
+    gas.run('showSidebar');
+    expect(gas.ui.sidebars.map((s) => s.getTitle())).toEqual([MENU.ar['menu.title']]);
   });
 
   it('refuses a language it does not speak, in words, and keeps the last choice', () => {
