@@ -258,8 +258,8 @@ export interface NumberRule {
   integer?: boolean;
   /** Whether percent text ("5%") is read as a share (0.05): rates and margins only. */
   percent?: boolean;
-  /** Finishes "must be ..." in the error message, e.g. "above 0 and at most 1" (rule.…; a string is said as it is). */
-  rule: Said | string;
+  /** Finishes "must be ..." in the error message, e.g. "above 0 and at most 1" (rule.…). */
+  rule: Said;
   /** What "must be" refers to, when clearer than the argument's name (e.g. "churn"; a string is said as it is). */
   subject?: Said | string;
 }

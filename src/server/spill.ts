@@ -12,8 +12,8 @@ export type { AnswerCell };
 export interface SpillOptions {
   /** What the rows are, for the message when there are too many: "customers". */
   items?: 'customers' | 'periods';
-  /** What to do when the table is too large (a string is said as it is). */
-  advice?: Said | string;
+  /** What to do when the table is too large. */
+  advice?: Said;
   /** Which input makes a number overflow, for the message when one does (a string is said as it is). */
   cause?: Said | string;
 }

@@ -3,7 +3,7 @@
  * Every export of this file is a public cell function (index.ts exports them all).
  */
 import { compareModels } from '../../core/compare';
-import { render } from '../../core/i18n/errors';
+import { render, said } from '../../core/i18n/errors';
 import { PURCHASE_MODEL_NAMES } from '../../core/models/registry';
 import { trackingCheck } from '../../core/tracking';
 import { forArgument, runCustomFunction, toDate, type Answer, type Arg } from '../args';
@@ -33,7 +33,7 @@ export function CLV_TRACKING(customer_ids: Arg, order_dates: Arg, calibration_en
     const split = readHoldoutSplit(customer_ids, order_dates, calibration_end, unit, amounts);
     const name = readModelName(model, PURCHASE_MODEL_NAMES, 'bgnbd');
     const header = ['period', 'period_end', 'actual_cumulative', 'expected_cumulative', 'actual', 'expected', 'phase'];
-    const checkPeriods = (periods: number): void => checkSpillSize(periods + 1, header.length, { items: 'periods', advice: 'use a longer unit such as "week" or "month", or check the first and last order dates' });
+    const checkPeriods = (periods: number): void => checkSpillSize(periods + 1, header.length, { items: 'periods', advice: said('checks.longerUnit') });
     const t = forArgument('order_dates', () => trackingCheck(split.log, split.end, split.unit, name, { ...split.options, checkPeriods }), split.sourceRows);
     if (!t) throw noSplit();
     const { actualCumulative: a, expectedCumulative: e } = t;

@@ -6,6 +6,7 @@ import { CALENDARS, cohortRetention, type CohortRow } from '../../core/cohort';
 import { OrderHistory, type ChurnPeriod } from '../../core/churn';
 import type { CalendarPeriod } from '../../core/dates';
 import { DataError } from '../../core/errors';
+import { said } from '../../core/i18n/errors';
 import {
   acquisitionCost,
   cacPaybackPeriods,
@@ -16,7 +17,6 @@ import {
   type PaymentTiming,
 } from '../../core/metrics';
 import { persianPeriodLabel } from '../../core/i18n/calendar';
-import { count } from '../../core/words';
 import { alignedAnswer, alignedAnswers, optionalCell } from '../aligned';
 import {
   checkedNumberAt,
@@ -28,7 +28,7 @@ import {
   readColumn,
   runCustomFunction,
   singleChoice,
-  where,
+  whereSaid,
   COUNT,
   NON_NEGATIVE,
   POSITIVE,
@@ -43,8 +43,8 @@ import { readOrders } from '../orders';
 import { SHEET_COLUMN_LIMIT, SPREADSHEET_CELL_LIMIT } from '../sheets';
 import { spill } from '../spill';
 
-const CHURN_RULE: NumberRule = { min: 0, minInclusive: false, max: 1, percent: true, rule: 'above 0 and at most 1', subject: 'churn' };
-const DISCOUNT_RULE: NumberRule = { min: 0, percent: true, rule: '0 or more (e.g. 0.01 for 1% per period)' };
+const CHURN_RULE: NumberRule = { min: 0, minInclusive: false, max: 1, percent: true, rule: said('rule.churn'), subject: said('metrics.churn') };
+const DISCOUNT_RULE: NumberRule = { min: 0, percent: true, rule: said('rule.discount') };
 const TIMINGS: readonly PaymentTiming[] = ['start', 'end'];
 
 /**
@@ -131,14 +131,14 @@ function churnFromCounts(lost: Arg, atStart: Arg): Answer {
       const lostCount = checkedNumberAt(c[0], row, COUNT);
       const startCount = checkedNumberAt(c[1], row, POSITIVE_COUNT);
       if (lostCount > startCount) {
-        throw new DataError(`${where(c[0], row)} is ${lostCount}, more than the ${startCount} customers at the start`, c[0].name, row);
+        throw new DataError(said('metrics.lostAboveStart', { at: whereSaid(c[0], row), lost: String(lostCount), start: String(startCount) }), c[0].name, row);
       }
       return churnRate(lostCount, startCount);
     },
   );
 }
 
-const INACTIVE_DAYS_RULE: NumberRule = { min: 1, integer: true, rule: 'a whole number of days, 1 or more' };
+const INACTIVE_DAYS_RULE: NumberRule = { min: 1, integer: true, rule: said('rule.inactiveDays') };
 
 /**
  * Customer-periods a churn series may check in a cell: each period looks at every customer's orders (churn.ts), at
@@ -148,10 +148,10 @@ const CHURN_CHECKS_LIMIT = 400_000_000;
 
 function churnFromOrders(ids: Arg, dates: Arg, periodStart: Arg, periodEnd: Arg, inactiveDays: Arg): Answer {
   if (isOmitted(periodStart) || isOmitted(periodEnd)) {
-    throw new DataError('from an order log, give both period_start and period_end (dates)');
+    throw new DataError(said('metrics.periodsNeeded'));
   }
   const orders = readOrders({ ids, dates, idsName: 'customer_ids', datesName: 'order_dates' });
-  if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
+  if (orders.days.length === 0) throw new DataError(said('log.empty'), 'customer_ids');
   const history = new OrderHistory(orders.customers, orders.days);
   const isSeries = readColumn('period_start', periodStart).isRange || readColumn('period_end', periodEnd).isRange;
   return alignedAnswers(
@@ -164,20 +164,25 @@ function churnFromOrders(ids: Arg, dates: Arg, periodStart: Arg, periodEnd: Arg,
       const periods: ChurnPeriod[] = rows.map((row) => {
         const startDay = dayAt(c[0], row);
         const endDay = dayAt(c[1], row);
-        if (endDay <= startDay) throw new DataError(`${where(c[1], row)} is not after period_start`, c[1].name, row);
+        if (endDay <= startDay) throw new DataError(said('metrics.endNotAfterStart', { at: whereSaid(c[1], row) }), c[1].name, row);
         const windowColumn = optionalCell(c, 2, row);
         return { startDay, endDay, inactiveDays: windowColumn ? checkedNumberAt(windowColumn, row, INACTIVE_DAYS_RULE) : 90 };
       });
       if (history.customerCount * periods.length > CHURN_CHECKS_LIMIT) {
+        const most = Math.max(1, Math.floor(CHURN_CHECKS_LIMIT / history.customerCount));
         throw new DataError(
-          `period_start has ${count(periods.length, 'period')} and the order log ${count(history.customerCount, 'customer')}: checking every customer in every period is more than a cell can do in its 30 seconds; give at most ${count(Math.max(1, Math.floor(CHURN_CHECKS_LIMIT / history.customerCount)), 'period')}`,
+          said('metrics.churnTooLong', {
+            periods: said('count.period', { n: periods.length }),
+            customers: said('count.customer', { n: history.customerCount }),
+            most: said('count.period', { n: most }),
+          }),
           'period_start',
         );
       }
       return history.churnSeries(periods).map(({ churn }, i) => {
         if (churn !== null) return churn;
         if (isSeries) return '';
-        throw new DataError(`no customer was active at period_start (no order in the ${count(periods[i].inactiveDays, 'day')} up to it)`, c[0].name, rows[i]);
+        throw new DataError(said('metrics.noneActive', { name: c[0].name, days: said('count.day', { n: periods[i].inactiveDays }) }), c[0].name, rows[i]);
       });
     },
   );

@@ -137,5 +137,5 @@ export const errorsServer: ErrorsServerMessages = {
   'metrics.endNotAfterStart': 'التاريخ في {at} ليس بعد period_start؛ يجب أن تنتهي الفترة بعد بدايتها',
   'metrics.churnTooLong':
     'في period_start {periods} وفي سجل الطلبات {customers}: التحقق من كل عميل في كل فترة أكثر مما تستطيعه الخلية في 30 ثانية؛ أدخل {most} على الأكثر',
-  'metrics.noneActive': 'لم يكن أي عميل نشطًا عند period_start (لا طلب خلال {days} قبله)',
+  'metrics.noneActive': 'لم يكن أي عميل نشطًا عند {name} (لا طلب خلال {days} قبله)',
 };

@@ -141,7 +141,7 @@ export const errorsServer = {
   'metrics.endNotAfterStart': '{at} is not after period_start',
   'metrics.churnTooLong':
     'period_start has {periods} and the order log {customers}: checking every customer in every period is more than a cell can do in its 30 seconds; give at most {most}',
-  'metrics.noneActive': 'no customer was active at period_start (no order in the {days} up to it)',
+  'metrics.noneActive': 'no customer was active at {name} (no order in the {days} up to it)',
 } as const;
 
 export type ErrorsServerMessages = Record<keyof typeof errorsServer, string>;

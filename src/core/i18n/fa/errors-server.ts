@@ -136,5 +136,5 @@ export const errorsServer: ErrorsServerMessages = {
   'metrics.endNotAfterStart': 'تاریخ {at} بعد از period_start نیست؛ پایان دوره باید بعد از آغازش باشد',
   'metrics.churnTooLong':
     'در period_start {periods} هست و در فهرست سفارش‌ها {customers}: بررسی هر مشتری در هر دوره بیش از کاری است که یک خانه در 30 ثانیه می‌تواند؛ حداکثر {most} بدهید',
-  'metrics.noneActive': 'در period_start هیچ مشتری فعالی نبود (در {days} پیش از آن هیچ سفارشی نیست)',
+  'metrics.noneActive': 'در {name} هیچ مشتری فعالی نبود (در {days} پیش از آن هیچ سفارشی نیست)',
 };

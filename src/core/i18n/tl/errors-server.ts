@@ -136,5 +136,5 @@ export const errorsServer: ErrorsServerMessages = {
   'metrics.endNotAfterStart': 'ang {at} ay hindi pagkatapos ng period_start; dapat matapos ang period pagkatapos ng simula nito',
   'metrics.churnTooLong':
     'ang period_start ay may {periods} at ang order log ay may {customers}: ang pagsuri sa bawat customer sa bawat period ay higit sa kaya ng isang cell sa 30 segundo nito; hanggang {most} lang ang ibigay',
-  'metrics.noneActive': 'walang active na customer sa period_start (walang order sa {days} bago nito)',
+  'metrics.noneActive': 'walang active na customer sa {name} (walang order sa {days} bago nito)',
 };
