@@ -7,6 +7,7 @@
 import { columnName, firstRowIsData, profileColumn, summaryTableAdvice, type ColumnFacts, type ColumnProfile, type SampleKind, type SheetFacts } from '../core/columns';
 import { isoFromDay } from '../core/dates';
 import { amountFromText, dayFromText, dayFromYyyymmdd, describeDecimalMark } from '../core/formats';
+import { render } from '../core/i18n/errors';
 import { dayAt, isBlank, isDate, numberAt, textFormats, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
 import { told, type ColumnView, type Told } from './contract';
@@ -106,7 +107,8 @@ function formatOf(column: Column): { text: string; told: Told } | null {
   const formats = textFormats(column);
   const dmy = texts.filter((t) => /^\s*\d{1,2}[./-]\d{1,2}[./-]\d{4}/.test(t)).length;
   if (dmy > 0 && dmy >= texts.length / 2) {
-    const { order, reason } = formats.dates;
+    const { order } = formats.dates;
+    const reason = render('en', formats.dates.reason); // the English text beside the Told, as before
     if (order === null) return { text: `Dates that could be day-first or month-first (${reason}): Analyze will stop at them; write them as yyyy-mm-dd.`, told: told('format.ambiguousDates') };
     // The separator the column's dates use, for the reading's pattern (dd.mm.yyyy); "/" when none shows.
     const separator = texts.map((t) => /^\s*\d{1,2}([./-])/.exec(t)?.[1]).find((x) => x !== undefined) ?? '/';
