@@ -108,7 +108,7 @@ export const errorsServer: ErrorsServerMessages = {
     'الجدول {name} ملاءمة لنموذج {model} لم تتقارب ({why})، فلا يُعتمد على معاملاتها في التنبؤ؛ أعد الملاءمة على بيانات تحدد النموذج (عملاء أكثر أو سجل أطول)، ثم استخدم الجدول الجديد',
   'fitTable.seeConvergedRow': 'صف converged يذكر السبب',
   'fitTable.in': 'في الجدول {name}: {message}',
-  'apply.tooManyProbabilities': 'عدد العملاء {customers} × عدد قيم n {counts} يتجاوز {most} من الاحتمالات، وهو ما تستطيع الخلية حسابه؛ اطلب قيمًا أقل',
+  'apply.tooManyProbabilities': 'عدد العملاء {customers} × عدد قيم n {counts} يتجاوز الحد الأقصى للاحتمالات التي تستطيع الخلية حسابها ({most})؛ اطلب قيمًا أقل',
   'apply.aMargin': 'الهامش',
   'apply.marginMissing': 'القيمة margin_per_period مفقودة: الهامش الذي يجلبه العميل في كل فترة، مثل 30',
   'apply.marginCause': 'تحقق من margin_per_period و discount_rate',
