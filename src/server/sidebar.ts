@@ -7,7 +7,7 @@ import { pAliveGrid, valueBins } from '../core/charts';
 import { guessColumns, summaryTableAdvice, EARLIEST_PLAUSIBLE_DAY } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
 import { DataError } from '../core/errors';
-import { said, type Said } from '../core/i18n/errors';
+import { render, said, type Said } from '../core/i18n/errors';
 import { isLanguage, LANGUAGES, type Language } from '../core/i18n/language';
 import { menuText } from '../core/i18n/menu';
 import type { CustomerId } from '../core/ids';
@@ -623,8 +623,17 @@ function summarize(
     },
     sheets,
     segmentColumn,
-    ...splitWarnings([...warnings, ...[analysis.purchaseFit.note, analysis.spendFit.note].filter((n): n is string => !!n).map((note) => ({ text: `Model note: ${note}.`, told: told('warning.modelNote', { note }) }))]),
+    ...splitWarnings([...warnings, ...[analysis.purchaseFit, analysis.spendFit].flatMap((fit) => modelNote(fit, languageOf(request.language)))]),
   };
+}
+
+/**
+ * A fit's note (a model at its edge) as a warning. The note is the errors section's (models/common.ts), which the
+ * sidebar does not carry: it is put in words here, in the request's language.
+ */
+function modelNote(fit: { note?: string; noteSaid?: Said }, language: Language): Warning[] {
+  if (!fit.note) return [];
+  return [{ text: `Model note: ${fit.note}.`, told: told('warning.modelNote', { note: fit.noteSaid ? render(language, fit.noteSaid) : fit.note }) }];
 }
 
 function splitWarnings(all: Warning[]): Pick<AnalysisSummary, 'warnings' | 'warningsTold'> {

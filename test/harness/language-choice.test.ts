@@ -87,3 +87,30 @@ describe("the sidebar server's refusals in the sidebar's language", () => {
     expect(!option.ok && option.error).toBe('گزینه \u2068horizonMonths\u2069 باید عددی از \u20681\u2069 تا \u2068120\u2069 باشد. نوار کناری را دوباره باز کنید و دوباره امتحان کنید.');
   });
 });
+
+describe("a model's note in the sidebar's language", () => {
+  it('a shop where everyone spends alike: the spend model at its edge, its note in the language asked', () => {
+    const gas = createHarness();
+    const sheet = gas.spreadsheet.getActiveSheet().setName('Orders');
+    const rows: unknown[][] = [['Customer', 'Order date', 'Amount']];
+    // 120 customers with irregular gaps, some stopping early, and every spend the same: 50.
+    for (let k = 0; k < 120; k++) {
+      const stop = 120 + (k % 5) * 110;
+      for (let day = (k * 7) % 90, n = 0; day < stop; n++) {
+        rows.push([`C${k}`, gas.date(2024, 1, 1 + day), 50]);
+        day += 10 + ((k * 37 + n * 53) % 97);
+      }
+    }
+    gas.fill(sheet, rows);
+    const info = gas.fromClient('getSheetInfo') as Reply<{ sheetName: string; shape: string; guess: Record<string, number | null> }>;
+    if (!info.ok) throw new Error(info.error);
+    const request = { sheetName: info.value.sheetName, shape: info.value.shape, columns: info.value.guess, horizonMonths: 12, annualDiscountRate: 0.1, grossMargin: 1, inactiveDays: 90, cut: 'top20', language: 'fa' };
+    const reply = gas.fromClient('analyzeSheet', request) as Reply<{ warnings: string[]; warningsTold: { key: string; params: { note?: string } }[] }>;
+    if (!reply.ok) throw new Error(reply.error);
+    const notes = reply.value.warningsTold.filter((w) => w.key === 'warning.modelNote');
+    expect(notes.length).toBeGreaterThan(0);
+    expect(reply.value.warnings.some((w) => w.startsWith('Model note: '))).toBe(true);
+    // Put in Persian words by the server (the sidebar does not carry the errors section).
+    expect(notes[0].params.note).toMatch(/[\u0600-\u06FF]/);
+  });
+});
