@@ -179,7 +179,10 @@ export interface ModelSummary {
   reason: string;
   /** Why this model, for the sidebar to say in its language (the figures as in `reason`). */
   reasonTold: Told;
-  /** The models checked on the holdout (empty when none was): mean absolute error per customer, or why it failed. */
+  /**
+   * The models checked on the holdout (empty when none was): mean absolute error per customer, or why it failed
+   * (`note`, in the request's language, as the fit's note is put in words on the server).
+   */
   candidates: { name: PurchaseModelName; label: string; mae: number | null; note: string }[];
   converged: boolean;
   parameters: { name: string; value: number }[];

@@ -603,7 +603,8 @@ function summarize(
       purchaseModel: analysis.model,
       reason: analysis.modelReason,
       reasonTold: modelReasonTold(analysis, request),
-      candidates: analysis.candidates.map((c) => ({ name: c.model, label: c.label, mae: c.mae, note: c.note })),
+      // The fit's note in the request's language: the sidebar shows it as it comes (a tooltip of the models' table).
+      candidates: analysis.candidates.map((c) => ({ name: c.model, label: c.label, mae: c.mae, note: c.noteSaid ? render(languageOf(request.language), c.noteSaid) : c.note })),
       converged: analysis.purchaseFit.converged && analysis.spendFit.converged,
       parameters: Object.entries(params).map(([name, value]) => ({ name, value })),
     },
