@@ -8,6 +8,7 @@ import { guessDateOrder, jalaliFromText } from '../../src/core/formats';
 import { ERRORS, partsOf, render, said, type Said } from '../../src/core/i18n/errors';
 import { errorsCore } from '../../src/core/i18n/en/errors-core';
 import { LANGUAGES, type Language } from '../../src/core/i18n/language';
+import { checkSummaryRow } from '../../src/core/models/common';
 import { fitGammaGamma } from '../../src/core/models/gammagamma';
 import { paretonbd } from '../../src/core/models/paretonbd';
 import { bgnbd } from '../../src/core/models/bgnbd';
@@ -179,6 +180,14 @@ describe('representative failures in en, fa, ar and tl', () => {
     const reason = inEveryLanguage(mixed.reason);
     expect(reason.en).toBe('the dates mix day-first ("13/02/2024") and month-first ("02/13/2024")');
     for (const language of LANGUAGES) expect(reason[language]).toContain('02/13/2024');
+  });
+
+  it('a value that is no number is said so in the language, not in English words', () => {
+    const error = thrown(() => checkSummaryRow(NaN, 0, 1, 1, 3));
+    expect(keysIn(saidOf(error))).toEqual(['rfm.frequencyNotNumber', 'where.row', 'core.notANumber']);
+    const words = inEveryLanguage(saidOf(error));
+    expect(words.en).toBe('frequency row 4 is not a number; give the number of repeat purchases, a whole number.');
+    for (const language of ['fa', 'ar', 'tl'] as const) expect(words[language]).not.toContain('not a number');
   });
 
   it('a fit from before the catalogue (English only) still refuses in its words', () => {

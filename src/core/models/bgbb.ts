@@ -12,7 +12,7 @@
 import { DataError } from '../errors';
 import { covarianceFromLogHessian, maximize, standardErrorsFromLogHessian } from '../optimize';
 import { betaln, digamma, gammaln, logSumExp, trigamma } from '../special';
-import { checkWeights, listOf, problemOf, risingTable, uncertainty, type RisingTable } from './common';
+import { checkWeights, listOf, numberSaid, problemOf, risingTable, uncertainty, type RisingTable } from './common';
 import { sbgSurvival, sbgSurvivalSum } from './sbg';
 import { defineModel } from './define';
 import { bgbbCountProbabilities, bgbbCountProbabilitiesNew } from './counts';
@@ -56,9 +56,9 @@ export function checkBgBbRow(x: number, tx: number, n: number, row?: number): vo
   const fail = (column: string, message: Said): never => {
     throw new DataError(message, column, row);
   };
-  if (!isCount(x)) fail('frequency', said('bgbb.frequency', { at: at('frequency'), value: x }));
-  if (!isCount(tx)) fail('recency', said('bgbb.recency', { at: at('recency'), value: tx }));
-  if (!isCount(n)) fail('T', said('bgbb.T', { at: at('T'), value: n }));
+  if (!isCount(x)) fail('frequency', said('bgbb.frequency', { at: at('frequency'), value: numberSaid(x) }));
+  if (!isCount(tx)) fail('recency', said('bgbb.recency', { at: at('recency'), value: numberSaid(tx) }));
+  if (!isCount(n)) fail('T', said('bgbb.T', { at: at('T'), value: numberSaid(n) }));
   if (tx > n) fail('recency', said('bgbb.recencyAfterT', { at: at('recency'), value: tx, T: n }));
   if (x === 0 && tx > 0) fail('recency', said('bgbb.recencyWithoutUse', { at: at('recency'), value: tx }));
   if (x > 0 && tx === 0) fail('recency', said('bgbb.recencyZero', { at: at('recency'), value: tx, frequency: x }));
@@ -96,7 +96,7 @@ function checkRows(data: RfmPatterns): number {
     const row = firstRow(data, i);
     checkBgBbRow(data.x[i], data.tx[i], data.T[i], row);
     const w = data.w[i];
-    if (!(w >= 0) || !Number.isFinite(w)) throw new DataError(said('rfm.weight', { at: said('where.row', { name: 'weights', row: row + 1 }), value: w }), 'weights', row);
+    if (!(w >= 0) || !Number.isFinite(w)) throw new DataError(said('rfm.weight', { at: said('where.row', { name: 'weights', row: row + 1 }), value: numberSaid(w) }), 'weights', row);
     terms += data.T[i] - data.tx[i];
   }
   return terms;

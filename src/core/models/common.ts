@@ -86,6 +86,14 @@ export function listOf(items: readonly string[]): SaidValue {
   return items.length <= 1 ? items.join('') : said('core.and', { items: items.slice(0, -1).join(', '), last: items[items.length - 1] });
 }
 
+/** A value as a message shows it: the number, or "not a number", "infinity", "minus infinity" in the message's language. */
+export function numberSaid(value: number): SaidValue {
+  if (Number.isNaN(value)) return said('core.notANumber');
+  if (value === Infinity) return said('core.infinity');
+  if (value === -Infinity) return said('core.minusInfinity');
+  return value;
+}
+
 /** A fit's problem as FitResult holds it: the message of the errors catalogue, and its English words. */
 export function problemOf(problem: Said | null): { message: string; said?: Said } {
   return problem ? { message: render('en', problem), said: problem } : { message: '' };
@@ -247,15 +255,15 @@ function summaryRowError(x: number, tx: number, T: number, w: number, row: numbe
   const fail = (column: string, message: Said): never => {
     throw new DataError(message, column, row);
   };
-  if (!Number.isFinite(x)) fail('frequency', said('rfm.frequencyNotNumber', { at: at('frequency'), value: x }));
+  if (!Number.isFinite(x)) fail('frequency', said('rfm.frequencyNotNumber', { at: at('frequency'), value: numberSaid(x) }));
   if (x < 0 || !Number.isInteger(x)) fail('frequency', said('rfm.frequencyNotWhole', { at: at('frequency'), value: formatNumber(x, 6) }));
   if (x > MAX_FREQUENCY) fail('frequency', said('rfm.frequencyTooLarge', { at: at('frequency'), value: x, most: MAX_FREQUENCY }));
-  if (!(tx >= 0) || !Number.isFinite(tx)) fail('recency', said('rfm.recencyNegative', { at: at('recency'), value: tx }));
-  if (!Number.isFinite(T)) fail('T', said('rfm.ageNotNumber', { at: at('T'), value: T }));
+  if (!(tx >= 0) || !Number.isFinite(tx)) fail('recency', said('rfm.recencyNegative', { at: at('recency'), value: numberSaid(tx) }));
+  if (!Number.isFinite(T)) fail('T', said('rfm.ageNotNumber', { at: at('T'), value: numberSaid(T) }));
   if (!(T >= tx)) fail('recency', said('rfm.recencyAboveAge', { at: at('recency'), value: tx, T }));
   if (x === 0 && tx !== 0) fail('recency', said('rfm.recencyWithoutRepeat', { at: at('recency'), value: tx }));
   if (x > 0 && !(tx > 0)) fail('recency', said('rfm.recencyZero', { at: at('recency'), frequency: x }));
-  return fail('weights', said('rfm.weight', { at: at('weights'), value: w }));
+  return fail('weights', said('rfm.weight', { at: at('weights'), value: numberSaid(w) }));
 }
 
 /**

@@ -17,6 +17,7 @@ import {
   fitPositive,
   listOf,
   MAX_FREQUENCY,
+  numberSaid,
   type AtModelLimit,
   type FitDiagnosis,
   type ParamBounds,
@@ -127,12 +128,12 @@ function spendRowError(x: number, m: number, w: number, row: number, negativeSpe
     checkSummaryRow(x, 0, 0, 1, row);
   }
   if (!Number.isFinite(m)) {
-    throw new DataError(said('spend.notNumber', { at: at('monetary_value'), value: m }), 'monetary_value', row);
+    throw new DataError(said('spend.notNumber', { at: at('monetary_value'), value: numberSaid(m) }), 'monetary_value', row);
   }
   if (m < 0 && x > 0 && negativeSpend === 'refuse') {
     throw new DataError(said('spend.negative', { at: at('monetary_value'), value: m }), 'monetary_value', row);
   }
-  if (!(w >= 0) || !Number.isFinite(w)) throw new DataError(said('rfm.weight', { at: at('weights'), value: w }), 'weights', row);
+  if (!(w >= 0) || !Number.isFinite(w)) throw new DataError(said('rfm.weight', { at: at('weights'), value: numberSaid(w) }), 'weights', row);
 }
 
 function derivatives(data: SpendData, theta: ArrayLike<number>, wantHessian: boolean): ThetaDerivatives {

@@ -11,6 +11,9 @@ export const errorsCore: ErrorsCoreMessages = {
   'core.differentHistories': 'سجل شراء واحد | {n} سجل شراء مختلفًا',
   'core.months': 'شهر واحد | {n} شهرًا',
   'core.moreThan': 'أكثر من {share}',
+  'core.notANumber': 'غير رقمية',
+  'core.infinity': 'ما لا نهاية',
+  'core.minusInfinity': 'سالب ما لا نهاية',
   // صف عميل: frequency وrecency وT وweights، ومبلغ الشراء (monetary_value)
   'rfm.frequencyNotNumber': '{at} قيمته {value}؛ اكتب عدد المشتريات المتكررة، عددًا صحيحًا.',
   'rfm.frequencyNotWhole': '{at} قيمته {value}؛ تُعدّ المشتريات المتكررة بأعداد صحيحة، 0 أو أكثر.',

@@ -10,6 +10,9 @@ export const errorsCore = {
   'core.differentHistories': '{n} different history | {n} different histories',
   'core.months': '{n} month | {n} months',
   'core.moreThan': 'more than {share}',
+  'core.notANumber': 'not a number',
+  'core.infinity': 'infinity',
+  'core.minusInfinity': 'minus infinity',
   // a customer's row of frequency, recency, T, weights (models/common.ts), and the spend model's (gammagamma.ts)
   'rfm.frequencyNotNumber': '{at} is {value}; give the number of repeat purchases, a whole number.',
   'rfm.frequencyNotWhole': '{at} is {value}; repeat purchases are counted in whole numbers, 0 or more.',

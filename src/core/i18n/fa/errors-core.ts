@@ -11,6 +11,9 @@ export const errorsCore: ErrorsCoreMessages = {
   'core.differentHistories': '{n} سابقهٔ خرید متفاوت',
   'core.months': '{n} ماه',
   'core.moreThan': 'بیش از {share}',
+  'core.notANumber': 'مقداری غیرعددی',
+  'core.infinity': 'بی‌نهایت',
+  'core.minusInfinity': 'منفی بی‌نهایت',
   // ردیف یک مشتری: frequency، recency، T، weights، و مبلغ خرید (monetary_value)
   'rfm.frequencyNotNumber': '{at} برابر {value} است؛ تعداد خریدهای تکراری را بنویسید، یک عدد صحیح.',
   'rfm.frequencyNotWhole': '{at} برابر {value} است؛ خریدهای تکراری با عدد صحیح شمرده می‌شوند، 0 یا بیشتر.',

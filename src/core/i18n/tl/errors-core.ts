@@ -11,6 +11,9 @@ export const errorsCore: ErrorsCoreMessages = {
   'core.differentHistories': '{n} history | {n} magkakaibang history',
   'core.months': '{n} buwan | {n} na buwan',
   'core.moreThan': 'higit sa {share}',
+  'core.notANumber': 'hindi numero',
+  'core.infinity': 'infinity',
+  'core.minusInfinity': 'minus infinity',
   // row ng isang customer: frequency, recency, T, weights, at ang halaga ng bili (monetary_value)
   'rfm.frequencyNotNumber': 'Ang {at} ay {value}; ilagay ang bilang ng repeat purchases, isang buong numero.',
   'rfm.frequencyNotWhole': 'Ang {at} ay {value}; binibilang ang repeat purchases sa buong numero, 0 o higit pa.',
