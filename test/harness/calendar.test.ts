@@ -4,6 +4,8 @@
 import { toGregorian } from 'jalaali-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { dayFromYmd, isoFromDay, ymdFromDay } from '../../src/core/dates';
+import type { Language } from '../../src/core/i18n/language';
+import { SHEETS } from '../../src/core/i18n/sheets';
 import { analyzeActiveSheet } from './analyze';
 import { createHarness, type Harness } from './gas';
 import { dayIn } from '../support/zones';
@@ -180,9 +182,10 @@ describe("the sidebar's Segments sheet", () => {
   }
 
   /** The cohort triangle's first column: its labels. */
-  function cohortLabels(gas: Harness): unknown[] {
-    const values = gas.spreadsheet.getSheetByName('Segments')!.getDataRange().getValues();
-    const header = values.findIndex((r) => r[0] === 'Cohort (first purchase)');
+  // The Segments sheet is named and headed in the request's language (the sheets catalogue).
+  function cohortLabels(gas: Harness, language: Language = 'en'): unknown[] {
+    const values = gas.spreadsheet.getSheetByName(SHEETS[language]['name.segments'])!.getDataRange().getValues();
+    const header = values.findIndex((r) => r[0] === SHEETS[language]['seg.cohort']);
     expect(header).toBeGreaterThan(0);
     const labels: unknown[] = [];
     for (let r = header + 1; r < values.length && values[r][0] !== ''; r++) labels.push(values[r][0]);
@@ -193,7 +196,7 @@ describe("the sidebar's Segments sheet", () => {
     const gas = shop();
     const reply = analyzeActiveSheet(gas, { calendar: 'persian', language: 'fa' });
     if (!reply.ok) throw new Error(reply.error);
-    const labels = cohortLabels(gas);
+    const labels = cohortLabels(gas, 'fa');
     expect(labels[0]).toBe('۱۴۰۲-۰۱ فروردین');
     expect(labels).toContain('۱۴۰۲-۱۲ اسفند');
     expect(labels).toContain('۱۴۰۳-۰۱ فروردین');
