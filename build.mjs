@@ -68,7 +68,7 @@ const udfPlugin = {
       if (file.endsWith('/src/core/errors.ts')) {
         return { contents: 'export class DataError extends Error { constructor(m) { super(typeof m === "string" ? m : m.key); } }', loader: 'js' };
       }
-      if (file.endsWith('/src/core/i18n/errors.ts')) {
+      if (/\/src\/core\/i18n\/(?:errors|said|english)\.ts$/.test(file)) {
         // A message stays its key and parameters: the catalogue of four languages is not part of the UDF.
         const source = await readFile(args.path, 'utf8');
         const names = [...source.matchAll(/^export\s+(?:function|const)\s+([A-Za-z_$][\w$]*)/gm)].map((m) => m[1]).filter((n) => n !== 'said');

@@ -11,7 +11,7 @@
 import { compareOnSplit, type ModelCheck } from './compare';
 import { contactFirst, nextOrderDueDay, valueAtStake } from './contact';
 import { DataError } from './errors';
-import { said } from './i18n/errors';
+import { said } from './i18n/said';
 import { HOLDOUT_GROUPS, holdoutGroups, holdoutSplit, type HoldoutCheck, type HoldoutOptions, type HoldoutSplit } from './holdout';
 import type { CustomerId } from './ids';
 import { purchaseModel, type PurchaseModelName } from './models/registry';

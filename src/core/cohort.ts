@@ -10,7 +10,7 @@
 import { PERSIAN_DAYS, isoFromDay, periodIndex, periodLabel, periodStartDay, type CalendarName, type CalendarPeriod } from './dates';
 import { DataError } from './errors';
 import { groupByCustomer } from './grouping';
-import { said } from './i18n/errors';
+import { said } from './i18n/said';
 import { indexCustomers, type CustomerId, type CustomerIndex } from './ids';
 import { formatNumber } from './words';
 

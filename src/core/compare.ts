@@ -4,7 +4,7 @@
  * that predicts its own customers best.
  */
 import { DataError } from './errors';
-import type { Said } from './i18n/errors';
+import type { Said } from './i18n/said';
 import { holdoutGroups, holdoutPurchases, holdoutSplit, type HoldoutOptions, type HoldoutSplit } from './holdout';
 import { modelsOfKind, purchaseModel, type PurchaseModelName } from './models/registry';
 import type { OrderLog, TimeUnit } from './summary';

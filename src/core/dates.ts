@@ -4,7 +4,7 @@
  */
 
 import { MAX_JALAALI_YEAR, MIN_JALAALI_YEAR, d2j, g2d, isValidJalaaliDate, j2d, jalaaliMonthLength, toGregorian } from 'jalaali-js';
-import { said, type Said } from './i18n/errors';
+import { said, type Said } from './i18n/said';
 
 const MS_PER_DAY = 86_400_000;
 

@@ -5,10 +5,11 @@
  * a fault of the add-in and is reported as such, without JavaScript's wording.
  *
  * What went wrong is kept as a Said (i18n/errors.ts), put in words in the user's language where it reaches them;
- * `message` is the English words, for logs and for code that only passes a message on.
+ * `message` is the English words, for logs and for code that only passes a message on; i18n/errors.ts errorText says
+ * it in another language (kept out of this class, so a bundle that only throws does not carry every language).
  */
-import { render, type Said } from './i18n/errors';
-import type { Language } from './i18n/language';
+import { inEnglish } from './i18n/english';
+import type { Said } from './i18n/said';
 
 export class DataError extends Error {
   readonly said: Said | null;
@@ -18,13 +19,8 @@ export class DataError extends Error {
     readonly argument?: string,
     readonly row?: number,
   ) {
-    super(typeof message === 'string' ? message : render('en', message));
+    super(typeof message === 'string' ? message : inEnglish(message));
     // A string is a message not yet in the catalogue: shown as it is in every language until it is moved there.
     this.said = typeof message === 'string' ? null : message;
-  }
-
-  /** The message in a language. */
-  text(language: Language): string {
-    return this.said ? render(language, this.said) : this.message;
   }
 }

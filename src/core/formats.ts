@@ -6,7 +6,7 @@
  * once per column from all its values, and said in words so the user can check the guess.
  */
 import { dayFromIso, dayFromJalali, dayFromYmd, ymdFromDay } from './dates';
-import { said, type Said } from './i18n/errors';
+import { said, type Said } from './i18n/said';
 
 /** How a column's text dates are read: day first (13/02/2024), month first (02/13/2024), or not yet told. */
 export type DateOrder = 'dmy' | 'mdy';

@@ -21,7 +21,7 @@
  * (test/core/intervals.test.ts), so 50 of them place that spread well.
  */
 import { DataError } from './errors';
-import { said } from './i18n/errors';
+import { said } from './i18n/said';
 import { gammagamma } from './models/gammagamma';
 import { groupByPair } from './models/common';
 import { purchaseModel, type PurchaseModelName } from './models/registry';

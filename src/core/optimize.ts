@@ -3,7 +3,7 @@
  * u = log θ). With an analytic Hessian a fit takes a handful of likelihood passes; without one the Hessian comes
  * from finite differences of the analytic gradient. A run that does not converge says so, in plain words.
  */
-import { said, type Said } from './i18n/errors';
+import { said, type Said } from './i18n/said';
 
 export interface Evaluation {
   value: number;

@@ -15,7 +15,7 @@
  */
 
 import { DataError } from './errors';
-import { said } from './i18n/errors';
+import { said } from './i18n/said';
 import { indexCustomers, isCustomerIndex, type CustomerId, type CustomerIndex } from './ids';
 
 export type TimeUnit = 'day' | 'week' | 'month' | 'year';

@@ -16,7 +16,7 @@
  */
 import { isoFromDay } from './dates';
 import { DataError } from './errors';
-import { said } from './i18n/errors';
+import { said } from './i18n/said';
 import { calibrationFit, holdoutSplit, type HoldoutOptions } from './holdout';
 import { indexCustomers } from './ids';
 import type { PurchaseModelName } from './models/registry';

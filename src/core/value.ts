@@ -6,7 +6,7 @@
  */
 import { customerLifetimeValues } from './clv';
 import { DataError } from './errors';
-import { said, type Said } from './i18n/errors';
+import { said, type Said } from './i18n/said';
 import { clvIntervals, type Intervals } from './intervals';
 import { gammagamma } from './models/gammagamma';
 import { purchaseModel, type PurchaseModelName } from './models/registry';

@@ -3,7 +3,7 @@
  * a blank input row gives a blank answer.
  */
 import { DataError } from '../core/errors';
-import { said, type Said } from '../core/i18n/errors';
+import { said, type Said } from '../core/i18n/said';
 import { alignedRowCount, cellAt, describe, isBlank, readColumn, type Answer, type Arg, type Column } from './args';
 
 export interface AlignedInput {

@@ -3,7 +3,7 @@
  * active at the start of period 0, 1, 2, … of one cohort, the first value the cohort size.
  */
 import { DataError } from '../core/errors';
-import { said } from '../core/i18n/errors';
+import { said } from '../core/i18n/said';
 import { alignedRowCount, cellAt, checkedNumberAt, isBlank, readColumn, whereSaid, COUNT, type Arg } from './args';
 
 /**

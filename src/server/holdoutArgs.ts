@@ -3,7 +3,7 @@
  * fitting period ends, the unit and the optional amounts, checked one way, and the fits cached as everywhere.
  */
 import { DataError } from '../core/errors';
-import { said } from '../core/i18n/errors';
+import { said } from '../core/i18n/said';
 import type { HoldoutOptions } from '../core/holdout';
 import type { OrderLog, TimeUnit } from '../core/summary';
 import { isOmitted, singleDay, type Arg } from './args';

@@ -3,7 +3,7 @@
  * Rows blank in every column are skipped; a row with only some of its cells filled is an error.
  */
 import { DataError } from '../core/errors';
-import { said } from '../core/i18n/errors';
+import { said } from '../core/i18n/said';
 import { IdNumbering, type CustomerId, type CustomerIndex } from '../core/ids';
 import { StreamingSummary, type CustomerSummary, type TimeUnit } from '../core/summary';
 import {

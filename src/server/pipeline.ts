@@ -4,7 +4,7 @@
  */
 import { isoFromDay } from '../core/dates';
 import { DataError } from '../core/errors';
-import { said } from '../core/i18n/errors';
+import { said } from '../core/i18n/said';
 import { ContentHash } from '../core/hash';
 import { gammagamma } from '../core/models/gammagamma';
 import { purchaseModel, type PurchaseModelName } from '../core/models/registry';

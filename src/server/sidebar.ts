@@ -7,7 +7,7 @@ import { pAliveGrid, valueBins } from '../core/charts';
 import { guessColumns, summaryTableAdvice, EARLIEST_PLAUSIBLE_DAY } from '../core/columns';
 import { dayFromIso, isoFromDay } from '../core/dates';
 import { DataError } from '../core/errors';
-import { render, said, type Said } from '../core/i18n/errors';
+import { errorText, render, said, type Said } from '../core/i18n/errors';
 import { isLanguage, LANGUAGES, type Language } from '../core/i18n/language';
 import { menuText } from '../core/i18n/menu';
 import type { CustomerId } from '../core/ids';
@@ -134,10 +134,10 @@ function reply<T>(language: Language, work: () => T): Reply<T> {
   try {
     return { ok: true, value: work() };
   } catch (e) {
-    if (e instanceof DataError) return { ok: false, error: e.text(language) };
+    if (e instanceof DataError) return { ok: false, error: errorText(e, language) };
     // As in the cells (args.ts runCustomFunction): a fault of the add-in is said as such, never in JavaScript's words.
     if (typeof console !== 'undefined') console.error('Customer Value failed', e);
-    return { ok: false, error: new DataError(said('sidebar.fault')).text(language) };
+    return { ok: false, error: render(language, said('sidebar.fault')) };
   }
 }
 

@@ -3,7 +3,7 @@
  * Infinity reaches a cell.
  */
 import { DataError } from '../core/errors';
-import { said, type Said } from '../core/i18n/errors';
+import { said, type Said } from '../core/i18n/said';
 import { type Answer, type AnswerCell } from './args';
 import { SHEET_COLUMN_LIMIT, SPREADSHEET_CELL_LIMIT } from './sheets';
 

@@ -3,7 +3,7 @@
  * fits them and CLV_PREDICT / PROB_PURCHASES apply a fit to them: one reader, so both say the same about a bad row.
  */
 import { DataError } from '../core/errors';
-import { said } from '../core/i18n/errors';
+import { said } from '../core/i18n/said';
 import { checkBgBbRow } from '../core/models/bgbb';
 import type { ModelKind } from '../core/models/types';
 import { alignedRowCount, cellAt, checkedNumberAt, isBlank, isOmitted, readColumn, whereSaid, AMOUNT, COUNT, NON_NEGATIVE, type Arg, type Column, type NumberRule } from './args';

@@ -5,7 +5,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { DataError } from '../../src/core/errors';
 import { guessDateOrder, jalaliFromText } from '../../src/core/formats';
-import { ERRORS, partsOf, render, said, type Said } from '../../src/core/i18n/errors';
+import { ERRORS, errorText, partsOf, render, said, type Said } from '../../src/core/i18n/errors';
 import { errorsCore } from '../../src/core/i18n/en/errors-core';
 import { LANGUAGES, type Language } from '../../src/core/i18n/language';
 import { checkSummaryRow } from '../../src/core/models/common';
@@ -80,7 +80,7 @@ describe('representative failures in en, fa, ar and tl', () => {
     expect(error.message).toBe(`The Pareto/NBD model could not be fitted to these data. ${fit.message}`);
     const words = inEveryLanguage(saidOf(error));
     expect(words.fa).toContain('Pareto/NBD');
-    expect(error.text('ar')).toBe(words.ar);
+    expect(errorText(error, 'ar')).toBe(words.ar);
   });
 
   it('a parameter at a bound of its range: named in every language', () => {

@@ -9,64 +9,28 @@
  * exactly 1 and the last otherwise ("{n} row | {n} rows"); a language without that distinction writes one form.
  */
 import { errors as ar } from './ar/errors';
-import { errors as en, type ErrorKey, type ErrorMessages } from './en/errors';
+import { errors as en, type ErrorMessages } from './en/errors';
 import { errors as fa } from './fa/errors';
-import { fill, type ParamsOf } from './format';
 import type { Language } from './language';
+import { renderWith, type Said } from './said';
 import { errors as tl } from './tl/errors';
-import { formatNumber } from '../words';
 
 export type { ErrorKey } from './en/errors';
+export { partsOf, replaceParts, said, type Said, type SaidValue } from './said';
 
 export const ERRORS: Record<Language, ErrorMessages> = { en, fa, ar, tl };
 
-/** A message not yet in words. Parameters that are numbers are written as people read them (1,234.5). */
-export interface Said {
-  readonly key: ErrorKey;
-  readonly params: Readonly<Record<string, SaidValue>>;
-}
-export type SaidValue = string | number | Said;
-
-export function said<K extends ErrorKey>(key: K, ...params: ParamsOf<(typeof en)[K], SaidValue>): Said {
-  return { key, params: params[0] ?? {} };
-}
-
+/** Whether stored data is a message this version can say (a cached fit's message, say). */
 export function isSaid(value: unknown): value is Said {
   return typeof value === 'object' && value !== null && typeof (value as { key?: unknown }).key === 'string' && (value as { key: string }).key in en;
 }
 
 /** The message in words, in a language; nested messages in the same language. */
 export function render(language: Language, message: Said): string {
-  const values: Record<string, string | number> = {};
-  const nested = new Set<string>();
-  for (const [name, value] of Object.entries(message.params)) {
-    if (typeof value === 'object') {
-      values[name] = render(language, value);
-      nested.add(name);
-    } else {
-      values[name] = typeof value === 'number' ? formatNumber(value) : value;
-    }
-  }
-  return fill(language, chooseForm(ERRORS[language][message.key], message.params.n), values, nested);
+  return renderWith(ERRORS[language], language, message);
 }
 
-function chooseForm(message: string, n: SaidValue | undefined): string {
-  if (!message.includes(' | ')) return message;
-  const forms = message.split(' | ');
-  return n === 1 ? forms[0] : forms[forms.length - 1];
-}
-
-/** Every message inside a message, itself first (for finding a part to change, as args.ts does with a row's cell). */
-export function* partsOf(message: Said): Generator<Said> {
-  yield message;
-  for (const value of Object.values(message.params)) if (typeof value === 'object') yield* partsOf(value);
-}
-
-/** The message with one part replaced, wherever `replace` returns a new one. */
-export function replaceParts(message: Said, replace: (part: Said) => Said | null): Said {
-  const own = replace(message);
-  if (own) return own;
-  const params: Record<string, SaidValue> = {};
-  for (const [name, value] of Object.entries(message.params)) params[name] = typeof value === 'object' ? replaceParts(value, replace) : value;
-  return { key: message.key, params };
+/** What a DataError says, in a language: its message, or its English words when it has no Said (an older check). */
+export function errorText(error: { said: Said | null; message: string }, language: Language): string {
+  return error.said ? render(language, error.said) : error.message;
 }

@@ -38,7 +38,7 @@ import { betaGeoSimulation } from './simulate';
 import { betaGeoDert } from './dert';
 import type { FitOptions, FitResult, ParamNames, PurchaseCountPredictor, PurchaseModel, RfmPatterns } from './types';
 import { formatPercent } from '../words';
-import { said, type Said } from '../i18n/errors';
+import { said, type Said } from '../i18n/said';
 
 export type BetaGeoParams = {
   r: number;

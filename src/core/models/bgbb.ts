@@ -19,7 +19,7 @@ import { bgbbCountProbabilities, bgbbCountProbabilitiesNew } from './counts';
 import { bgbbDert } from './dert';
 import type { FitOptions, FitResult, OpportunityModel, ParamNames, PurchaseCountPredictor, RfmPatterns } from './types';
 import { formatPercent } from '../words';
-import { said, type Said, type SaidValue } from '../i18n/errors';
+import { said, type Said, type SaidValue } from '../i18n/said';
 
 export type BgBbParams = {
   alpha: number;

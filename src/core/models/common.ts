@@ -4,7 +4,8 @@
  */
 import { covarianceFromLogHessian, maximize, standardErrorsFromLogHessian, type Evaluation } from '../optimize';
 import { DataError } from '../errors';
-import { render, said, type Said, type SaidValue } from '../i18n/errors';
+import { inEnglish } from '../i18n/english';
+import { said, type Said, type SaidValue } from '../i18n/said';
 import type { FitOptions, FitResult, PurchasePredictor, RfmPatterns } from './types';
 import { formatNumber } from '../words';
 
@@ -77,7 +78,7 @@ export class LimitError extends RangeError {
     label: string,
     readonly said: Said,
   ) {
-    super(`${label}: ${render('en', said)}`);
+    super(`${label}: ${inEnglish(said)}`);
   }
 }
 
@@ -96,12 +97,12 @@ export function numberSaid(value: number): SaidValue {
 
 /** A fit's problem as FitResult holds it: the message of the errors catalogue, and its English words. */
 export function problemOf(problem: Said | null): { message: string; said?: Said } {
-  return problem ? { message: render('en', problem), said: problem } : { message: '' };
+  return problem ? { message: inEnglish(problem), said: problem } : { message: '' };
 }
 
 /** A fit's note as FitResult holds it, as problemOf does its problem. */
 export function noteOf(note: Said | undefined): { note?: string; noteSaid?: Said } {
-  return note ? { note: render('en', note), noteSaid: note } : {};
+  return note ? { note: inEnglish(note), noteSaid: note } : {};
 }
 
 /** Box bounds on the parameters θ (not their logs), in the model's parameter order. */

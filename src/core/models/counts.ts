@@ -26,7 +26,7 @@ import { gammaln, hyp2f1, logHyp2f1, logSumExp } from '../special';
 import type { BetaGeoParams } from './betageo';
 import { bgbbPAlive, checkBgBbRow, type BgBbParams } from './bgbb';
 import { checkHistory, checkPositiveParams, groupByPair, LimitError } from './common';
-import { said } from '../i18n/errors';
+import { said } from '../i18n/said';
 import { paretonbd, type ParetoNbdParams } from './paretonbd';
 
 import type { Histories } from './types';

@@ -3,7 +3,7 @@
  * once, so a model file declares only what is its own.
  */
 import { DataError } from '../errors';
-import { said } from '../i18n/errors';
+import { said } from '../i18n/said';
 import { bindSimulation } from './simulate';
 import type { FitOptions, Fitted, Model, ModelKind, ParamValues, PurchaseCountPredictor, PurchaseModel, PurchaseSimulation, RfmPatterns } from './types';
 

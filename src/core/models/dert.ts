@@ -20,7 +20,7 @@ import { logHyp2f1, logHyp2f1Along, scaledExpint } from '../special';
 import type { BetaGeoParams } from './betageo';
 import { bgbbPAlive, checkBgBbRow, type BgBbParams } from './bgbb';
 import { checkHistory, checkPositiveParams, groupByPair, LimitError } from './common';
-import { said } from '../i18n/errors';
+import { said } from '../i18n/said';
 import type { BetaGeoVariant, Histories } from './counts';
 import { paretonbd, type ParetoNbdParams } from './paretonbd';
 import { sbgDerl } from './sbg';

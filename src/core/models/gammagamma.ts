@@ -26,7 +26,7 @@ import {
 import { defineModel } from './define';
 import type { FitOptions, FitResult, ParamNames, SpendData as SpendInput, SpendModel, SpendPredictor } from './types';
 import { formatNumber } from '../words';
-import { said, type Said } from '../i18n/errors';
+import { said, type Said } from '../i18n/said';
 
 export type GammaGammaParams = {
   p: number;

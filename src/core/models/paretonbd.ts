@@ -36,7 +36,7 @@ import { paretoNbdSimulation } from './simulate';
 import { paretoNbdCountProbabilities, paretoNbdCountProbabilitiesNew } from './counts';
 import { paretoNbdDert } from './dert';
 import type { FitOptions, FitResult, ParamNames, PurchaseCountPredictor, PurchaseModel, RfmPatterns } from './types';
-import { said, type Said } from '../i18n/errors';
+import { said, type Said } from '../i18n/said';
 
 export type ParetoNbdParams = {
   r: number;

@@ -18,7 +18,7 @@ import { problemOf, uncertainty } from './common';
 import { defineModel } from './define';
 import type { FitOptions, FitResult, ParamNames, RetentionModel, RetentionPredictor } from './types';
 import { formatNumber, formatPercent } from '../words';
-import { said, type Said } from '../i18n/errors';
+import { said, type Said } from '../i18n/said';
 
 export type SbgParams = {
   /** With β, the Beta distribution of the per-period churn probability; its mean is α/(α+β). */

@@ -1,6 +1,6 @@
 /** What every fitted model reports, whatever its parameters. */
 import type { Random } from '../random';
-import type { Said } from '../i18n/errors';
+import type { Said } from '../i18n/said';
 
 /** Customers with identical (frequency, recency, T) as one weighted row; see compressPatterns in ../rfm. */
 export interface RfmPatterns {

@@ -5,7 +5,7 @@
  * lets reserved words and mixed case through. Anything else is refused with a message saying what a name may hold.
  */
 import { DataError } from '../errors';
-import { said } from '../i18n/errors';
+import { said } from '../i18n/said';
 
 /** A column, a dataset or a table: what BigQuery, DuckDB and Postgres all accept once quoted (BigQuery: 300 characters). */
 const PLAIN = /^[A-Za-z_][A-Za-z0-9_]{0,299}$/;

@@ -4,7 +4,7 @@
  * Gamma-Gamma fit, expected spend per purchase and CLV, as the CLV cell values a customer.
  */
 import { DataError } from '../errors';
-import { said } from '../i18n/errors';
+import { said } from '../i18n/said';
 import { prepareSource, type OrderLogSource } from './summary';
 import { UDF_ARGUMENTS, UDF_MAX_BYTES, UDF_MODELS, UDF_NAME, UDF_UNITS, type UdfModel } from './udf';
 

@@ -7,7 +7,7 @@
  * NULL are left out (a sheet has no such row: a blank id or date is refused there), and a NULL amount is an order of 0.
  */
 import { DataError } from '../errors';
-import { said } from '../i18n/errors';
+import { said } from '../i18n/said';
 import { DAYS_PER_UNIT, type TimeUnit } from '../summary';
 import { DIALECTS, type Dialect, type DialectName } from './dialects';
 import { columnName, tablePath } from './names';

@@ -4,7 +4,7 @@
  */
 import { periodDiscountRate } from '../../core/discount';
 import { DataError } from '../../core/errors';
-import { said, type Said } from '../../core/i18n/errors';
+import { said, type Said } from '../../core/i18n/said';
 import { LimitError } from '../../core/models/common';
 import { MAX_CELLS, MAX_COUNT } from '../../core/models/counts';
 import { PURCHASE_MODEL_NAMES } from '../../core/models/registry';

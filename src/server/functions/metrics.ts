@@ -6,7 +6,7 @@ import { CALENDARS, cohortRetention, type CohortRow } from '../../core/cohort';
 import { OrderHistory, type ChurnPeriod } from '../../core/churn';
 import type { CalendarPeriod } from '../../core/dates';
 import { DataError } from '../../core/errors';
-import { said } from '../../core/i18n/errors';
+import { said } from '../../core/i18n/said';
 import {
   acquisitionCost,
   cacPaybackPeriods,

@@ -3,7 +3,7 @@
  * from the order log a shop already has. Order-log functions spill one row per customer, id first, with a header.
  */
 import { DataError } from '../../core/errors';
-import { replaceParts, said, type Said } from '../../core/i18n/errors';
+import { replaceParts, said, type Said } from '../../core/i18n/said';
 import { holdoutCheck } from '../../core/holdout';
 import { bgbb } from '../../core/models/bgbb';
 import { gammagamma } from '../../core/models/gammagamma';

@@ -4,7 +4,7 @@
  * compact pattern table. Every export of this file is a public cell function (index.ts exports them all).
  */
 import { DataError } from '../../core/errors';
-import { said } from '../../core/i18n/errors';
+import { said } from '../../core/i18n/said';
 import { DIALECT_NAMES } from '../../core/sql/dialects';
 import { scoreQuery, type ScoreFit } from '../../core/sql/score';
 import { patternsQuery, summaryQuery, type OrderLogSource } from '../../core/sql/summary';
