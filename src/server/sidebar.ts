@@ -41,11 +41,12 @@ import {
   writeCustomerValueSheet,
   writeSegmentSheet,
   writeSegmentsSheet,
-  CUSTOMER_VALUE_SHEET,
   RESULT_SHEET_KEYS,
-  SEGMENTS_SHEET,
+  RESULT_SHEET_NAMES,
   segmentSheetName,
+  sheetLanguage,
 } from './report';
+import { SHEETS } from '../core/i18n/sheets';
 import { cohortsUpTo } from './cohorts';
 import { userLanguage } from './language';
 import { findSegmentColumn, writeSegmentColumn } from './segmentColumn';
@@ -238,14 +239,18 @@ function runAnalysis(request: AnalysisRequest): AnalysisSummary {
   const { spreadsheet, sheet, input, analysis } = analyzeRequest(request, (customers, hasReferrals) => checkRoom(activeSpreadsheet(), customers, hasReferrals));
   const { asOfDay, orders, warnings } = input;
 
-  reportProgress(3, `Writing "${CUSTOMER_VALUE_SHEET}"`, told('progress.writing', { sheet: CUSTOMER_VALUE_SHEET }));
-  const valueSheet = writeCustomerValueSheet(spreadsheet, analysis);
-  reportProgress(4, `Writing "${SEGMENTS_SHEET}" and its charts`, told('progress.writingCharts', { sheet: SEGMENTS_SHEET }));
-  const segmentsSheet = writeSegmentsSheet(spreadsheet, analysis, request, input.holdoutLog && cohortsUpTo(input.holdoutLog, asOfDay, request.calendar ?? 'gregorian', request.language ?? userLanguage()));
+  // Every sheet written in the sidebar's language (its switch), else the user's.
+  const language = sheetLanguage(request.language);
+  const valueName = SHEETS[language]['name.customerValue'];
+  const segmentsName = SHEETS[language]['name.segments'];
+  reportProgress(3, `Writing "${valueName}"`, told('progress.writing', { sheet: valueName }));
+  const valueSheet = writeCustomerValueSheet(spreadsheet, analysis, language);
+  reportProgress(4, `Writing "${segmentsName}" and its charts`, told('progress.writingCharts', { sheet: segmentsName }));
+  const segmentsSheet = writeSegmentsSheet(spreadsheet, analysis, request, input.holdoutLog && cohortsUpTo(input.holdoutLog, asOfDay, request.calendar ?? 'gregorian', language));
   const kept = [valueSheet, segmentsSheet].flatMap(keptAsideWarning);
   let segmentColumn: string | null = null;
   if (request.shape === 'customers' && request.addSegmentColumn) {
-    const written = writeSegmentColumn(sheet, input.rowOfCustomer, analysis.values.segment);
+    const written = writeSegmentColumn(sheet, input.rowOfCustomer, analysis.values.segment, language);
     segmentColumn = written.column;
     if (written.keptCells > 0) {
       kept.push({
@@ -299,8 +304,10 @@ export function exportSegment(request: AnalysisRequest, segment: string): Reply<
     const wanted = SEGMENTS.find((s) => s === segment);
     if (wanted === undefined) throw new DataError(said('sidebar.noSegment', { segment: String(segment), segments: SEGMENTS.join(', ') }));
     const { spreadsheet: book, analysis } = analyzeRequest(request);
-    reportProgress(3, `Writing "${segmentSheetName(wanted)}"`, told('progress.writing', { sheet: segmentSheetName(wanted) }));
-    const placed = writeSegmentSheet(book, analysis, wanted);
+    const language = sheetLanguage(request.language);
+    const name = segmentSheetName(wanted, language);
+    reportProgress(3, `Writing "${name}"`, told('progress.writing', { sheet: name }));
+    const placed = writeSegmentSheet(book, analysis, wanted, language);
     return { sheet: placed.sheet.getName(), segment: wanted, customers: analysis.values.segment.filter((s) => s === wanted).length };
   });
   // As after Analyze: the sidebar's progress line stops here.
@@ -359,7 +366,8 @@ function listTold(items: readonly (string | Told)[]): Told | string {
 function checkRoom(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, customers: number, withReferrals: boolean): void {
   const needed = Math.max(NEW_SHEET_CELLS, customerValueCells(customers, withReferrals)) + NEW_SHEET_CELLS;
   let reusable = 0;
-  for (const name of [CUSTOMER_VALUE_SHEET, SEGMENTS_SHEET]) {
+  // Our result sheets under any language's name (a sheet keeps the name of the language it was first written in).
+  for (const name of RESULT_SHEET_NAMES) {
     const existing = spreadsheet.getSheetByName(name);
     if (existing && RESULT_SHEET_KEYS.includes(ownSheetKey(existing) ?? '')) reusable += existing.getMaxRows() * existing.getMaxColumns();
   }

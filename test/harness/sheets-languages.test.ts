@@ -209,12 +209,22 @@ describe('the result sheets in each language', () => {
     expect(new Set(exported.getRange(2, segmentColumn + 1, exported.getLastRow() - 1, 1).getValues().map((r) => r[0]))).toEqual(new Set([segmentName('ar', 'Champions')]));
   });
 
-  it("AnalysisRequest.language decides the Segments sheet's language, whatever the user's locale", () => {
+  it("AnalysisRequest.language decides every result sheet's language, whatever the user's locale", () => {
     const gas = analyzedShop('en');
     analyzeAgain(gas, { language: 'ar' });
     const segments = sheet(gas, 'Segments'); // refreshed where it is, under its English name
     expect(segments.isRightToLeft()).toBe(true);
     expect(segments.getDataRange().getValues().flat()).toContain(SHEETS.ar['seg.segments']);
+    const value = sheet(gas, 'Customer value');
+    expect(value.isRightToLeft()).toBe(true);
+    expect(value.getRange(1, 1).getValue()).toBe(SHEETS.ar['cv.customer']);
+
+    // A first run in the sidebar's language names the sheets in it.
+    const persian = userIn('en', new FakeSpreadsheet());
+    persian.fill(persian.spreadsheet.getActiveSheet().setName('Orders'), sampleOrdersSheet(42).rows);
+    analyzeAgain(persian, { language: 'fa' });
+    expect(sheet(persian, SHEETS.fa['name.customerValue']).getRange(1, 1).getValue()).toBe(SHEETS.fa['cv.customer']);
+    expect(persian.spreadsheet.getSheetByName('Customer value')).toBeNull();
   });
 
   it("re-running in another language refreshes the same sheets in place, keeps the user's notes, and never adds copies", () => {
