@@ -7,7 +7,8 @@ import { fill } from '../core/i18n/format';
 import { isRightToLeft, LANGUAGE_NAMES, LANGUAGES, SIDEBAR, t, type Language, type MessageParams, type SidebarKey } from '../core/i18n';
 import { adviceIn, segmentDescriptionIn, segmentName, stageDescriptionIn, stageName } from '../core/i18n/sheets';
 import { SEGMENTS, STAGES, type Segment, type SegmentCut, type Stage } from '../core/segment';
-import { told, type Told, type ToldValue } from '../server/contract';
+import { renderWith } from '../core/i18n/said';
+import { told, type Told } from '../server/contract';
 import { formatNumber } from './format';
 
 let current: Language = 'en';
@@ -38,26 +39,12 @@ function unbroken(value: string): string {
  * the same language (not isolated: they are words of it), numbers grouped, a counting message's form chosen by `n`.
  */
 export function tell(message: Told): string {
-  const values: Record<string, string> = {};
-  const nested = new Set<string>();
-  for (const [name, value] of Object.entries(message.params)) {
-    values[name] = valueText(value);
-    if (typeof value === 'object') nested.add(name);
-  }
-  return fill(current, chooseForm(SIDEBAR[current][message.key], message.params.n), values, nested);
+  return renderWith(SIDEBAR[current], current, message, valueText);
 }
 
-function valueText(value: ToldValue): string {
-  if (typeof value === 'object') return tell(value);
+function valueText(value: string | number): string {
   if (typeof value === 'number') return formatNumber(value);
   return isRightToLeft(current) ? unbroken(value) : value;
-}
-
-/** " | " separates a counting message's forms: the first for exactly 1, the last otherwise (as the errors section). */
-function chooseForm(message: string, n: ToldValue | undefined): string {
-  if (!message.includes(' | ')) return message;
-  const forms = message.split(' | ');
-  return n === 1 ? forms[0] : forms[forms.length - 1];
 }
 
 /** "12 customers", "1 customer", in the sidebar's language. */

@@ -6,6 +6,7 @@
 import type { ConcentrationPoint, HeatmapGrid, HistogramBin } from '../core/charts';
 import type { CalendarName } from '../core/cohort';
 import type { SheetFacts } from '../core/columns';
+import type { Message, MessageValue } from '../core/i18n/said';
 import type { ParamsOf } from '../core/i18n/format';
 import type { Language } from '../core/i18n/language';
 import type { SidebarKey, sidebar as englishSidebar } from '../core/i18n/en/sidebar';
@@ -27,11 +28,8 @@ export type DataShape = 'orders' | 'customers';
  *
  * Counting words as in the errors section: forms separated by " | ", chosen by the `n` parameter (1: the first).
  */
-export interface Told {
-  readonly key: SidebarKey;
-  readonly params: Readonly<Record<string, ToldValue>>;
-}
-export type ToldValue = string | number | Told;
+export type Told = Message<SidebarKey>;
+export type ToldValue = MessageValue<SidebarKey>;
 
 /** A Told, its parameters checked by the typecheck against the English message's {placeholders}. */
 export function told<K extends SidebarKey>(key: K, ...params: ParamsOf<(typeof englishSidebar)[K], ToldValue>): Told {

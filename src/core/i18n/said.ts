@@ -2,38 +2,55 @@
  * A message not yet in words (errors.ts explains why). Apart from the catalogues, so code that only says *what* went
  * wrong, and DataError's English, do not pull every language's words into a bundle that does not show them (the sidebar's).
  */
-import type { ErrorKey, ErrorMessages, errors as en } from './en/errors';
+import type { ErrorKey, errors as en } from './en/errors';
 import { fill, type ParamsOf } from './format';
 import type { Language } from './language';
 import { formatNumber } from '../words';
 
-/** A message not yet in words. Parameters that are numbers are written as people read them (1,234.5). */
-export interface Said {
-  readonly key: ErrorKey;
-  readonly params: Readonly<Record<string, SaidValue>>;
+/**
+ * A message not yet in words, of any catalogue section whose keys are K: the errors' Said here, the sidebar's Told
+ * (server/contract.ts). Parameters that are numbers are written as people read them (1,234.5).
+ */
+export interface Message<K extends string> {
+  readonly key: K;
+  readonly params: Readonly<Record<string, MessageValue<K>>>;
 }
-export type SaidValue = string | number | Said;
+export type MessageValue<K extends string> = string | number | Message<K>;
+
+export type Said = Message<ErrorKey>;
+export type SaidValue = MessageValue<ErrorKey>;
 
 export function said<K extends ErrorKey>(key: K, ...params: ParamsOf<(typeof en)[K], SaidValue>): Said {
   return { key, params: params[0] ?? {} };
 }
 
-/** The message in the words of one language's catalogue; nested messages in the same language. */
-export function renderWith(messages: ErrorMessages, language: Language, message: Said): string {
-  const values: Record<string, string | number> = {};
+const plainValue = (value: string | number): string => (typeof value === 'number' ? formatNumber(value) : value);
+
+/**
+ * The message in the words of one language's section; nested messages in the same language and not isolated (they
+ * are words of it); `plain` writes the other values (numbers grouped, by default).
+ */
+export function renderWith<K extends string>(
+  messages: Readonly<Record<K, string>>,
+  language: Language,
+  message: Message<K>,
+  plain: (value: string | number) => string = plainValue,
+): string {
+  const values: Record<string, string> = {};
   const nested = new Set<string>();
   for (const [name, value] of Object.entries(message.params)) {
     if (typeof value === 'object') {
-      values[name] = renderWith(messages, language, value);
+      values[name] = renderWith(messages, language, value, plain);
       nested.add(name);
     } else {
-      values[name] = typeof value === 'number' ? formatNumber(value) : value;
+      values[name] = plain(value);
     }
   }
   return fill(language, chooseForm(messages[message.key], message.params.n), values, nested);
 }
 
-function chooseForm(message: string, n: SaidValue | undefined): string {
+/** " | " separates a counting message's forms: the first for exactly 1, the last otherwise. */
+function chooseForm<K extends string>(message: string, n: MessageValue<K> | undefined): string {
   if (!message.includes(' | ')) return message;
   const forms = message.split(' | ');
   return n === 1 ? forms[0] : forms[forms.length - 1];
