@@ -49,7 +49,7 @@ function renderWarnings(list: HTMLElement, info: SheetInfo, shape: DataShape, bo
     list.appendChild(styled(el('li', { text: say('check.allClear') }), { color: '#188038', listStyle: 'none' }));
     return;
   }
-  for (const warning of warnings) list.appendChild(styled(el('li', { text: warning }), { margin: '0 0 4px' }));
+  for (const warning of warnings) list.appendChild(styled(el('li', { text: tell(warning) }), { margin: '0 0 4px' }));
 }
 
 /**

@@ -5,7 +5,8 @@
  */
 import { columnLetters } from './a1';
 import { isoFromDay } from './dates';
-import { formatNumber } from './words';
+import { said, type Said } from './i18n/said';
+import { told, type Told } from './i18n/told';
 
 export type SampleKind = 'date' | 'number' | 'text' | 'blank';
 
@@ -225,7 +226,7 @@ export function columnName(index: number): string {
  * frequency, recency and T (age) columns. The sidebar needs orders or order dates; the cell functions take it.
  * Returns what to do, in words, or null when the headers are not such a table.
  */
-export function summaryTableAdvice(headers: readonly string[]): string | null {
+export function summaryTableAdvice(headers: readonly string[]): Said | null {
   const names = headers.map((h) => h.trim().toLowerCase());
   const at = (...words: string[]): number => names.findIndex((n) => words.includes(n));
   const frequency = at('frequency', 'x', 'frequency_cal');
@@ -233,16 +234,10 @@ export function summaryTableAdvice(headers: readonly string[]): string | null {
   const age = at('t', 'age', 't_cal');
   if (frequency < 0 || recency < 0 || age < 0) return null;
   const col = (i: number): string => `${columnLetters(i + 1)}2:${columnLetters(i + 1)}`;
+  const columns = { frequency: col(frequency), recency: col(recency), age: col(age) };
   const money = at('monetary_value', 'monetary', 'm_x');
-  const spend = money < 0 ? '' : ` With "${headers[money]}": =CLV_FIT_SUMMARY(${col(frequency)}, ${col(recency)}, ${col(age)}, "gammagamma", , ${col(money)}) fits the spend model.`;
-  return (
-    `This sheet is a per-customer summary (frequency, recency and T, as Python's lifetimes writes it), not an order log: ` +
-    `the sidebar needs each order's date, or each customer's first and last order dates. Use the summary in cells instead: ` +
-    `=CLV_FIT_SUMMARY(${col(frequency)}, ${col(recency)}, ${col(age)}) fits the purchase model in an empty corner, then ` +
-    `=CLV_PREDICT(${col(frequency)}, ${col(recency)}, ${col(age)}, 52, <the fit's range>) gives each customer's expected purchases ` +
-    `(52 units of T ahead; "p_alive" as 6th argument for the chance each is still a customer).${spend} ` +
-    `To use the sidebar, open the order log the summary was made from.`
-  );
+  const spend = money < 0 ? '' : said('columns.summarySpend', { header: headers[money], ...columns, money: col(money) });
+  return said('columns.summaryTable', { ...columns, spend });
 }
 
 // ---------------------------------------------------------------------------------------------- the data check
@@ -276,27 +271,14 @@ export interface SheetFacts {
   complete: boolean;
   /** Whether row 1 holds column names (false: it is data, and the columns are "Column A", …). */
   hasHeader: boolean;
-  /** What to do when the sheet is a per-customer summary (frequency, recency, T), or null. */
+  /** What to do when the sheet is a per-customer summary (frequency, recency, T), in the words of the language asked; or null. */
   summaryTable: string | null;
   /** Today (days since 1970-01-01, in the spreadsheet's zone): later dates are in the future. */
   today: number;
 }
 
-/** A column choice, role by role, with each role's label as the sidebar shows it. */
+/** A column choice, role by role (the sidebar's selects). */
 export type Choice = Partial<Record<GuessRole, number | null>>;
-
-const ROLE_LABELS: Record<GuessRole, string> = {
-  customerId: 'customer',
-  orderDate: 'order date',
-  amount: 'amount',
-  cost: 'cost',
-  margin: 'margin',
-  referredBy: 'referred by',
-  orders: 'number of orders',
-  revenue: 'revenue',
-  firstOrder: 'first order',
-  lastOrder: 'last order',
-};
 
 /** The first day the check accepts without a warning (1990-01-01): order logs of the web era start after it. */
 export const EARLIEST_PLAUSIBLE_DAY = 7305;
@@ -306,56 +288,45 @@ export const EARLIEST_PLAUSIBLE_DAY = 7305;
  * above the amount in most rows, an amount column of ids, every customer appearing once in an order log, dates in
  * the future or before 1990, and a first row that is data.
  */
-export function checkChoice(facts: SheetFacts, shape: 'orders' | 'customers', choice: Choice): string[] {
-  const warnings: string[] = [];
+export function checkChoice(facts: SheetFacts, shape: 'orders' | 'customers', choice: Choice): Told[] {
+  const warnings: Told[] = [];
   const name = (i: number): string => `"${facts.columns[i].header}"`;
+  const the = (role: GuessRole): Told => told(`check.the.${role}`);
   const chosen = (Object.entries(choice) as [GuessRole, number | null | undefined][]).filter(
     (e): e is [GuessRole, number] => typeof e[1] === 'number' && e[1] >= 0 && e[1] < facts.columns.length,
   );
-  const rows = facts.complete ? `${formatNumber(facts.sampled)} rows` : `first ${formatNumber(facts.sampled)} rows`;
+  const rows = told(facts.complete ? 'check.rowsAll' : 'check.rowsFirst', { n: facts.sampled });
 
-  if (facts.summaryTable) warnings.push(facts.summaryTable);
-  if (!facts.hasHeader) {
-    warnings.push(
-      'Row 1 holds data, not column names: it is read as data, and the columns are called Column A, Column B, …. If row 1 should be names, type a name above each column and press Reload.',
-    );
-  }
+  // The server put it in words already (in the language getSheetInfo was asked in): it is also its refusal.
+  if (facts.summaryTable) warnings.push(told('check.asIs', { text: facts.summaryTable }));
+  if (!facts.hasHeader) warnings.push(told('check.noHeader'));
 
   const byColumn = new Map<number, GuessRole[]>();
   for (const [role, i] of chosen) byColumn.set(i, [...(byColumn.get(i) ?? []), role]);
   for (const [i, roles] of byColumn) {
-    if (roles.length > 1) {
-      const labels = roles.map((r) => ROLE_LABELS[r]);
-      warnings.push(`${name(i)} is chosen as both the ${labels.slice(0, -1).join(', the ')} and the ${labels[labels.length - 1]}: each column can play one part. Choose another column for one of them.`);
-    }
+    if (roles.length > 1) warnings.push(told('check.twoRoles', { column: name(i), roles: listOf(roles.map(the)) }));
   }
 
   const amount = shape === 'orders' ? choice.amount : choice.revenue;
-  const amountLabel = shape === 'orders' ? 'amount' : 'revenue';
+  const amountRole = told(shape === 'orders' ? 'check.name.amount' : 'check.name.revenue');
   if (typeof amount === 'number' && facts.columns[amount]) {
     const a = facts.columns[amount];
+    const what = told(shape === 'orders' ? 'check.eachOrder' : 'check.eachCustomer');
     if (a.numbers > 0 && (a.wholeUnique || isIdLikeHeader(a.header))) {
-      const what = a.wholeUnique ? 'holds whole numbers that never repeat, like ids or row numbers' : 'is named like an id';
-      warnings.push(`The ${amountLabel} column ${name(amount)} ${what}, not amounts of money. Choose the column with each ${shape === 'orders' ? "order's amount" : "customer's revenue"}.`);
+      warnings.push(told(a.wholeUnique ? 'check.idNumbers' : 'check.idName', { role: amountRole, column: name(amount), what }));
     } else if (a.numbers < a.filled / 2) {
-      warnings.push(`Most values of the ${amountLabel} column ${name(amount)} are not numbers. Choose the column with the amounts of money.`);
+      warnings.push(told('check.notNumbers', { role: amountRole, column: name(amount) }));
     }
     const cost = choice.cost;
     if (typeof cost === 'number' && cost !== amount && facts.above[cost]) {
       const [above, both] = facts.above[cost][amount];
-      if (both > 0 && above > both / 2) {
-        warnings.push(
-          `The cost ${name(cost)} is above the ${amountLabel} ${name(amount)} in ${formatNumber(above)} of ${formatNumber(both)} rows: every such sale loses money, so the two are probably swapped. Swap them, or choose the right cost column.`,
-        );
-      }
+      if (both > 0 && above > both / 2) warnings.push(told('check.costAbove', { cost: name(cost), role: amountRole, amount: name(amount), above, both }));
     }
   }
 
   const id = choice.customerId;
   if (shape === 'orders' && typeof id === 'number' && facts.columns[id] && facts.columns[id].filled >= 5 && !facts.columns[id].repeats) {
-    warnings.push(
-      `Every customer in ${name(id)} appears once in the ${rows}, so nobody seems to buy twice. If ${name(id)} is an order, charge or invoice id, choose the column of customer ids or e-mails; if the sheet has one row per customer, choose "One row per customer" under Data.`,
-    );
+    warnings.push(told('check.idOnce', { column: name(id), rows }));
   }
 
   const dateRoles: GuessRole[] = shape === 'orders' ? ['orderDate'] : ['firstOrder', 'lastOrder'];
@@ -364,15 +335,18 @@ export function checkChoice(facts: SheetFacts, shape: 'orders' | 'customers', ch
     if (typeof i !== 'number' || !facts.columns[i]) continue;
     const c = facts.columns[i];
     if (c.dates < c.filled / 2) {
-      warnings.push(`Most values of the ${ROLE_LABELS[role]} column ${name(i)} are not dates. Choose the column of dates; dates written 2024-03-31, 20240331, 31.03.2024 or 03/31/2024 are read.`);
+      warnings.push(told('check.notDates', { role: the(role), column: name(i) }));
       continue;
     }
-    if (c.lastDay !== null && c.lastDay > facts.today) {
-      warnings.push(`${name(i)} has dates in the future (up to ${isoFromDay(c.lastDay)}). Check them: a mistyped year moves the as-of date, and every age with it.`);
-    }
-    if (c.firstDay !== null && c.firstDay < EARLIEST_PLAUSIBLE_DAY) {
-      warnings.push(`${name(i)} has dates before 1990 (from ${isoFromDay(c.firstDay)}). Check them: a date typed without its year, or a number read as a date, lands there.`);
-    }
+    if (c.lastDay !== null && c.lastDay > facts.today) warnings.push(told('check.future', { column: name(i), date: isoFromDay(c.lastDay) }));
+    if (c.firstDay !== null && c.firstDay < EARLIEST_PLAUSIBLE_DAY) warnings.push(told('check.before1990', { column: name(i), date: isoFromDay(c.firstDay) }));
   }
   return warnings;
+}
+
+/** "a and b", "a, b and c", in the sidebar's list words. */
+function listOf(items: readonly Told[]): Told {
+  if (items.length === 1) return items[0];
+  if (items.length === 2) return told('list.two', { first: items[0], second: items[1] });
+  return told('list.more', { first: items[0], rest: listOf(items.slice(1)) });
 }

@@ -6,7 +6,6 @@
 import type { ConcentrationPoint, HeatmapGrid, HistogramBin } from '../core/charts';
 import type { CalendarName } from '../core/cohort';
 import type { SheetFacts } from '../core/columns';
-import type { Message, MessageValue } from '../core/i18n/said';
 import type { ParamsOf } from '../core/i18n/format';
 import type { Language } from '../core/i18n/language';
 import type { SidebarKey, sidebar as englishSidebar } from '../core/i18n/en/sidebar';
@@ -19,22 +18,10 @@ export type { ConcentrationPoint, HeatmapCell, HeatmapGrid, HistogramBin } from 
 
 export type DataShape = 'orders' | 'customers';
 
-/**
- * A sentence the server says to the sidebar, not yet in words: a key of the sidebar's catalogue (core/i18n/en/
- * sidebar.ts) and its values, which may be sentences themselves. The sidebar puts it in words in the language it
- * shows (client/language.ts tell), so its language switch redraws the server's sentences too, and Code.js carries
- * no sidebar words (only their keys). Numbers are grouped as people read them (1,234); a value the server has
- * already written as text (a date, a percentage) is shown as it is.
- *
- * Counting words as in the errors section: forms separated by " | ", chosen by the `n` parameter (1: the first).
- */
-export type Told = Message<SidebarKey>;
-export type ToldValue = MessageValue<SidebarKey>;
-
-/** A Told, its parameters checked by the typecheck against the English message's {placeholders}. */
-export function told<K extends SidebarKey>(key: K, ...params: ParamsOf<(typeof englishSidebar)[K], ToldValue>): Told {
-  return { key, params: params[0] ?? {} };
-}
+// A sentence the server says to the sidebar, not yet in words (core/i18n/told.ts): Code.js carries the keys, not the
+// sidebar's words. Numbers are grouped as people read them; a value the server already wrote as text is shown as it is.
+export { told, type Told, type ToldValue } from '../core/i18n/told';
+import type { Told } from '../core/i18n/told';
 
 /** Roles a column can play; which are needed depends on the shape. */
 export type ColumnRole =

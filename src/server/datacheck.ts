@@ -8,6 +8,7 @@ import { columnName, firstRowIsData, profileColumn, summaryTableAdvice, type Col
 import { isoFromDay } from '../core/dates';
 import { amountFromText, dayFromText, dayFromYyyymmdd, describeDecimalMark } from '../core/formats';
 import { render } from '../core/i18n/errors';
+import type { Language } from '../core/i18n/language';
 import { dayAt, isBlank, isDate, numberAt, textFormats, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
 import { told, type ColumnView, type Told } from './contract';
@@ -128,7 +129,13 @@ function formatOf(column: Column): { text: string; told: Told } | null {
  * rows (up to REPEAT_ROWS: the values are read from the first SAMPLE_ROWS, repeats looked for in all); `complete`
  * whether they are all the sheet's rows; `today` the day number of today in the spreadsheet's zone.
  */
-export function sheetFacts(layout: SheetLayout, rows: Cell[][], complete: boolean, today: number): { facts: SheetFacts; views: ColumnView[]; formats: (Told | null)[] } {
+export function sheetFacts(
+  layout: SheetLayout,
+  rows: Cell[][],
+  complete: boolean,
+  today: number,
+  language: Language = 'en',
+): { facts: SheetFacts; views: ColumnView[]; formats: (Told | null)[] } {
   const n = layout.headers.length;
   const body = rows.slice(0, SAMPLE_ROWS);
   const numbers: (number | null)[][] = [];
@@ -177,10 +184,16 @@ export function sheetFacts(layout: SheetLayout, rows: Cell[][], complete: boolea
       sampled: rows.length,
       complete,
       hasHeader: layout.hasHeader,
-      summaryTable: summaryTableAdvice(layout.headers),
+      summaryTable: summaryTableText(layout.headers, language),
       today,
     },
     views,
     formats,
   };
+}
+
+/** The refusal of a per-customer summary, in the words the sidebar shows (getSheetInfo's language). */
+function summaryTableText(headers: readonly string[], language: Language): string | null {
+  const advice = summaryTableAdvice(headers);
+  return advice && render(language, advice);
 }

@@ -149,7 +149,8 @@ function reply<T>(language: Language, work: () => T): Reply<T> {
  * @preserve
  */
 export function getSheetInfo(language?: unknown): Reply<SheetInfo> {
-  return reply(languageOf(language), () => {
+  const asked = languageOf(language);
+  return reply(asked, () => {
     const sheet = SpreadsheetApp.getActiveSheet();
     if (RESULT_SHEET_KEYS.includes(ownSheetKey(sheet) ?? '')) {
       throw new DataError(said('sidebar.ownSheet', { sheet: sheet.getName() }));
@@ -166,7 +167,7 @@ export function getSheetInfo(language?: unknown): Reply<SheetInfo> {
     }
     const { shape, reason, guess } = guessColumns(layout.profiles);
     const body = values.slice(layout.firstRow);
-    const { facts, views, formats } = sheetFacts(layout, body, body.length === lastRow - layout.firstRow, dayOfDate(new Date()));
+    const { facts, views, formats } = sheetFacts(layout, body, body.length === lastRow - layout.firstRow, dayOfDate(new Date()), asked);
     const dateColumn = shape === 'orders' ? guess.orderDate : guess.lastOrder;
     // The as-of date and the date checks see the whole date column, not only the sampled rows.
     const range = dateColumn === null || dateColumn === undefined ? null : dateRangeIn(sheet, dateColumn + 1, layout.firstRow + 1, lastRow);

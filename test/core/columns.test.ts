@@ -5,6 +5,8 @@ import { checkChoice, guessColumns, headerWords, isIdLikeHeader, type Choice } f
 import { dayFromYmd } from '../../src/core/dates';
 import { sheetFacts, sheetLayout } from '../../src/server/datacheck';
 import { cdnowSheet, europeanSheet, headerlessSheet, lifetimesSummarySheet, stripeSheet, usSheet, type ExportCell } from '../support/exports';
+import { SIDEBAR } from '../../src/core/i18n';
+import { renderWith } from '../../src/core/i18n/said';
 
 const TODAY = dayFromYmd(2026, 12, 1);
 
@@ -14,7 +16,7 @@ function read(rows: ExportCell[][]) {
   const layout = sheetLayout(values);
   const guessed = guessColumns(layout.profiles);
   const { facts, views } = sheetFacts(layout, values.slice(layout.firstRow), rows.length <= 5001, TODAY);
-  return { layout, ...guessed, facts, views, warnings: (choice: Choice = guessed.guess) => checkChoice(facts, guessed.shape, choice) };
+  return { layout, ...guessed, facts, views, warnings: (choice: Choice = guessed.guess) => checkChoice(facts, guessed.shape, choice).map((w) => renderWith(SIDEBAR.en, 'en', w)) };
 }
 
 describe('guessing the columns of real exports', () => {
@@ -88,6 +90,20 @@ describe('warnings about an implausible choice', () => {
     expect(cdnow.warnings({ customerId: 0, orderDate: 1, amount: 2, cost: 3 })).toEqual([
       'The cost "dollar_value" is above the amount "number_of_cds" in 200 of 200 rows: every such sale loses money, so the two are probably swapped. Swap them, or choose the right cost column.',
     ]);
+  });
+
+  it('the same warnings in Persian, Arabic and Filipino: no English sentence left, the column names as written', () => {
+    const cdnow = read(cdnowSheet());
+    const told = checkChoice(cdnow.facts, cdnow.shape, { customerId: 0, orderDate: 1, amount: 0 });
+    const fa = told.map((w) => renderWith(SIDEBAR.fa, 'fa', w));
+    expect(fa[0]).toContain('هر ستون فقط یک نقش دارد');
+    expect(fa[0]).toContain('"customer_id"');
+    expect(fa[0]).toContain('مشتری');
+    expect(fa[1]).toContain('مبلغ هر سفارش');
+    for (const language of ['fa', 'ar'] as const) {
+      for (const w of told) expect(renderWith(SIDEBAR[language], language, w)).not.toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/);
+    }
+    expect(renderWith(SIDEBAR.tl, 'tl', told[0])).toContain('isang papel lang ang bawat column');
   });
 
   it('a charge id as the customer: everyone appears once', () => {

@@ -7,6 +7,8 @@ import type { SheetInfo } from '../../src/server/contract';
 import { cdnowSheet, europeanSheet, headerlessSheet, lifetimesSummarySheet, stripeSheet, usSheet, type ExportCell } from '../support/exports';
 import { analyzeActiveSheet, sheetInfo } from './analyze';
 import { createHarness, type Harness } from './gas';
+import { SIDEBAR } from '../../src/core/i18n';
+import { renderWith } from '../../src/core/i18n/said';
 
 function sheetOf(rows: ExportCell[][]): Harness {
   const gas = createHarness();
@@ -18,7 +20,7 @@ function sheetOf(rows: ExportCell[][]): Harness {
 
 /** The warnings the sidebar shows for the guessed columns (it runs core's checkChoice on the facts the bundle read). */
 function warningsOf(info: SheetInfo): string[] {
-  return checkChoice(info.facts, info.shape, info.guess);
+  return checkChoice(info.facts, info.shape, info.guess).map((warning) => renderWith(SIDEBAR.en, 'en', warning));
 }
 
 function infoOf(gas: Harness): SheetInfo {

@@ -146,4 +146,7 @@ export const errorsCore: ErrorsCoreMessages = {
   'limit.cells': '{customers} عميلًا × {counts} عددًا يتجاوز {most} احتمال',
   'dert.infinite':
     'مع {which} (1 أو أقل) وبلا خصم يكون العدد المتوقع للمشتريات المقبلة لا نهائيًا: يُتوقع ألا يتوقف أكثر العملاء ولاءً أبدًا. أعطِ معدل خصم أكبر من 0.',
+  // the data check (core/columns.ts)
+  'columns.summaryTable': 'هذه الورقة ملخص لكل عميل (frequency وrecency وT، كما تكتبه مكتبة lifetimes في بايثون)، لا سجل طلبات: يحتاج الشريط الجانبي إلى تاريخ كل طلب، أو تاريخَي أول طلب وآخر طلب لكل عميل. استخدم الملخص في الخلايا بدلًا من ذلك: =CLV_FIT_SUMMARY({frequency}, {recency}, {age}) يلائم نموذج الشراء في زاوية فارغة، ثم =CLV_PREDICT({frequency}, {recency}, {age}, 52, <نطاق الملاءمة>) يعطي المشتريات المتوقعة لكل عميل (52 وحدة من T قادمة؛ ومع "p_alive" وسيطًا سادسًا، احتمال أن يظل عميلًا).{spend} لاستخدام الشريط الجانبي، افتح سجل الطلبات الذي صُنع منه الملخص.',
+  'columns.summarySpend': ' مع «{header}»: =CLV_FIT_SUMMARY({frequency}, {recency}, {age}, "gammagamma", , {money}) يلائم نموذج الإنفاق.',
 };

@@ -150,6 +150,9 @@ export const errorsCore = {
   'limit.cells': '{customers} customers × {counts} counts is more than {most} probabilities',
   'dert.infinite':
     'with {which} (1 or less) and no discounting the expected number of future purchases is infinite: the most loyal customers are expected never to stop. Give a discount rate above 0.',
+  // the data check (core/columns.ts)
+  'columns.summaryTable': "This sheet is a per-customer summary (frequency, recency and T, as Python's lifetimes writes it), not an order log: the sidebar needs each order's date, or each customer's first and last order dates. Use the summary in cells instead: =CLV_FIT_SUMMARY({frequency}, {recency}, {age}) fits the purchase model in an empty corner, then =CLV_PREDICT({frequency}, {recency}, {age}, 52, <the fit's range>) gives each customer's expected purchases (52 units of T ahead; \"p_alive\" as 6th argument for the chance each is still a customer).{spend} To use the sidebar, open the order log the summary was made from.",
+  'columns.summarySpend': ' With "{header}": =CLV_FIT_SUMMARY({frequency}, {recency}, {age}, "gammagamma", , {money}) fits the spend model.',
 } as const;
 
 export type ErrorsCoreMessages = Record<keyof typeof errorsCore, string>;

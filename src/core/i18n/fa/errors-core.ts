@@ -145,4 +145,7 @@ export const errorsCore: ErrorsCoreMessages = {
   'limit.cells': '{customers} مشتری × {counts} تعداد، بیش از {most} احتمال می‌شود',
   'dert.infinite':
     'با {which} (1 یا کمتر) و بدون تنزیل، تعداد مورد انتظار خریدهای آینده بی‌نهایت است: انتظار می‌رود وفادارترین مشتریان هرگز نروند. نرخ تنزیلی بیشتر از 0 بدهید.',
+  // the data check (core/columns.ts)
+  'columns.summaryTable': 'این برگه خلاصهٔ هر مشتری است (frequency، recency و T، به شکلی که کتابخانهٔ lifetimes پایتون می‌نویسد)، نه فهرست سفارش‌ها: نوار کناری به تاریخ هر سفارش، یا تاریخ اولین و آخرین سفارش هر مشتری نیاز دارد. به‌جای آن، خلاصه را در خانه‌ها به کار ببرید: =CLV_FIT_SUMMARY({frequency}, {recency}, {age}) در گوشه‌ای خالی مدل خرید را برازش می‌کند، سپس =CLV_PREDICT({frequency}, {recency}, {age}, 52, <محدودهٔ برازش>) تعداد خریدهای مورد انتظار هر مشتری را می‌دهد (۵۲ واحد T جلوتر؛ با "p_alive" در آرگومان ششم، احتمال اینکه هنوز مشتری باشد).{spend} برای استفاده از نوار کناری، فهرست سفارش‌هایی را که این خلاصه از آن ساخته شده باز کنید.',
+  'columns.summarySpend': ' با «{header}»: =CLV_FIT_SUMMARY({frequency}, {recency}, {age}, "gammagamma", , {money}) مدل مبلغ خرید را برازش می‌کند.',
 };

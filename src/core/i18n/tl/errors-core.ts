@@ -148,4 +148,7 @@ export const errorsCore: ErrorsCoreMessages = {
   'limit.cells': 'ang {customers} customers × {counts} na bilang ay higit sa {most} probabilities',
   'dert.infinite':
     'kapag {which} (1 o mas mababa) at walang discounting, infinite ang expected na bilang ng susunod na purchases: inaasahang hindi kailanman titigil ang pinakatapat na customers. Maglagay ng discount rate na higit sa 0.',
+  // the data check (core/columns.ts)
+  'columns.summaryTable': 'Buod bawat customer ang sheet na ito (frequency, recency at T, gaya ng isinusulat ng lifetimes ng Python), hindi listahan ng order: kailangan ng sidebar ang petsa ng bawat order, o ang petsa ng una at huling order ng bawat customer. Gamitin na lang ang buod sa mga cell: ang =CLV_FIT_SUMMARY({frequency}, {recency}, {age}) ay nagfi-fit ng purchase model sa isang bakanteng sulok, at ang =CLV_PREDICT({frequency}, {recency}, {age}, 52, <range ng fit>) ay nagbibigay ng inaasahang bilang ng bili ng bawat customer (52 unit ng T pasulong; "p_alive" bilang ika-6 na argument para sa tsansang customer pa sila).{spend} Para magamit ang sidebar, buksan ang listahan ng order na pinagmulan ng buod.',
+  'columns.summarySpend': ' Gamit ang "{header}": ang =CLV_FIT_SUMMARY({frequency}, {recency}, {age}, "gammagamma", , {money}) ay nagfi-fit ng spend model.',
 };

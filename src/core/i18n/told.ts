@@ -1,0 +1,16 @@
+/**
+ * A sentence for the sidebar, not yet in words: a key of the sidebar's catalogue (en/sidebar.ts) and its values. The
+ * server and core's data check say what they found as a Told; the sidebar puts it in words in the language it shows
+ * (client/language.ts tell), so its language switch redraws them too.
+ */
+import type { SidebarKey, sidebar as english } from './en/sidebar';
+import type { ParamsOf } from './format';
+import type { Message, MessageValue } from './said';
+
+export type Told = Message<SidebarKey>;
+export type ToldValue = MessageValue<SidebarKey>;
+
+/** A Told, its parameters checked by the typecheck against the English message's {placeholders}. */
+export function told<K extends SidebarKey>(key: K, ...params: ParamsOf<(typeof english)[K], ToldValue>): Told {
+  return { key, params: params[0] ?? {} };
+}
