@@ -14,8 +14,8 @@ export interface SpillOptions {
   items?: 'customers' | 'periods';
   /** What to do when the table is too large. */
   advice?: Said;
-  /** Which input makes a number overflow, for the message when one does (a string is said as it is). */
-  cause?: Said | string;
+  /** Which input makes a number overflow, for the message when one does. */
+  cause?: Said;
 }
 
 const ITEMS = { customers: 'count.customer', periods: 'count.period' } as const;

@@ -312,7 +312,7 @@ export function COHORT_RETENTION(customer_ids: Arg, order_dates: Arg, period?: A
     const unit = singleChoice('period', period, PERIODS, 'month');
     const system = singleChoice('calendar', calendar, CALENDARS, 'gregorian');
     const orders = readOrders({ ids: customer_ids, dates: order_dates, amounts: isOmitted(amounts) ? undefined : amounts });
-    if (orders.days.length === 0) throw new DataError('the order log is empty', 'customer_ids');
+    if (orders.days.length === 0) throw new DataError(said('log.empty'), 'customer_ids');
     const limits = { columns: SHEET_COLUMN_LIMIT, cells: SPREADSHEET_CELL_LIMIT };
     const table = forArgument('order_dates', () => cohortRetention(orders.customers, orders.days, unit, orders.amounts, limits, system), orders.sourceRows);
     // Persian cohorts are named in the user's words and digits (the same shape of table, so formulas reading it
@@ -321,7 +321,7 @@ export function COHORT_RETENTION(customer_ids: Arg, order_dates: Arg, period?: A
     const label = (row: CohortRow): string => (system === 'persian' ? persianPeriodLabel(language, row.start, unit) : row.label);
     const header = ['Cohort', 'Customers', ...Array.from({ length: table.periods }, (_, k) => `${capitalize(unit)} ${k}`)];
     return spill(header, table.rows.length, (i) => [label(table.rows[i]), table.rows[i].size, ...padded(table.rows[i].values, table.periods)], {
-      cause: 'the amounts are too large to add up',
+      cause: said('metrics.amountsTooLarge'),
     });
   });
 }

@@ -365,7 +365,7 @@ export function RETENTION_FORECAST(active_customers: Arg, periods_ahead?: Arg): 
       ['period', 'observed_active', 'expected_active', 'retention_rate'],
       periods,
       (t) => [t, t < active.length ? active[t] : '', active[0] * retention.survival(t), t === 0 ? '' : retention.retentionRate(t)],
-      { items: 'periods', cause: 'check the counts of active_customers' },
+      { items: 'periods', cause: said('predict.activeCause') },
     );
   });
 }

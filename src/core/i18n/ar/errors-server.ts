@@ -127,6 +127,7 @@ export const errorsServer: ErrorsServerMessages = {
   'retention.notFitted': 'تعذّرت ملاءمة النموذج {model} لهذه البيانات. {reason}',
   'predict.monetaryNeeded': 'يلزم العمود monetary_value للنموذج "gammagamma"',
   'predict.horizonMissing': 'القيمة horizon مفقودة: إلى أي مدى يمتد التنبؤ، مثل 90 (يومًا)',
+  'predict.activeCause': 'تحقق من أعداد active_customers',
   'predict.clvSteps':
     'القيمة horizon_months هي {months}: لدى {customers} {histories} (المشتريات المتكررة والعمر)، والتنبؤ لكل منها شهرًا بشهر لمدة {monthsCount} أكثر مما تستطيعه الخلية في 30 ثانية؛ اكتب {most} على الأكثر',
   'count.history': 'سجل مختلف واحد | {n} من السجلات المختلفة',
@@ -138,4 +139,5 @@ export const errorsServer: ErrorsServerMessages = {
   'metrics.churnTooLong':
     'في period_start {periods} وفي سجل الطلبات {customers}: التحقق من كل عميل في كل فترة أكثر مما تستطيعه الخلية في 30 ثانية؛ أدخل {most} على الأكثر',
   'metrics.noneActive': 'لم يكن أي عميل نشطًا عند {name} (لا طلب خلال {days} قبله)',
+  'metrics.amountsTooLarge': 'المبالغ أكبر من أن تُجمع؛ تحقق من المبالغ الكبيرة جدًا',
 };

@@ -130,6 +130,7 @@ export const errorsServer = {
   // functions/predict.ts, checks.ts
   'predict.monetaryNeeded': 'monetary_value is needed for "gammagamma"',
   'predict.horizonMissing': 'horizon is missing: how far ahead to predict, e.g. 90 (days)',
+  'predict.activeCause': 'check the counts of active_customers',
   'predict.clvSteps':
     'horizon_months is {months}: the {customers} have {histories} (repeat purchases and age), and predicting each of them month by month for {monthsCount} is more than a cell can do in its 30 seconds; use at most {most}',
   'count.history': '{n} different history | {n} different histories',
@@ -142,6 +143,7 @@ export const errorsServer = {
   'metrics.churnTooLong':
     'period_start has {periods} and the order log {customers}: checking every customer in every period is more than a cell can do in its 30 seconds; give at most {most}',
   'metrics.noneActive': 'no customer was active at {name} (no order in the {days} up to it)',
+  'metrics.amountsTooLarge': 'the amounts are too large to add up',
 } as const;
 
 export type ErrorsServerMessages = Record<keyof typeof errorsServer, string>;

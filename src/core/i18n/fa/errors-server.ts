@@ -126,6 +126,7 @@ export const errorsServer: ErrorsServerMessages = {
   'retention.notFitted': 'مدل {model} را نمی‌شود بر این داده‌ها برازش داد. {reason}',
   'predict.monetaryNeeded': 'برای "gammagamma" ستون monetary_value لازم است',
   'predict.horizonMissing': 'مقدار horizon داده نشده: تا چقدر جلوتر پیش‌بینی شود، مثلاً 90 (روز)',
+  'predict.activeCause': 'تعدادهای active_customers را بررسی کنید',
   'predict.clvSteps':
     'مقدار horizon_months {months} است: {customers} {histories} دارند (خرید تکراری و عمر)، و پیش‌بینی ماه‌به‌ماه هر کدام برای {monthsCount} بیش از کاری است که یک خانه در 30 ثانیه می‌تواند؛ حداکثر {most} بنویسید',
   'count.history': '{n} سابقهٔ متفاوت',
@@ -137,4 +138,5 @@ export const errorsServer: ErrorsServerMessages = {
   'metrics.churnTooLong':
     'در period_start {periods} هست و در فهرست سفارش‌ها {customers}: بررسی هر مشتری در هر دوره بیش از کاری است که یک خانه در 30 ثانیه می‌تواند؛ حداکثر {most} بدهید',
   'metrics.noneActive': 'در {name} هیچ مشتری فعالی نبود (در {days} پیش از آن هیچ سفارشی نیست)',
+  'metrics.amountsTooLarge': 'مبلغ‌ها بزرگ‌تر از آن‌اند که بشود جمعشان زد؛ مبلغ‌های بسیار بزرگ را بررسی کنید',
 };

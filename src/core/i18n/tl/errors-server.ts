@@ -126,6 +126,7 @@ export const errorsServer: ErrorsServerMessages = {
   'retention.notFitted': 'Hindi mai-fit ang {model} model sa data na ito. {reason}',
   'predict.monetaryNeeded': 'kailangan ang monetary_value para sa "gammagamma"',
   'predict.horizonMissing': 'walang horizon: gaano kalayo ang huhulaan, hal. 90 (araw)',
+  'predict.activeCause': 'suriin ang mga bilang sa active_customers',
   'predict.clvSteps':
     'ang horizon_months ay {months}: ang {customers} ay may {histories} (repeat purchase at edad), at ang paghula sa bawat isa buwan-buwan sa loob ng {monthsCount} ay higit sa kaya ng isang cell sa 30 segundo nito; hanggang {most} lang ang gamitin',
   'count.history': '{n} magkakaibang history',
@@ -137,4 +138,5 @@ export const errorsServer: ErrorsServerMessages = {
   'metrics.churnTooLong':
     'ang period_start ay may {periods} at ang order log ay may {customers}: ang pagsuri sa bawat customer sa bawat period ay higit sa kaya ng isang cell sa 30 segundo nito; hanggang {most} lang ang ibigay',
   'metrics.noneActive': 'walang active na customer sa {name} (walang order sa {days} bago nito)',
+  'metrics.amountsTooLarge': 'masyadong malaki ang mga amount para pagsamahin; suriin ang napakalalaking amount',
 };
