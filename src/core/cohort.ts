@@ -12,7 +12,6 @@ import { DataError } from './errors';
 import { groupByCustomer } from './grouping';
 import { said } from './i18n/said';
 import { indexCustomers, type CustomerId, type CustomerIndex } from './ids';
-import { formatNumber } from './words';
 
 // The calendars live with the periods they define (dates.ts); cohorts are where callers choose one.
 export { CALENDARS, type CalendarName } from './dates';
@@ -167,21 +166,20 @@ function checkSize(width: number, cohorts: number, limits: CohortLimits, span: S
   const cells = (cohorts + 1) * columns;
   if (columns <= limits.columns && cells <= limits.cells) return;
   const { days, orderPeriod, firstRow, lastRow, period } = span;
-  const n = formatNumber;
   const middle = medianOf(orderPeriod);
   const lateIsOff = orderPeriod[lastRow] - middle >= middle - orderPeriod[firstRow];
   const row = lateIsOff ? lastRow : firstRow;
-  const distance = orderPeriod[lastRow] - orderPeriod[firstRow];
+  const distance = said(`cohort.count.${period}`, { n: orderPeriod[lastRow] - orderPeriod[firstRow] });
   const longer = LONGER[period];
-  const advice = longer ? `fix that date, or use a longer period such as "${longer}"` : 'fix that date';
+  const advice = longer ? said('cohort.fixOrLonger', { longer }) : said('cohort.fixDate');
   const relation = lateIsOff
-    ? `${n(distance)} ${period}s after the first order (${isoFromDay(days[firstRow])})`
-    : `${n(distance)} ${period}s before the last order (${isoFromDay(days[lastRow])})`;
+    ? said('cohort.afterFirst', { distance, date: isoFromDay(days[firstRow]) })
+    : said('cohort.beforeLast', { distance, date: isoFromDay(days[lastRow]) });
   const need =
     columns > limits.columns
-      ? `the cohort table would need ${n(columns)} columns but a sheet has at most ${n(limits.columns)}`
-      : `the cohort table would need ${n(cohorts + 1)} rows × ${n(columns)} columns, ${n(cells)} cells, but a spreadsheet holds at most ${n(limits.cells)}`;
-  throw new DataError(`${isoFromDay(days[row])} is ${relation}: ${need}; ${advice}`, undefined, row);
+      ? said('cohort.needColumns', { columns, limit: limits.columns })
+      : said('cohort.needCells', { rows: cohorts + 1, columns, cells, limit: limits.cells });
+  throw new DataError(said('cohort.tooLarge', { date: isoFromDay(days[row]), relation, need, advice }), undefined, row);
 }
 
 /** The median of the periods (only on the way to an error message). */

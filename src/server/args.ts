@@ -198,11 +198,6 @@ export function whereSaid(column: Column, row: number): Said {
   return column.isRange ? said('where.row', { name: column.name, row: row + 1 }) : said('where.value', { name: column.name });
 }
 
-/** whereSaid in English words, for the sidebar's messages not yet in the catalogue (sidebar.ts); remove with its last use. */
-export function where(column: Column, row: number): string {
-  return render('en', whereSaid(column, row));
-}
-
 const NUMERIC_TEXT = /^\s*[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?\s*(%?)\s*$/i;
 
 /**

@@ -16,7 +16,7 @@ import { modelNamed, PURCHASE_MODEL_NAMES, type PurchaseModelName } from '../cor
 import { SEGMENTS, segmentDescription, stageDescription, type GroupTotals } from '../core/segment';
 import { VERDICT_METHOD, VERDICT_RULES, type GroupVerdict } from '../core/verdict';
 import { count, formatNumber, formatPercent } from '../core/words';
-import { cellAt, checkedNumberAt, dayAt, idAt, isBlank, isDate, where, AMOUNT, POSITIVE_COUNT, type Cell, type Column } from './args';
+import { cellAt, checkedNumberAt, dayAt, idAt, isBlank, isDate, AMOUNT, POSITIVE_COUNT, type Cell, type Column } from './args';
 import { dayOfDate } from './calendar';
 import { displayText, sheetFacts, sheetLayout, REPEAT_ROWS, SAMPLE_ROWS } from './datacheck';
 import {

@@ -56,6 +56,15 @@ describe('limits that say so', () => {
     // A blank row before it: the row is still the sheet's.
     const blank = (cells: unknown[][]): unknown[][] => [...cells.slice(0, 10), [''], ...cells.slice(10)];
     expect(messageOf(() => gas.cell('COHORT_RETENTION', blank(log.ids), blank(log.dates), 'week'))).toMatch(/^COHORT_RETENTION: order_dates row 813 \(cell B814\): 9999-01-04 is/);
+    // The same in the user's language: Persian, with the figures kept left to right.
+    const persian = createHarness({ userLocale: 'fa_IR' });
+    const persianLog = weeklyLog(200);
+    persianLog.dates[81] = [persian.date(9999, 1, 4)];
+    const fa = messageOf(() => persian.cell('COHORT_RETENTION', persianLog.ids, persianLog.dates, 'week'));
+    expect(fa).toMatch(/^\u2068COHORT_RETENTION\u2069: /);
+    expect(fa).toContain('جدول گروه‌ها به');
+    expect(fa).toContain('\u20689999-01-04\u2069');
+    expect(fa).not.toMatch(/[A-Za-z]+ [A-Za-z]+ [A-Za-z]+/);
     // By year the table fits: 7,976 years wide.
     const yearly = gas.cell('COHORT_RETENTION', log.ids, log.dates, 'year') as unknown[][];
     expect(yearly[0].length).toBe(2 + 9999 - 2024 + 1);

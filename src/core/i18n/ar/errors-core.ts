@@ -149,4 +149,15 @@ export const errorsCore: ErrorsCoreMessages = {
   // the data check (core/columns.ts)
   'columns.summaryTable': 'هذه الورقة ملخص لكل عميل (frequency وrecency وT، كما تكتبه مكتبة lifetimes في بايثون)، لا سجل طلبات: يحتاج الشريط الجانبي إلى تاريخ كل طلب، أو تاريخَي أول طلب وآخر طلب لكل عميل. استخدم الملخص في الخلايا بدلًا من ذلك: =CLV_FIT_SUMMARY({frequency}, {recency}, {age}) يلائم نموذج الشراء في زاوية فارغة، ثم =CLV_PREDICT({frequency}, {recency}, {age}, 52, <نطاق الملاءمة>) يعطي المشتريات المتوقعة لكل عميل (52 وحدة من T قادمة؛ ومع "p_alive" وسيطًا سادسًا، احتمال أن يظل عميلًا).{spend} لاستخدام الشريط الجانبي، افتح سجل الطلبات الذي صُنع منه الملخص.',
   'columns.summarySpend': ' مع «{header}»: =CLV_FIT_SUMMARY({frequency}, {recency}, {age}, "gammagamma", , {money}) يلائم نموذج الإنفاق.',
+  'cohort.count.week': 'أسبوع واحد | {n} من الأسابيع',
+  'cohort.count.month': 'شهر واحد | {n} من الأشهر',
+  'cohort.count.quarter': 'ربع واحد | {n} من الأرباع',
+  'cohort.count.year': 'سنة واحدة | {n} من السنوات',
+  'cohort.afterFirst': 'بعد أول طلب ({date}) بـ{distance}',
+  'cohort.beforeLast': 'قبل آخر طلب ({date}) بـ{distance}',
+  'cohort.needColumns': 'جدول الأفواج يحتاج {columns} عمودًا، والورقة تتسع لـ{limit} عمود على الأكثر',
+  'cohort.needCells': 'جدول الأفواج يحتاج {rows} صفًا × {columns} عمودًا، أي {cells} خلية، والجدول كله يتسع لـ{limit} خلية على الأكثر',
+  'cohort.fixDate': 'صحّح ذلك التاريخ',
+  'cohort.fixOrLonger': 'صحّح ذلك التاريخ، أو استخدم فترة أطول مثل "{longer}"',
+  'cohort.tooLarge': 'التاريخ {date} {relation}: {need}؛ {advice}.',
 };

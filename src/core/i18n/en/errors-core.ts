@@ -153,6 +153,17 @@ export const errorsCore = {
   // the data check (core/columns.ts)
   'columns.summaryTable': "This sheet is a per-customer summary (frequency, recency and T, as Python's lifetimes writes it), not an order log: the sidebar needs each order's date, or each customer's first and last order dates. Use the summary in cells instead: =CLV_FIT_SUMMARY({frequency}, {recency}, {age}) fits the purchase model in an empty corner, then =CLV_PREDICT({frequency}, {recency}, {age}, 52, <the fit's range>) gives each customer's expected purchases (52 units of T ahead; \"p_alive\" as 6th argument for the chance each is still a customer).{spend} To use the sidebar, open the order log the summary was made from.",
   'columns.summarySpend': ' With "{header}": =CLV_FIT_SUMMARY({frequency}, {recency}, {age}, "gammagamma", , {money}) fits the spend model.',
+  'cohort.count.week': '{n} week | {n} weeks',
+  'cohort.count.month': '{n} month | {n} months',
+  'cohort.count.quarter': '{n} quarter | {n} quarters',
+  'cohort.count.year': '{n} year | {n} years',
+  'cohort.afterFirst': '{distance} after the first order ({date})',
+  'cohort.beforeLast': '{distance} before the last order ({date})',
+  'cohort.needColumns': 'the cohort table would need {columns} columns but a sheet has at most {limit}',
+  'cohort.needCells': 'the cohort table would need {rows} rows × {columns} columns, {cells} cells, but a spreadsheet holds at most {limit}',
+  'cohort.fixDate': 'fix that date',
+  'cohort.fixOrLonger': 'fix that date, or use a longer period such as "{longer}"',
+  'cohort.tooLarge': '{date} is {relation}: {need}; {advice}',
 } as const;
 
 export type ErrorsCoreMessages = Record<keyof typeof errorsCore, string>;

@@ -148,4 +148,15 @@ export const errorsCore: ErrorsCoreMessages = {
   // the data check (core/columns.ts)
   'columns.summaryTable': 'این برگه خلاصهٔ هر مشتری است (frequency، recency و T، به شکلی که کتابخانهٔ lifetimes پایتون می‌نویسد)، نه فهرست سفارش‌ها: نوار کناری به تاریخ هر سفارش، یا تاریخ اولین و آخرین سفارش هر مشتری نیاز دارد. به‌جای آن، خلاصه را در خانه‌ها به کار ببرید: =CLV_FIT_SUMMARY({frequency}, {recency}, {age}) در گوشه‌ای خالی مدل خرید را برازش می‌کند، سپس =CLV_PREDICT({frequency}, {recency}, {age}, 52, <محدودهٔ برازش>) تعداد خریدهای مورد انتظار هر مشتری را می‌دهد (۵۲ واحد T جلوتر؛ با "p_alive" در آرگومان ششم، احتمال اینکه هنوز مشتری باشد).{spend} برای استفاده از نوار کناری، فهرست سفارش‌هایی را که این خلاصه از آن ساخته شده باز کنید.',
   'columns.summarySpend': ' با «{header}»: =CLV_FIT_SUMMARY({frequency}, {recency}, {age}, "gammagamma", , {money}) مدل مبلغ خرید را برازش می‌کند.',
+  'cohort.count.week': '{n} هفته',
+  'cohort.count.month': '{n} ماه',
+  'cohort.count.quarter': '{n} فصل',
+  'cohort.count.year': '{n} سال',
+  'cohort.afterFirst': '{distance} پس از اولین سفارش ({date})',
+  'cohort.beforeLast': '{distance} پیش از آخرین سفارش ({date})',
+  'cohort.needColumns': 'جدول گروه‌ها به {columns} ستون نیاز دارد، اما هر برگه حداکثر {limit} ستون دارد',
+  'cohort.needCells': 'جدول گروه‌ها به {rows} ردیف × {columns} ستون، یعنی {cells} خانه نیاز دارد، اما هر فایل حداکثر {limit} خانه دارد',
+  'cohort.fixDate': 'آن تاریخ را درست کنید',
+  'cohort.fixOrLonger': 'آن تاریخ را درست کنید، یا دورهٔ بلندتری مثل "{longer}" به کار ببرید',
+  'cohort.tooLarge': 'تاریخ {date}، {relation} است: {need}؛ {advice}.',
 };

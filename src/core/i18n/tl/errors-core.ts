@@ -151,4 +151,15 @@ export const errorsCore: ErrorsCoreMessages = {
   // the data check (core/columns.ts)
   'columns.summaryTable': 'Buod bawat customer ang sheet na ito (frequency, recency at T, gaya ng isinusulat ng lifetimes ng Python), hindi listahan ng order: kailangan ng sidebar ang petsa ng bawat order, o ang petsa ng una at huling order ng bawat customer. Gamitin na lang ang buod sa mga cell: ang =CLV_FIT_SUMMARY({frequency}, {recency}, {age}) ay nagfi-fit ng purchase model sa isang bakanteng sulok, at ang =CLV_PREDICT({frequency}, {recency}, {age}, 52, <range ng fit>) ay nagbibigay ng inaasahang bilang ng bili ng bawat customer (52 unit ng T pasulong; "p_alive" bilang ika-6 na argument para sa tsansang customer pa sila).{spend} Para magamit ang sidebar, buksan ang listahan ng order na pinagmulan ng buod.',
   'columns.summarySpend': ' Gamit ang "{header}": ang =CLV_FIT_SUMMARY({frequency}, {recency}, {age}, "gammagamma", , {money}) ay nagfi-fit ng spend model.',
+  'cohort.count.week': '{n} linggo',
+  'cohort.count.month': '{n} buwan',
+  'cohort.count.quarter': '{n} quarter',
+  'cohort.count.year': '{n} taon',
+  'cohort.afterFirst': '{distance} pagkatapos ng unang order ({date})',
+  'cohort.beforeLast': '{distance} bago ang huling order ({date})',
+  'cohort.needColumns': 'kakailanganin ng cohort table ang {columns} column pero hanggang {limit} lang ang isang sheet',
+  'cohort.needCells': 'kakailanganin ng cohort table ang {rows} row × {columns} column, {cells} cell, pero hanggang {limit} lang ang kasya sa isang spreadsheet',
+  'cohort.fixDate': 'ayusin ang petsang iyon',
+  'cohort.fixOrLonger': 'ayusin ang petsang iyon, o gumamit ng mas mahabang period gaya ng "{longer}"',
+  'cohort.tooLarge': 'Ang {date} ay {relation}: {need}; {advice}',
 };
