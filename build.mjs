@@ -28,10 +28,11 @@ export const CLOSURE_NAME = 'CustomerValue_';
  * prediction intervals (six cell functions and their numerics); about 300 KiB with them. Issue 16's sidebar (the model
  * chosen by a holdout, the verdict from each customer's count distribution, the contact list, segment export, the
  * Segments sheet's tables and charts: 15 KiB; the data check and date and amount formats under way: about 11 KiB)
- * brings it to about 336 KiB. Issue 17 puts what the server says in four languages (the errors of every cell
- * function, the sheets it writes, the sidebar's sentences): each message three more times, most in two-byte scripts.
+ * brings it to about 336 KiB. Issue 17 puts what the server says in four languages: the errors of every cell function
+ * and of the sidebar (about 170 KB over the four languages), the sheets it writes (about 71 KB), each message three more
+ * times, most in two-byte scripts; issue 18's CLV_SQL carries the BigQuery UDF's 27 KB. Measured 606 KiB.
  */
-export const BUDGET_BYTES = 720 * 1024;
+export const BUDGET_BYTES = 624 * 1024;
 
 /** Google Sheets built-in function names (tools/sheets-functions.txt): no top-level name may equal one ignoring case. */
 export const SHEETS_FUNCTIONS_FILE = path.join(root, 'tools/sheets-functions.txt');

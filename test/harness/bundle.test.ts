@@ -161,8 +161,8 @@ describe('dist/Code.js', () => {
     expect(Buffer.byteLength(code)).toBeLessThanOrEqual(BUDGET_BYTES);
     // Raised from 270 KiB for issue 15's six functions, and from 320 KiB for issue 16's sidebar (model choice,
     // holdout verdict, contact list, export, data check), and from 352 KiB for issue 17's four languages of every
-    // message the server writes; a further raise needs a reason as good.
-    expect(BUDGET_BYTES).toBeLessThanOrEqual(720 * 1024);
+    // message the server writes and issue 18's BigQuery UDF (CLV_SQL); a further raise needs a reason as good.
+    expect(BUDGET_BYTES).toBeLessThanOrEqual(624 * 1024);
   });
 });
 
@@ -201,7 +201,7 @@ describe('build checks', () => {
   it('fails when the script weighs more than its budget', () => {
     const big = 'x'.repeat(BUDGET_BYTES);
     expect(() => checkServerBundle(bundle(`var big = "${big}";\n${doc}function CLV(a) { return big + a; }\n`, ['CLV']))).toThrow(
-      /dist\/Code\.js is \d+ KiB \(\d+ bytes\), over its budget of 720 KiB \(737280 bytes/,
+      /dist\/Code\.js is \d+ KiB \(\d+ bytes\), over its budget of 624 KiB \(638976 bytes/,
     );
     expect(() => checkBudget(BUDGET_BYTES + 1)).toThrow(/over its budget/);
     expect(() => checkBudget(BUDGET_BYTES)).not.toThrow();
