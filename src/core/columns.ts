@@ -6,7 +6,7 @@
 import { columnLetters } from './a1';
 import { isoFromDay } from './dates';
 import { said, type Said } from './i18n/said';
-import { told, type Told } from './i18n/told';
+import { listTold, told, type Told } from './i18n/told';
 
 export type SampleKind = 'date' | 'number' | 'text' | 'blank';
 
@@ -304,7 +304,7 @@ export function checkChoice(facts: SheetFacts, shape: 'orders' | 'customers', ch
   const byColumn = new Map<number, GuessRole[]>();
   for (const [role, i] of chosen) byColumn.set(i, [...(byColumn.get(i) ?? []), role]);
   for (const [i, roles] of byColumn) {
-    if (roles.length > 1) warnings.push(told('check.twoRoles', { column: name(i), roles: listOf(roles.map(the)) }));
+    if (roles.length > 1) warnings.push(told('check.twoRoles', { column: name(i), roles: listTold(roles.map(the)) }));
   }
 
   const amount = shape === 'orders' ? choice.amount : choice.revenue;
@@ -342,11 +342,4 @@ export function checkChoice(facts: SheetFacts, shape: 'orders' | 'customers', ch
     if (c.firstDay !== null && c.firstDay < EARLIEST_PLAUSIBLE_DAY) warnings.push(told('check.before1990', { column: name(i), date: isoFromDay(c.firstDay) }));
   }
   return warnings;
-}
-
-/** "a and b", "a, b and c", in the sidebar's list words. */
-function listOf(items: readonly Told[]): Told {
-  if (items.length === 1) return items[0];
-  if (items.length === 2) return told('list.two', { first: items[0], second: items[1] });
-  return told('list.more', { first: items[0], rest: listOf(items.slice(1)) });
 }

@@ -83,8 +83,8 @@ export function periodLabel(index: number, period: CalendarPeriod, calendar: Cal
   return String(index);
 }
 
-/** The Persian (Jalali, Solar Hijri) months, for messages: Farvardin is month 1, Esfand month 12. */
-const JALALI_MONTHS = [
+/** The Persian (Jalali, Solar Hijri) months' keys in the errors section: Farvardin is month 1, Esfand month 12 (messages and labels). */
+export const JALALI_MONTHS = [
   'jalali.month1',
   'jalali.month2',
   'jalali.month3',

@@ -47,6 +47,7 @@ import {
   sheetLanguage,
 } from './report';
 import { SHEETS } from '../core/i18n/sheets';
+import { listTold } from '../core/i18n/told';
 import { cohortsUpTo } from './cohorts';
 import { userLanguage } from './language';
 import { findSegmentColumn, writeSegmentColumn } from './segmentColumn';
@@ -349,14 +350,6 @@ function keptAsideWarning(placed: Placed): Warning[] {
 interface Warning {
   text: string;
   told: Told;
-}
-
-/** "a and b", "a, b and c", as a Told of the sidebar's list messages. */
-function listTold(items: readonly (string | Told)[]): Told | string {
-  if (items.length === 0) return '';
-  if (items.length === 1) return items[0];
-  if (items.length === 2) return told('list.two', { first: items[0], second: items[1] });
-  return told('list.more', { first: items[0], rest: listTold(items.slice(1)) });
 }
 
 /**

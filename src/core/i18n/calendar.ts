@@ -12,24 +12,10 @@ import { calendarWords as en, type CalendarMessages } from './en/calendar';
 import { calendarWords as fa } from './fa/calendar';
 import type { Language } from './language';
 import { calendarWords as tl } from './tl/calendar';
-import { jalaliFromDay, periodIndex, periodStartDay, type CalendarPeriod } from '../dates';
+import { JALALI_MONTHS, jalaliFromDay, periodIndex, periodStartDay, type CalendarPeriod } from '../dates';
+import { ERRORS } from './errors';
 
 export const CALENDAR: Record<Language, CalendarMessages> = { en, fa, ar, tl };
-
-const MONTHS = [
-  'month.1',
-  'month.2',
-  'month.3',
-  'month.4',
-  'month.5',
-  'month.6',
-  'month.7',
-  'month.8',
-  'month.9',
-  'month.10',
-  'month.11',
-  'month.12',
-] as const;
 
 /** The code point of each language's zero; the nine digits follow it in Unicode. */
 const ZERO: Record<Language, number> = { en: 0x30, tl: 0x30, fa: 0x06f0, ar: 0x0660 };
@@ -44,7 +30,7 @@ export function persianPeriodLabel(language: Language, day: number, period: Cale
   const digits = (n: number, width = 1): string => inDigits(language, String(n).padStart(width, '0'));
   const words = CALENDAR[language];
   if (period === 'week') return `${digits(start.year)}-${digits(start.month, 2)}-${digits(start.day, 2)}`;
-  if (period === 'month') return filled(words['label.month'], { year: digits(start.year), mm: digits(start.month, 2), month: words[MONTHS[start.month - 1]] });
+  if (period === 'month') return filled(words['label.month'], { year: digits(start.year), mm: digits(start.month, 2), month: ERRORS[language][JALALI_MONTHS[start.month - 1]] });
   if (period === 'quarter') return filled(words['label.quarter'], { year: digits(start.year), quarter: digits(Math.ceil(start.month / 3)) });
   return digits(start.year);
 }

@@ -14,3 +14,10 @@ export type ToldValue = MessageValue<SidebarKey>;
 export function told<K extends SidebarKey>(key: K, ...params: ParamsOf<(typeof english)[K], ToldValue>): Told {
   return { key, params: params[0] ?? {} };
 }
+
+/** "a and b", "a, b and c", in the sidebar's list words ('' for none). */
+export function listTold(items: readonly ToldValue[]): ToldValue {
+  if (items.length <= 1) return items[0] ?? '';
+  if (items.length === 2) return told('list.two', { first: items[0], second: items[1] });
+  return told('list.more', { first: items[0], rest: listTold(items.slice(1)) });
+}
